@@ -1,0 +1,8 @@
+/** Unit and integration tests of the collector service (Node environment, TypeScript through swc). */
+module.exports = {
+  displayName: 'collector-service',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+};
