@@ -1,0 +1,163 @@
+/**
+ * Runs every collector on a schedule: in parallel, each under its own timeout, never two runs
+ * at once (an overlapping tick is skipped and counted), one batch write per run.
+ */
+import type { Logger } from 'pino';
+import type { CollectionResult, MetricCollector } from '../domain/collector';
+import type { ServerMetrics } from '../domain/metrics';
+import type { ServerRecord } from '../domain/server-state';
+import type { WriteBatch } from '../storage/metrics-store';
+import { initialStatus, recordRun, type CollectorStatus } from './collector-status';
+import type { SampleWriter } from './sample-writer';
+
+export interface ManagerOptions {
+  collectors: MetricCollector[];
+  writer: SampleWriter;
+  intervalMs: number;
+  timeoutMs: number;
+  /** Samples older than this are refused (they would fall outside retention at once). */
+  retentionMs: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface ManagerStats {
+  runs: number;
+  skippedRuns: number;
+  lastRunAt: string | null;
+  lastRunDurationMs: number | null;
+}
+
+/** How far ahead of the service's clock a sample may be stamped before it is refused. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+class CollectorTimeout extends Error {}
+
+export class CollectionManager {
+  private readonly statuses = new Map<string, CollectorStatus>();
+  private readonly stats: ManagerStats = { runs: 0, skippedRuns: 0, lastRunAt: null, lastRunDurationMs: null };
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ManagerOptions) {
+    this.now = options.now ?? Date.now;
+    for (const c of options.collectors) this.statuses.set(c.name, initialStatus(c.name));
+  }
+
+  start(): void {
+    if (this.timer) return;
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
+  }
+
+  /** Stops scheduling and waits for a run in progress to finish writing. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One run now, unless one is already going (then it is skipped). Resolves when the run is written. */
+  async tick(): Promise<'ran' | 'skipped'> {
+    if (this.running) {
+      this.stats.skippedRuns++;
+      this.options.log.warn({ skippedRuns: this.stats.skippedRuns }, 'collection run still going; this tick is skipped');
+      return 'skipped';
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    return 'ran';
+  }
+
+  collectorStatuses(): CollectorStatus[] {
+    return [...this.statuses.values()].map((s) => ({ ...s }));
+  }
+
+  managerStats(): ManagerStats {
+    return { ...this.stats };
+  }
+
+  private async run(): Promise<void> {
+    const startedAt = new Date(this.now());
+    const started = performance.now();
+    const results = await Promise.all(this.options.collectors.map((c) => this.collectOne(c)));
+    const batch: WriteBatch = { servers: [], samples: [] };
+    for (const r of results) {
+      if (!r) continue;
+      batch.servers.push(...r.servers);
+      batch.samples.push(...r.samples);
+    }
+    await this.options.writer.write(batch);
+    this.stats.runs++;
+    this.stats.lastRunAt = startedAt.toISOString();
+    this.stats.lastRunDurationMs = Math.round(performance.now() - started);
+  }
+
+  /** Runs one collector under its timeout; records its status; returns its validated part of the batch. */
+  private async collectOne(collector: MetricCollector): Promise<WriteBatch | null> {
+    const startedAt = new Date(this.now());
+    const started = performance.now();
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new CollectorTimeout(`timed out after ${this.options.timeoutMs} ms`));
+      }, this.options.timeoutMs);
+    });
+    try {
+      const result = await Promise.race([collector.collectAll(controller.signal), timeout]);
+      const { batch, rejected } = this.toBatch(collector, result);
+      this.update(collector.name, {
+        startedAt,
+        durationMs: performance.now() - started,
+        result: { servers: result.servers.length, samples: batch.samples.length, unreachable: result.unreachable.length, rejected },
+      });
+      return batch;
+    } catch (err) {
+      const message = (err as Error).message || String(err);
+      this.update(collector.name, { startedAt, durationMs: performance.now() - started, error: message });
+      this.options.log.error({ collector: collector.name, err: message }, 'collector failed');
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private update(name: string, outcome: Parameters<typeof recordRun>[1]): void {
+    this.statuses.set(name, recordRun(this.statuses.get(name)!, outcome));
+  }
+
+  /** Keeps samples of servers the collector listed, stamped within retention and not in the future. */
+  private toBatch(collector: MetricCollector, result: CollectionResult): { batch: WriteBatch; rejected: number } {
+    const now = this.now();
+    const known = new Set(result.servers.map((s) => s.id));
+    const unreachable = new Set(result.unreachable);
+    const accepted: ServerMetrics[] = [];
+    const newest = new Map<string, ServerMetrics>();
+    for (const s of result.samples) {
+      const t = s.timestamp.getTime();
+      if (!known.has(s.serverId) || !(t >= now - this.options.retentionMs && t <= now + MAX_CLOCK_SKEW_MS)) continue;
+      accepted.push(s);
+      const seen = newest.get(s.serverId);
+      if (!seen || s.timestamp > seen.timestamp) newest.set(s.serverId, s);
+    }
+    const rejected = result.samples.length - accepted.length;
+    if (rejected > 0) {
+      this.options.log.warn({ collector: collector.name, rejected }, 'samples refused: unknown server or timestamp outside retention');
+    }
+    const servers: ServerRecord[] = result.servers.map((info) => {
+      const sample = newest.get(info.id);
+      return {
+        ...info,
+        reachable: !unreachable.has(info.id),
+        lastSeenAt: sample?.timestamp ?? null,
+        lastStatus: sample?.status ?? null,
+      };
+    });
+    return { batch: { servers, samples: accepted }, rejected };
+  }
+}

@@ -1,0 +1,30 @@
+/** The Hono application: request logging, route groups, the contract's error shape for everything else. */
+import { Hono } from 'hono';
+import { createAuth } from './auth';
+import type { ServiceContext } from './context';
+import { errorResponse, handleError } from './errors';
+import { adminRoutes } from './routes/admin';
+import { healthRoutes } from './routes/health';
+import { serverRoutes } from './routes/servers';
+
+export function createApp(ctx: ServiceContext): Hono {
+  const app = new Hono();
+  const requireRole = createAuth({ keys: ctx.config.apiKeys, openReads: ctx.config.openReads });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    ctx.log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  app.route('/', healthRoutes(ctx, requireRole));
+  app.route('/', serverRoutes(ctx, requireRole));
+  app.route('/', adminRoutes(ctx, requireRole));
+
+  app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.onError(handleError(ctx.log));
+  return app;
+}

@@ -1,0 +1,85 @@
+/** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
+import { Hono } from 'hono';
+import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '../../contract/servers';
+import type { ServerRecord } from '../../domain/server-state';
+import type { RequireRole } from '../auth';
+import type { ServiceContext } from '../context';
+import { badRequest, notFound } from '../errors';
+import { parseQuery } from '../validate';
+import { toSampleView, toServerView } from '../views';
+
+/** Points per series a single request may ask for. */
+export const MAX_POINTS_PER_SERIES = 10_000;
+/** Default points per series when no step is given. */
+const DEFAULT_POINTS = 1_000;
+const MAX_RANGE_MS = 31 * 86_400_000;
+const DEFAULT_RANGE_MS = 3_600_000;
+
+/** Number of epoch-aligned buckets of `stepMs` that [fromMs, toMs) touches. */
+export function bucketCount(fromMs: number, toMs: number, stepMs: number): number {
+  return Math.floor((toMs - 1) / stepMs) - Math.floor(fromMs / stepMs) + 1;
+}
+
+export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
+  const app = new Hono();
+  app.use('/api/servers', requireRole('read'));
+  app.use('/api/servers/*', requireRole('read'));
+
+  async function findServer(id: string): Promise<ServerRecord> {
+    const record = await ctx.storage.store.getServer(id);
+    if (!record) throw notFound(`no server with id ${JSON.stringify(id)}`);
+    return record;
+  }
+
+  app.get('/api/servers', async (c) => {
+    const filter = parseQuery(c, serverListQuery);
+    const now = ctx.now();
+    const servers = (await ctx.storage.store.listServers(filter))
+      .map((r) => toServerView(r, now, ctx.config.collectIntervalMs))
+      .filter((s) => !filter.status || s.status === filter.status);
+    return c.json({ servers, total: servers.length });
+  });
+
+  app.get('/api/servers/:id', async (c) => {
+    const record = await findServer(c.req.param('id'));
+    const latest = await ctx.storage.reader.get(record.id);
+    const detail: ServerDetail = {
+      ...toServerView(record, ctx.now(), ctx.config.collectIntervalMs),
+      metrics: latest ? toSampleView(latest.sample) : null,
+      source: latest?.source ?? null,
+    };
+    return c.json(detail);
+  });
+
+  app.get('/api/servers/:id/metrics', async (c) => {
+    const now = ctx.now();
+    const q = parseQuery(c, metricsQuery(now));
+    const record = await findServer(c.req.param('id'));
+    const to = q.to ?? now;
+    const from = q.from ?? to - DEFAULT_RANGE_MS;
+    if (from >= to) throw badRequest(`from: must be before to (from ${new Date(from).toISOString()}, to ${new Date(to).toISOString()})`);
+    if (to - from > MAX_RANGE_MS) throw badRequest(`from: the range may span at most 31 days, this one spans ${Math.ceil((to - from) / 86_400_000)}`);
+    const stepMs = q.step ?? Math.max(ctx.config.collectIntervalMs, Math.ceil((to - from) / (DEFAULT_POINTS - 1) / 1000) * 1000);
+    const points = bucketCount(from, to, stepMs);
+    if (points > MAX_POINTS_PER_SERIES) {
+      throw badRequest(`step: ${stepMs / 1000} s over this range gives ${points} points per series, more than the ${MAX_POINTS_PER_SERIES} allowed; use a larger step or a shorter range`);
+    }
+    const metrics = q.metrics ?? ALL_METRICS;
+    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation });
+    const answer: MetricsAnswer = {
+      id: record.id,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      stepSeconds: stepMs / 1000,
+      aggregation: q.aggregation,
+      metrics,
+      points: series.timestamps.map((t, i) => ({
+        timestamp: new Date(t).toISOString(),
+        ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),
+      })),
+    };
+    return c.json(answer);
+  });
+
+  return app;
+}

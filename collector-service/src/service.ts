@@ -1,0 +1,99 @@
+/**
+ * Assembles a running service from a Config: storage → collectors → manager (+ backfill and
+ * partition upkeep) → HTTP app. `main.ts` binds it to a port; tests drive it in-process.
+ */
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { backfill, type BackfillProgress } from './collection/backfill';
+import { PartitionMaintenance } from './collection/maintenance';
+import { CollectionManager } from './collection/manager';
+import { SampleWriter } from './collection/sample-writer';
+import { buildCollectors } from './collectors/registry';
+import type { Config } from './config';
+import { canBackfill, type MetricCollector } from './domain/collector';
+import type { ServiceContext } from './http/context';
+import { createApp } from './http/app';
+import { openStorage } from './storage/open-storage';
+import packageJson from '../package.json';
+
+export interface RunningService {
+  app: Hono;
+  context: ServiceContext;
+  /** Resolves when the start-up backfill (if any) has finished. */
+  backfillDone: Promise<BackfillProgress>;
+  /** Stops collecting, flushes pending writes, closes pools. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Collectors to use instead of those the config enables (tests). */
+  collectors?: MetricCollector[];
+  /** Start the schedules (collection every interval, partition upkeep); off for tests that drive runs by hand. */
+  schedule?: boolean;
+  now?: () => number;
+}
+
+export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const now = options.now ?? Date.now;
+  const schedule = options.schedule ?? true;
+  const collectors = options.collectors ?? buildCollectors(config);
+  const storage = await openStorage(config, log);
+  const writer = new SampleWriter(storage.store, storage.cache, log);
+  const manager = new CollectionManager({
+    collectors,
+    writer,
+    intervalMs: config.collectIntervalMs,
+    timeoutMs: config.collectorTimeoutMs,
+    retentionMs: config.retentionHours * 3_600_000,
+    log,
+    now,
+  });
+  const maintenance = new PartitionMaintenance(storage.store.partitions, config.retentionHours, log, now);
+
+  let progress: BackfillProgress = { state: 'not-needed', samples: 0 };
+  const history = collectors.find(canBackfill);
+  const backfillHours = Math.min(config.dummy.backfillHours, config.retentionHours);
+  const needsBackfill = history !== undefined && backfillHours > 0 && !(await storage.store.hasSamples());
+  const backfillDone: Promise<BackfillProgress> = needsBackfill
+    ? backfill(history, writer, backfillHours, now(), log, (p) => (progress = p)).then(
+        (p) => (progress = p),
+        (err: Error) => {
+          log.error({ err: err.message }, 'backfill failed');
+          return (progress = { state: 'failed', samples: progress.samples, error: err.message });
+        },
+      )
+    : Promise.resolve(progress);
+
+  if (schedule) {
+    maintenance.start();
+    manager.start();
+  }
+
+  if (config.apiKeys.length === 0) log.warn('API_KEYS is not set: reads are open to anyone who can reach this loopback address');
+
+  const context: ServiceContext = {
+    config,
+    storage,
+    manager,
+    writer,
+    maintenance,
+    backfillProgress: () => progress,
+    log,
+    now,
+    startedAt: new Date(now()),
+    version: packageJson.version,
+  };
+
+  return {
+    app: createApp(context),
+    context,
+    backfillDone,
+    async close() {
+      maintenance.stop();
+      await manager.stop();
+      await backfillDone;
+      await writer.flush();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/** The newest sample of every server, by id, with a TTL: in Redis, or in process when no Redis is configured. */
+import Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import type { ServerMetrics } from '../domain/metrics';
+
+export const LATEST_TTL_SECONDS = 300;
+
+export interface LatestCache {
+  readonly kind: 'redis' | 'memory';
+  get(serverId: string): Promise<ServerMetrics | null>;
+  /** Cached samples of the ids asked for; misses are absent from the map. */
+  getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>>;
+  /** Stores each sample as its server's newest, in one round-trip. */
+  setMany(samples: ServerMetrics[]): Promise<void>;
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const latestKey = (serverId: string) => `server:${serverId}:latest`;
+
+const encode = (s: ServerMetrics) => JSON.stringify(s);
+function decode(text: string): ServerMetrics {
+  const parsed = JSON.parse(text) as ServerMetrics & { timestamp: string };
+  return { ...parsed, timestamp: new Date(parsed.timestamp) };
+}
+
+export class RedisLatestCache implements LatestCache {
+  readonly kind = 'redis';
+  private readonly redis: Redis;
+
+  constructor(url: string, keyPrefix: string, log: Logger) {
+    this.redis = new Redis(url, {
+      keyPrefix,
+      lazyConnect: false,
+      // Fail fast while Redis is away: the read path falls back to the database instead of queueing.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
+    });
+    let reported = false;
+    this.redis.on('error', (err) => {
+      if (!reported) log.warn({ err: err.message }, 'redis unavailable; serving from the database until it returns');
+      reported = true;
+    });
+    this.redis.on('ready', () => {
+      if (reported) log.info('redis connection restored');
+      reported = false;
+    });
+  }
+
+  /** Resolves once connected (or rejects after the connect timeout). */
+  async ready(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('redis did not become ready within 3 s')), 3_000);
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async get(serverId: string): Promise<ServerMetrics | null> {
+    const text = await this.redis.get(latestKey(serverId));
+    return text === null ? null : decode(text);
+  }
+
+  async getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>> {
+    const found = new Map<string, ServerMetrics>();
+    if (serverIds.length === 0) return found;
+    const texts = await this.redis.mget(serverIds.map(latestKey));
+    texts.forEach((text, i) => {
+      if (text !== null) found.set(serverIds[i], decode(text));
+    });
+    return found;
+  }
+
+  async setMany(samples: ServerMetrics[]): Promise<void> {
+    if (samples.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const s of samples) pipeline.setex(latestKey(s.serverId), LATEST_TTL_SECONDS, encode(s));
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await this.redis.ping();
+    return performance.now() - started;
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+export class MemoryLatestCache implements LatestCache {
+  readonly kind = 'memory';
+  private readonly lru: LRUCache<string, ServerMetrics>;
+
+  constructor(maxServers = 20_000) {
+    this.lru = new LRUCache({ max: maxServers, ttl: LATEST_TTL_SECONDS * 1000 });
+  }
+
+  async get(serverId: string) {
+    return this.lru.get(serverId) ?? null;
+  }
+
+  async getMany(serverIds: string[]) {
+    const found = new Map<string, ServerMetrics>();
+    for (const id of serverIds) {
+      const s = this.lru.get(id);
+      if (s) found.set(id, s);
+    }
+    return found;
+  }
+
+  async setMany(samples: ServerMetrics[]) {
+    for (const s of samples) this.lru.set(s.serverId, s);
+  }
+
+  async ping() {
+    return 0;
+  }
+
+  async close() {
+    this.lru.clear();
+  }
+}

@@ -1,0 +1,250 @@
+/** Reads and writes of the inventory and samples in PostgreSQL/PGlite, one round-trip per batch. */
+import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/metrics';
+import type { ServerRecord } from '../domain/server-state';
+import { PartitionManager } from './partitions';
+import type { SqlClient } from './sql-client';
+
+export interface WriteBatch {
+  /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
+  servers: ServerRecord[];
+  samples: ServerMetrics[];
+}
+
+export interface ServerFilter {
+  provider?: string;
+  region?: string;
+  role?: string;
+  ids?: string[];
+}
+
+export type Aggregation = 'avg' | 'max' | 'min' | 'p95';
+
+export interface RangeQuery {
+  serverIds: string[];
+  metrics: MetricName[];
+  fromMs: number;
+  toMs: number;
+  stepMs: number;
+  aggregation: Aggregation;
+}
+
+/** One server's downsampled series: bucket start times and one value array per metric. */
+export interface SeriesSet {
+  serverId: string;
+  timestamps: number[];
+  values: Partial<Record<MetricName, Array<number | null>>>;
+}
+
+const COLUMNS: Record<MetricName, string> = {
+  cpu: 'cpu_usage',
+  memory: 'memory_usage',
+  disk: 'disk_usage',
+  network_in: 'network_in_bytes',
+  network_out: 'network_out_bytes',
+  load: 'load_1m',
+};
+
+const SAMPLE_RECORDSET = `server_id text, "timestamp" timestamptz, cpu_usage float8, memory_usage float8, disk_usage float8,
+  network_in_bytes float8, network_out_bytes float8, load_1m float8, uptime_seconds float8, status text, raw_data jsonb`;
+
+const SERVER_RECORDSET = `id text, provider text, region text, role text, collector text, labels jsonb,
+  reachable boolean, last_seen_at timestamptz, last_status text`;
+
+interface SampleRow {
+  server_id: string;
+  timestamp: Date;
+  cpu_usage: number | null;
+  memory_usage: number | null;
+  disk_usage: number | null;
+  network_in_bytes: number | null;
+  network_out_bytes: number | null;
+  load_1m: number | null;
+  uptime_seconds: number | null;
+  status: ServerMetrics['status'];
+  raw_data: Record<string, unknown>;
+}
+
+interface ServerRow {
+  id: string;
+  provider: ServerRecord['provider'];
+  region: string;
+  role: string;
+  collector: string;
+  labels: Record<string, string>;
+  reachable: boolean;
+  last_seen_at: Date | null;
+  last_status: ServerRecord['lastStatus'];
+}
+
+const toSampleRow = (s: ServerMetrics): SampleRow => ({
+  server_id: s.serverId,
+  timestamp: s.timestamp,
+  cpu_usage: s.cpuUsage,
+  memory_usage: s.memoryUsage,
+  disk_usage: s.diskUsage,
+  network_in_bytes: s.networkInBytes,
+  network_out_bytes: s.networkOutBytes,
+  load_1m: s.load1m,
+  uptime_seconds: s.uptimeSeconds,
+  status: s.status,
+  raw_data: s.rawData,
+});
+
+export const fromSampleRow = (r: SampleRow): ServerMetrics => ({
+  serverId: r.server_id,
+  timestamp: new Date(r.timestamp),
+  cpuUsage: r.cpu_usage,
+  memoryUsage: r.memory_usage,
+  diskUsage: r.disk_usage,
+  networkInBytes: r.network_in_bytes,
+  networkOutBytes: r.network_out_bytes,
+  load1m: r.load_1m,
+  uptimeSeconds: r.uptime_seconds,
+  status: r.status,
+  rawData: r.raw_data ?? {},
+});
+
+const fromServerRow = (r: ServerRow): ServerRecord => ({
+  id: r.id,
+  provider: r.provider,
+  region: r.region,
+  role: r.role,
+  collector: r.collector,
+  labels: r.labels ?? {},
+  reachable: r.reachable,
+  lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at) : null,
+  lastStatus: r.last_status,
+});
+
+const SAMPLE_COLUMNS = `server_id, "timestamp", cpu_usage, memory_usage, disk_usage, network_in_bytes, network_out_bytes,
+  load_1m, uptime_seconds, status, raw_data`;
+
+function aggregateExpression(aggregation: Aggregation, column: string): string {
+  if (aggregation === 'p95') return `percentile_cont(0.95) WITHIN GROUP (ORDER BY ${column})`;
+  return `${aggregation}(${column})`;
+}
+
+export class MetricsStore {
+  readonly partitions: PartitionManager;
+
+  constructor(readonly sql: SqlClient) {
+    this.partitions = new PartitionManager(sql);
+  }
+
+  /**
+   * Upserts the inventory and inserts the samples in one statement. Duplicate samples
+   * (same server and timestamp) are ignored. Returns how many samples were new.
+   */
+  async write(batch: WriteBatch): Promise<number> {
+    if (batch.samples.length === 0 && batch.servers.length === 0) return 0;
+    if (batch.samples.length > 0) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const s of batch.samples) {
+        const t = s.timestamp.getTime();
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+      await this.partitions.ensure(min, max);
+    }
+    const servers = batch.servers.map((s) => ({
+      id: s.id,
+      provider: s.provider,
+      region: s.region,
+      role: s.role,
+      collector: s.collector,
+      labels: s.labels,
+      reachable: s.reachable,
+      last_seen_at: s.lastSeenAt,
+      last_status: s.lastStatus,
+    }));
+    const rows = await this.sql.query<{ inserted: number }>(
+      `WITH upserted AS (
+         INSERT INTO servers (id, provider, region, role, collector, labels, reachable, last_seen_at, last_status)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${SERVER_RECORDSET})
+         ON CONFLICT (id) DO UPDATE SET
+           provider = EXCLUDED.provider, region = EXCLUDED.region, role = EXCLUDED.role,
+           collector = EXCLUDED.collector, labels = EXCLUDED.labels, reachable = EXCLUDED.reachable,
+           last_status = CASE WHEN EXCLUDED.last_seen_at IS NULL THEN servers.last_status
+                              WHEN servers.last_seen_at IS NULL OR EXCLUDED.last_seen_at >= servers.last_seen_at
+                              THEN EXCLUDED.last_status ELSE servers.last_status END,
+           last_seen_at = GREATEST(servers.last_seen_at, EXCLUDED.last_seen_at),
+           updated_at = now()
+         RETURNING 1
+       ), inserted AS (
+         INSERT INTO server_metrics (${SAMPLE_COLUMNS})
+         SELECT ${SAMPLE_COLUMNS} FROM jsonb_to_recordset($2::jsonb) AS x(${SAMPLE_RECORDSET})
+         ON CONFLICT (server_id, "timestamp") DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM upserted)::int AS servers`,
+      [JSON.stringify(servers), JSON.stringify(batch.samples.map(toSampleRow))],
+    );
+    return rows[0].inserted;
+  }
+
+  async listServers(filter: ServerFilter = {}): Promise<ServerRecord[]> {
+    const rows = await this.sql.query<ServerRow>(
+      `SELECT id, provider, region, role, collector, labels, reachable, last_seen_at, last_status FROM servers
+        WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR region = $2) AND ($3::text IS NULL OR role = $3)
+          AND ($4::text[] IS NULL OR id = ANY($4::text[]))
+        ORDER BY id`,
+      [filter.provider ?? null, filter.region ?? null, filter.role ?? null, filter.ids ?? null],
+    );
+    return rows.map(fromServerRow);
+  }
+
+  async getServer(id: string): Promise<ServerRecord | null> {
+    const [row] = await this.listServers({ ids: [id] });
+    return row ?? null;
+  }
+
+  /** Newest stored sample of each server asked for (servers without samples are left out). */
+  async latestSamples(serverIds: string[]): Promise<ServerMetrics[]> {
+    if (serverIds.length === 0) return [];
+    const rows = await this.sql.query<SampleRow>(
+      `SELECT ${SAMPLE_COLUMNS.split(',').map((c) => `m.${c.trim()}`).join(', ')}
+         FROM servers s JOIN server_metrics m ON m.server_id = s.id AND m."timestamp" = s.last_seen_at
+        WHERE s.id = ANY($1::text[])`,
+      [serverIds],
+    );
+    return rows.map(fromSampleRow);
+  }
+
+  /** Series downsampled in SQL into buckets of `stepMs` aligned to the epoch, aggregated per bucket. */
+  async range(q: RangeQuery): Promise<SeriesSet[]> {
+    const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
+    if (q.serverIds.length === 0 || metrics.length === 0) return [];
+    const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
+    const rows = await this.sql.query<Record<string, unknown> & { server_id: string; bucket: Date }>(
+      `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, ${aggregates}
+         FROM server_metrics
+        WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 AND "timestamp" < $3
+        GROUP BY server_id, bucket
+        ORDER BY server_id, bucket`,
+      [q.serverIds, new Date(q.fromMs), new Date(q.toMs), q.stepMs / 1000],
+    );
+    const byServer = new Map<string, SeriesSet>();
+    for (const id of q.serverIds) {
+      byServer.set(id, { serverId: id, timestamps: [], values: Object.fromEntries(metrics.map((m) => [m, []])) });
+    }
+    for (const row of rows) {
+      const set = byServer.get(row.server_id)!;
+      set.timestamps.push(new Date(row.bucket).getTime());
+      for (const m of metrics) set.values[m]!.push(row[m] === null ? null : Number(row[m]));
+    }
+    return [...byServer.values()];
+  }
+
+  async hasSamples(): Promise<boolean> {
+    const [row] = await this.sql.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM server_metrics) AS found');
+    return row.found;
+  }
+
+  /** Round-trip time of a trivial query, for health checks. */
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await this.sql.query('SELECT 1');
+    return performance.now() - started;
+  }
+}
