@@ -16,13 +16,15 @@ const intIn = (min: number, max: number, what: string) =>
     .min(min, { error: `expects ${what}` })
     .max(max, { error: `expects ${what}` });
 
-const optionalUrl = (what: string) =>
+const optionalUrl = (what: string, protocol: RegExp) =>
   z
     .string()
     .trim()
     .transform((v) => (v === '' ? undefined : v))
-    .pipe(z.url({ error: `expects ${what}` }).optional())
+    .pipe(z.url({ protocol, error: `expects ${what}` }).optional())
     .optional();
+
+const HTTP = /^https?$/;
 
 const optionalString = z
   .string()
@@ -61,9 +63,9 @@ const schema = z.object({
   PORT: intIn(0, 65535, 'a TCP port 0-65535').default(8787),
   HOST: z.string().trim().min(1, { error: 'expects a host name or address' }).default('127.0.0.1'),
   COLLECTOR_MODE: z.enum(['dummy', 'production'], { error: 'expects dummy or production' }).default('dummy'),
-  DATABASE_URL: optionalUrl('a postgres:// connection URL'),
+  DATABASE_URL: optionalUrl('a postgres:// connection URL', /^postgres(ql)?$/),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  REDIS_URL: optionalUrl('a redis:// URL'),
+  REDIS_URL: optionalUrl('a redis:// or rediss:// URL', /^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default(''),
   API_KEYS: apiKeys,
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
@@ -82,15 +84,15 @@ const schema = z.object({
   THRESHOLD_DISK_WARNING: threshold(DEFAULT_THRESHOLDS.disk.warning),
   THRESHOLD_DISK_CRITICAL: threshold(DEFAULT_THRESHOLDS.disk.critical),
   // production collectors (issue: real collectors)
-  PROMETHEUS_ENDPOINT: optionalUrl('an http(s):// URL of Prometheus'),
+  PROMETHEUS_ENDPOINT: optionalUrl('an http(s):// URL of Prometheus', HTTP),
   PROMETHEUS_API_KEY: optionalString,
   PROMETHEUS_JOB: z.string().trim().min(1).default('node'),
   PROMETHEUS_SERVER_LABEL: z.string().trim().min(1).default('instance'),
   AWS_REGION: csvList,
-  ONPREM_API_ENDPOINT: optionalUrl('an http(s):// URL of the on-prem API'),
+  ONPREM_API_ENDPOINT: optionalUrl('an http(s):// URL of the on-prem API', HTTP),
   ONPREM_API_KEY: optionalString,
   // optional language model that may rephrase answers
-  LLM_BASE_URL: optionalUrl('an OpenAI-compatible base URL'),
+  LLM_BASE_URL: optionalUrl('an OpenAI-compatible http(s):// base URL', HTTP),
   LLM_API_KEY: optionalString,
   LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
 });

@@ -30,9 +30,9 @@ export const S4_SPIKE_PERIOD = 15 * MINUTE;
 export const S4_LAG = MINUTE;
 const S4_SPIKE_LENGTH = 3 * MINUTE;
 
-/** Position in a repeating period, shifted by a seeded offset so scenarios do not line up. */
+/** Position in a repeating period, shifted by a seeded whole-minute offset so scenarios do not line up. */
 function phase(seed: number, channel: number, timeMs: number, period: number): number {
-  const offset = Math.floor(unit(seed, 0x5ce7, channel) * period);
+  const offset = Math.floor((unit(seed, 0x5ce7, channel) * period) / MINUTE) * MINUTE;
   return (((timeMs - offset) % period) + period) % period;
 }
 
@@ -61,9 +61,8 @@ export function applyScenario(serverId: string, r: Readings, b: Baseline, seed: 
     case 'S4': {
       const leader = serverId === 'API-US-001';
       const p = phase(seed, 4, timeMs - (leader ? 0 : S4_LAG), S4_SPIKE_PERIOD);
-      const base = clamp(r.cpu, 1, leader ? 34 : 38);
-      const spike = p < S4_SPIKE_LENGTH ? (leader ? 42 : 34) * (0.92 + 0.08 * unit(seed, b.key, 5, Math.floor(timeMs / 1000))) : 0;
-      const cpu = base + spike;
+      const peak = (leader ? 78 : 70) + 3 * white(seed, b, 5, timeMs);
+      const cpu = p < S4_SPIKE_LENGTH ? peak : clamp(r.cpu, 1, leader ? 34 : 38);
       return { ...r, cpu, load: (b.cores * cpu) / 100 };
     }
     default:

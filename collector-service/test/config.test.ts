@@ -1,0 +1,77 @@
+/** Configuration: every variable validated once; a bad value is one line naming the variable and what it expects. */
+import { ConfigError, loadConfig } from '../src/config';
+
+const fails = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  test('defaults are the contract’s: port 8787 on 127.0.0.1, dummy mode, 10 s interval, 24 h, embedded storage, open reads', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      mode: 'dummy',
+      dataDir: './data',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      collectIntervalMs: 10_000,
+      retentionHours: 24,
+      dummy: { seed: 42, servers: 30, backfillHours: 24 },
+      openReads: true,
+      thresholds: { cpu: { warning: 70, critical: 85 }, memory: { warning: 80, critical: 90 }, disk: { warning: 80, critical: 90 } },
+    });
+  });
+
+  test('parses keys, URLs, lists and thresholds', () => {
+    const config = loadConfig({
+      API_KEYS: 'grafana:read:abcdefgh, ops:admin:ijklmnop:with:colons',
+      DATABASE_URL: 'postgres://om@127.0.0.1:5432/om',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      AWS_REGION: 'us-east-1, eu-west-1',
+      THRESHOLD_CPU_WARNING: '60',
+      COLLECTOR_MODE: 'production',
+      PROMETHEUS_ENDPOINT: 'http://127.0.0.1:9090',
+    });
+    expect(config.apiKeys).toEqual([
+      { name: 'grafana', role: 'read', secret: 'abcdefgh' },
+      { name: 'ops', role: 'admin', secret: 'ijklmnop:with:colons' },
+    ]);
+    expect(config.openReads).toBe(false);
+    expect(config.aws.regions).toEqual(['us-east-1', 'eu-west-1']);
+    expect(config.thresholds.cpu).toEqual({ warning: 60, critical: 85 });
+    expect(config.collectorTimeoutMs).toBe(8_000);
+  });
+
+  test.each([
+    [{ PORT: '99999' }, 'PORT expects a TCP port 0-65535, got "99999"'],
+    [{ COLLECT_INTERVAL_MS: 'often' }, 'COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "often"'],
+    [{ COLLECTOR_MODE: 'prod' }, 'COLLECTOR_MODE expects dummy or production, got "prod"'],
+    [{ DUMMY_SERVERS: '20000' }, 'DUMMY_SERVERS expects a fleet size from 30 to 10000, got "20000"'],
+    [{ RETENTION_HOURS: '0' }, 'RETENTION_HOURS expects whole hours of history to keep, 1 or more, got "0"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL expects fatal, error, warn, info, debug, trace or silent, got "loud"'],
+    [{ THRESHOLD_CPU_WARNING: '95' }, 'THRESHOLD_CPU_WARNING expects a value not above THRESHOLD_CPU_CRITICAL, got 95 > 85'],
+    [{ COLLECTOR_MODE: 'production' }, 'API_KEYS expects at least one name:role:secret entry in production mode'],
+    [{ HOST: '0.0.0.0' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "0.0.0.0"'],
+  ])('%j → %s', (env, message) => {
+    const got = fails(env);
+    expect(got).toBe(message);
+    expect(got).not.toContain('\n');
+  });
+
+  test.each([
+    [{ API_KEYS: 'grafana:reader:supersecret1' }, 'API_KEYS', 'supersecret1'],
+    [{ API_KEYS: 'grafana:read:short' }, 'API_KEYS', 'short'],
+    [{ DATABASE_URL: 'not a url with p4ssword' }, 'DATABASE_URL', 'p4ssword'],
+    [{ REDIS_URL: 'nope:hunter2' }, 'REDIS_URL', 'hunter2'],
+  ])('a bad secret-bearing value is named but never echoed: %j', (env, name, secret) => {
+    const got = fails(env);
+    expect(got.startsWith(`${name} expects`)).toBe(true);
+    expect(got).not.toContain(secret);
+  });
+});

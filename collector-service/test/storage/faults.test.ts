@@ -1,0 +1,111 @@
+/** Storage faults degrade service and lose nothing: Redis away, PostgreSQL away, and migrations applied by hand. */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { SampleWriter } from '../../src/collection/sample-writer';
+import { RedisLatestCache } from '../../src/storage/latest-cache';
+import { LatestReader } from '../../src/storage/latest-reader';
+import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../src/storage/migrate';
+import { openStorage, type Storage } from '../../src/storage/open-storage';
+import { connectPostgres } from '../../src/storage/sql-client';
+import { checkStorage } from '../../src/storage/storage-health';
+import { recordsFor, sample } from '../support/samples';
+import { createTestDatabase, POSTGRES_ADMIN_URL, silentLog, type TestDatabase } from '../support/services';
+
+const run = promisify(execFile);
+const NOW = Date.now();
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function setConnectionsAllowed(db: TestDatabase, allowed: boolean) {
+  const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS ${allowed}`);
+  if (!allowed) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db.name]);
+  await admin.end();
+}
+
+describe('storage faults', () => {
+  let db: TestDatabase;
+  let storage: Storage;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    storage = await openStorage({ databaseUrl: db.url, dataDir: '', redisKeyPrefix: '' }, silentLog);
+  });
+  afterEach(async () => {
+    await storage.close();
+    await setConnectionsAllowed(db, true);
+    await db.drop();
+  });
+
+  test('with Redis unreachable, reads are served from the database and health says the cache is down', async () => {
+    const redis = new RedisLatestCache(`redis://127.0.0.1:${await closedPort()}`, 'x:', silentLog);
+    try {
+      const samples = [sample('A', NOW, { cpuUsage: 12 })];
+      const writer = new SampleWriter(storage.store, redis, silentLog);
+      expect(await writer.write({ servers: recordsFor(samples), samples })).toBe(true);
+      const reader = new LatestReader(redis, storage.store, silentLog);
+      expect(await reader.get('A')).toMatchObject({ source: 'database', sample: { cpuUsage: 12 } });
+      const health = await checkStorage({ ...storage, cache: redis, reader });
+      expect(health.database.ok).toBe(true);
+      expect(health.cache).toMatchObject({ kind: 'redis', ok: false });
+    } finally {
+      await redis.close();
+    }
+  });
+
+  test('batches written while PostgreSQL refuses connections are kept and land once it is back', async () => {
+    const writer = new SampleWriter(storage.store, storage.cache, silentLog);
+    await setConnectionsAllowed(db, false);
+    const during = [sample('A', NOW - 20_000), sample('B', NOW - 20_000)];
+    expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe(false);
+    expect(writer.getStats()).toMatchObject({ pendingSamples: 2, lastWriteError: expect.any(String) });
+    // the newest values are still readable from the cache meanwhile
+    expect((await storage.cache.get('A'))?.timestamp.getTime()).toBe(NOW - 20_000);
+
+    await setConnectionsAllowed(db, true);
+    const after = [sample('A', NOW)];
+    expect(await writer.write({ servers: recordsFor(after), samples: after })).toBe(true);
+    const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id, "timestamp"');
+    expect(rows.map((r) => r.server_id)).toEqual(['A', 'A', 'B']);
+    expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: null });
+    expect((await storage.store.getServer('A'))?.lastSeenAt?.getTime()).toBe(NOW);
+  });
+
+  test('health reports the database down without hanging', async () => {
+    await setConnectionsAllowed(db, false);
+    const health = await checkStorage(storage);
+    expect(health.database).toMatchObject({ kind: 'postgres', ok: false, error: expect.any(String) });
+  });
+});
+
+describe('migrations applied by hand with psql -f (as on Supabase)', () => {
+  test('apply cleanly to an empty database, twice, and the service then finds nothing to do', async () => {
+    const db = await createTestDatabase();
+    try {
+      const files = (await loadMigrations()).map((m) => `${MIGRATIONS_DIR}/${m.version}_${m.name}.sql`);
+      for (let pass = 0; pass < 2; pass++) {
+        for (const file of files) await run('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-X', '-f', file, db.url]);
+      }
+      const sql = connectPostgres(db.url, silentLog);
+      try {
+        expect(await migrate(sql)).toEqual([]);
+        const tables = await sql.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname IN ('servers', 'server_metrics', 'schema_migrations') ORDER BY 1`);
+        expect(tables.map((t) => t.relname)).toEqual(['schema_migrations', 'server_metrics', 'servers']);
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
