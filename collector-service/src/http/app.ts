@@ -4,7 +4,9 @@ import { createAuth } from './auth';
 import type { ServiceContext } from './context';
 import { errorResponse, handleError } from './errors';
 import { adminRoutes } from './routes/admin';
+import { annotationRoutes } from './routes/annotations';
 import { healthRoutes } from './routes/health';
+import { queryRoutes } from './routes/query';
 import { serverRoutes } from './routes/servers';
 
 export function createApp(ctx: ServiceContext): Hono {
@@ -22,6 +24,8 @@ export function createApp(ctx: ServiceContext): Hono {
 
   app.route('/', healthRoutes(ctx, requireRole));
   app.route('/', serverRoutes(ctx, requireRole));
+  app.route('/', queryRoutes(ctx, requireRole));
+  app.route('/', annotationRoutes(ctx, requireRole));
   app.route('/', adminRoutes(ctx, requireRole));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));

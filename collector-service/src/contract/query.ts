@@ -1,0 +1,70 @@
+/** Wire contract of POST /api/query (what the Grafana data source sends) and of its answer, Grafana's data frame JSON. */
+import { z } from 'zod';
+import { METRIC_NAMES } from '../domain/metrics';
+import { aggregation, instant } from './params';
+
+export const FILTER_KEYS = ['provider', 'region', 'role', 'status'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** An ad hoc filter from Grafana: applied to every target of the request. */
+export const adHocFilter = z.object({
+  key: z.enum(FILTER_KEYS, { error: `expected one of ${FILTER_KEYS.join(', ')}` }),
+  operator: z.enum(['=', '!=', '=~', '!~'], { error: 'expected =, !=, =~ or !~' }).default('='),
+  value: z.string(),
+});
+export type AdHocFilter = z.infer<typeof adHocFilter>;
+
+export const QUERY_TYPES = ['timeseries', 'latest', 'servers'] as const;
+
+export const queryTarget = z.object({
+  refId: z.string().min(1, { error: 'expected a non-empty refId' }).max(64),
+  queryType: z.enum(QUERY_TYPES, { error: `expected one of ${QUERY_TYPES.join(', ')}` }).default('timeseries'),
+  servers: z.array(z.string().min(1)).max(10_000).default([]),
+  metrics: z.array(z.enum(METRIC_NAMES, { error: `expected metric names from ${METRIC_NAMES.join(', ')}` })).default(['cpu']),
+  aggregation: aggregation.default('avg'),
+  alias: z.string().max(200).optional(),
+  hide: z.boolean().optional(),
+});
+export type QueryTarget = z.infer<typeof queryTarget>;
+
+export const queryRequest = (nowMs: number) =>
+  z.object({
+    range: z.object({ from: instant(nowMs), to: instant(nowMs) }),
+    intervalMs: z.number().int().positive().max(86_400_000).optional(),
+    maxDataPoints: z.number().int().min(2, { error: 'expected at least 2' }).max(10_000, { error: 'expected at most 10000 points per series' }).default(1_000),
+    targets: z.array(z.unknown()).min(1, { error: 'expected at least one target' }).max(50, { error: 'expected at most 50 targets' }),
+    filters: z.array(adHocFilter).max(50).default([]),
+  });
+export type QueryRequest = z.output<ReturnType<typeof queryRequest>>;
+
+// ---- answer: Grafana's data frame JSON (what a backend data source returns)
+
+export type FieldType = 'time' | 'number' | 'string' | 'boolean';
+
+export interface FrameField {
+  name: string;
+  type: FieldType;
+  labels?: Record<string, string>;
+  config?: { unit?: string; displayNameFromDS?: string; min?: number; max?: number };
+}
+
+export interface FrameNotice {
+  severity: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface DataFrameJson {
+  schema: {
+    name?: string;
+    refId?: string;
+    fields: FrameField[];
+    meta?: { notices?: FrameNotice[]; preferredVisualisationType?: 'graph' | 'table' };
+  };
+  data: { values: unknown[][] };
+}
+
+export type TargetResult = { frames: DataFrameJson[] } | { error: string; status?: number };
+
+export interface QueryAnswer {
+  results: Record<string, TargetResult>;
+}

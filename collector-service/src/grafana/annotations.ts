@@ -1,0 +1,36 @@
+/** Annotations for a time range: threshold breaches and detected anomalies of the servers asked for (all by default). */
+import type { Annotation, AnnotationKind, AnnotationsAnswer } from '../contract/annotations';
+import type { Thresholds } from '../domain/thresholds';
+import type { MetricsStore } from '../storage/metrics-store';
+import { stepFor } from './query-executor';
+import { thresholdAnnotations } from './threshold-annotations';
+
+/** Buckets per series scanned for one request; annotations are coarse marks, not points. */
+const BUCKETS = 1_000;
+export const MAX_ANNOTATIONS = 1_000;
+
+export interface AnnotationRequest {
+  fromMs: number;
+  toMs: number;
+  serverIds?: string[];
+  kinds: AnnotationKind[];
+}
+
+export interface AnnotationDeps {
+  store: MetricsStore;
+  thresholds: Thresholds;
+}
+
+export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDeps): Promise<AnnotationsAnswer> {
+  const serverIds = req.serverIds ?? (await deps.store.listServers()).map((s) => s.id);
+  const stepMs = stepFor(req.fromMs, req.toMs, BUCKETS);
+  const found: Annotation[] = [];
+  if (req.kinds.includes('threshold')) {
+    const peaks = await deps.store.range({ serverIds, metrics: ['cpu', 'memory', 'disk'], fromMs: req.fromMs, toMs: req.toMs, stepMs, aggregation: 'max' });
+    found.push(...thresholdAnnotations(peaks, stepMs, deps.thresholds));
+  }
+  // Most severe first, then newest, so a cut list keeps what matters.
+  found.sort((a, b) => (a.severity === b.severity ? b.time - a.time : a.severity === 'critical' ? -1 : 1));
+  const truncated = found.length > MAX_ANNOTATIONS;
+  return { annotations: found.slice(0, MAX_ANNOTATIONS), ...(truncated ? { truncated } : {}) };
+}

@@ -1,0 +1,23 @@
+/** POST /api/query: what the Grafana data source sends; answers data frames per refId. */
+import { Hono } from 'hono';
+import { queryRequest } from '../../contract/query';
+import { executeQuery } from '../../grafana/query-executor';
+import type { RequireRole } from '../auth';
+import type { ServiceContext } from '../context';
+import { parseJsonBody } from '../validate';
+
+export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
+  const app = new Hono();
+  app.post('/api/query', requireRole('read'), async (c) => {
+    const request = await parseJsonBody(c, queryRequest(ctx.now()));
+    const answer = await executeQuery(request, {
+      store: ctx.storage.store,
+      reader: ctx.storage.reader,
+      collectorStatuses: () => ctx.manager.collectorStatuses(),
+      collectIntervalMs: ctx.config.collectIntervalMs,
+      now: ctx.now,
+    });
+    return c.json(answer);
+  });
+  return app;
+}
