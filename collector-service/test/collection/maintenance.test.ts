@@ -1,0 +1,30 @@
+/** Partition upkeep: the next hours exist before rows need them, expired hours go whole. */
+import { PartitionMaintenance } from '../../src/collection/maintenance';
+import { openStorage, type Storage } from '../../src/storage/open-storage';
+import { partitionName } from '../../src/storage/partitions';
+import { recordsFor, sample } from '../support/samples';
+import { silentLog } from '../support/services';
+
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 26, 12, 20);
+const hourOf = (t: number) => t - (t % HOUR);
+
+describe('PartitionMaintenance', () => {
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await openStorage({ dataDir: 'memory://', redisKeyPrefix: '' }, silentLog);
+  }, 30_000);
+  afterAll(() => storage.close());
+
+  test('creates the coming hours ahead and drops those past retention', async () => {
+    const old = [sample('A', NOW - 5 * HOUR)];
+    await storage.store.write({ servers: recordsFor(old), samples: old });
+    const maintenance = new PartitionMaintenance(storage.store.partitions, 4, silentLog, () => NOW);
+
+    expect(await maintenance.runOnce()).toEqual([partitionName(hourOf(NOW - 5 * HOUR))]);
+    const hours = await storage.store.partitions.list();
+    expect(hours).toEqual(expect.arrayContaining([0, 1, 2, 3].map((h) => hourOf(NOW) + h * HOUR)));
+    expect(hours[0]).toBeGreaterThanOrEqual(hourOf(NOW - 4 * HOUR));
+    expect(maintenance.getStats()).toMatchObject({ droppedPartitions: 1, lastError: null, lastRunAt: new Date(NOW).toISOString() });
+  });
+});
