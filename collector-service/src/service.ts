@@ -8,6 +8,7 @@ import { backfill, type BackfillProgress } from './collection/backfill';
 import { PartitionMaintenance } from './collection/maintenance';
 import { CollectionManager } from './collection/manager';
 import { SampleWriter } from './collection/sample-writer';
+import { ServerIdentity } from './collection/server-identity';
 import { buildCollectors } from './collectors/registry';
 import type { Config } from './config';
 import { canBackfill, type MetricCollector } from './domain/collector';
@@ -46,6 +47,7 @@ export async function startService(config: Config, log: Logger, options: Service
     timeoutMs: config.collectorTimeoutMs,
     retentionMs: config.retentionHours * 3_600_000,
     log,
+    identity: new ServerIdentity(await storage.store.listServers()),
     now,
   });
   const maintenance = new PartitionMaintenance(storage.store.partitions, config.retentionHours, log, now);

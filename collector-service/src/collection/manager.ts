@@ -9,6 +9,7 @@ import type { ServerRecord } from '../domain/server-state';
 import type { WriteBatch } from '../storage/metrics-store';
 import { initialStatus, recordRun, type CollectorStatus } from './collector-status';
 import type { SampleWriter } from './sample-writer';
+import { ServerIdentity } from './server-identity';
 
 export interface ManagerOptions {
   collectors: MetricCollector[];
@@ -18,6 +19,8 @@ export interface ManagerOptions {
   /** Samples older than this are refused (they would fall outside retention at once). */
   retentionMs: number;
   log: Logger;
+  /** Keeps same-named servers of different collectors apart; seed it with the stored inventory. */
+  identity?: ServerIdentity;
   now?: () => number;
 }
 
@@ -39,9 +42,11 @@ export class CollectionManager {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
+  private readonly identity: ServerIdentity;
 
   constructor(private readonly options: ManagerOptions) {
     this.now = options.now ?? Date.now;
+    this.identity = options.identity ?? new ServerIdentity();
     for (const c of options.collectors) this.statuses.set(c.name, initialStatus(c.name));
   }
 
@@ -109,7 +114,7 @@ export class CollectionManager {
       }, this.options.timeoutMs);
     });
     try {
-      const result = await Promise.race([collector.collectAll(controller.signal), timeout]);
+      const result = this.identity.apply(collector.name, await Promise.race([collector.collectAll(controller.signal), timeout]));
       const { batch, rejected } = this.toBatch(collector, result);
       this.update(collector.name, {
         startedAt,

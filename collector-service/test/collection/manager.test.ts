@@ -151,3 +151,47 @@ describe('CollectionManager', () => {
     ]);
   });
 });
+
+describe('servers of the same name from two collectors', () => {
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await openStorage({ dataDir: 'memory://', redisKeyPrefix: '' }, silentLog);
+  }, 30_000);
+  afterAll(() => storage.close());
+
+  test('are kept apart by provider, and keep their ids run after run', async () => {
+    const writer = new SampleWriter(storage.store, storage.cache, silentLog);
+    const now = Date.now();
+    const reporting = (name: string, provider: 'aws' | 'onprem', fails = () => false): MetricCollector => ({
+      name,
+      getServerList: async () => [serverInfo('web-1', { provider, collector: name })],
+      collectMetrics: async () => null,
+      isServerOnline: async () => true,
+      collectAll: async () => {
+        if (fails()) throw new Error('down');
+        return { servers: [serverInfo('web-1', { provider, collector: name })], samples: [sample('web-1', now, { cpuUsage: provider === 'aws' ? 11 : 22 })], unreachable: [] };
+      },
+    });
+    let cloudDown = false;
+    const m = new CollectionManager({
+      collectors: [reporting('cloudwatch', 'aws', () => cloudDown), reporting('custom-api', 'onprem')],
+      writer,
+      intervalMs: 60_000,
+      timeoutMs: 1_000,
+      retentionMs: 3_600_000,
+      log: silentLog,
+    });
+    await m.tick();
+    cloudDown = true; // the first owner missing a run must not hand its id to the other
+    await m.tick();
+    const servers = await storage.store.listServers();
+    expect(servers.map((s) => [s.id, s.provider, s.collector])).toEqual([
+      ['web-1', 'aws', 'cloudwatch'],
+      ['web-1@onprem', 'onprem', 'custom-api'],
+    ]);
+    expect((await storage.store.latestSamples(['web-1', 'web-1@onprem'])).map((s) => [s.serverId, s.cpuUsage]).sort()).toEqual([
+      ['web-1', 11],
+      ['web-1@onprem', 22],
+    ]);
+  });
+});
