@@ -88,7 +88,13 @@ const schema = z.object({
   PROMETHEUS_API_KEY: optionalString,
   PROMETHEUS_JOB: z.string().trim().min(1).default('node'),
   PROMETHEUS_SERVER_LABEL: z.string().trim().min(1).default('instance'),
+  PROMETHEUS_RATE_WINDOW: z
+    .string()
+    .trim()
+    .regex(/^\d+[smh]$/, { error: 'expects a PromQL duration such as 1m or 90s' })
+    .default('1m'),
   AWS_REGION: csvList,
+  CLOUDWATCH_PERIOD_SECONDS: z.coerce.number().refine((v) => v === 60 || v === 300, { error: 'expects 60 (detailed monitoring) or 300 (basic)' }).default(300),
   ONPREM_API_ENDPOINT: optionalUrl('an http(s):// URL of the on-prem API', HTTP),
   ONPREM_API_KEY: optionalString,
   // optional language model that may rephrase answers
@@ -116,8 +122,8 @@ export interface Config {
   dummy: { seed: number; servers: number; backfillHours: number };
   logLevel: Env['LOG_LEVEL'];
   thresholds: Thresholds;
-  prometheus: { endpoint?: string; apiKey?: string; job: string; serverLabel: string };
-  aws: { regions: string[] };
+  prometheus: { endpoint?: string; apiKey?: string; job: string; serverLabel: string; rateWindow: string };
+  aws: { regions: string[]; periodSeconds: number };
   onprem: { endpoint?: string; apiKey?: string };
   llm: { baseUrl?: string; apiKey?: string; model: string };
 }
@@ -184,8 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.PROMETHEUS_API_KEY,
       job: e.PROMETHEUS_JOB,
       serverLabel: e.PROMETHEUS_SERVER_LABEL,
+      rateWindow: e.PROMETHEUS_RATE_WINDOW,
     },
-    aws: { regions: e.AWS_REGION },
+    aws: { regions: e.AWS_REGION, periodSeconds: e.CLOUDWATCH_PERIOD_SECONDS },
     onprem: { endpoint: e.ONPREM_API_ENDPOINT, apiKey: e.ONPREM_API_KEY },
     llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
   };

@@ -152,6 +152,18 @@ describe('failures are errors that say what went wrong', () => {
     await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(message);
   });
 
+  test('a job without targets names PROMETHEUS_JOB', async () => {
+    const collector = await collectorFor(() => ({ body: vector([]) }), { job: 'node-exporter' });
+    await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(
+      'Prometheus has no up series for job "node-exporter": check PROMETHEUS_JOB (the scrape job of node_exporter)',
+    );
+  });
+
+  test('a server label no target carries names PROMETHEUS_SERVER_LABEL', async () => {
+    const collector = await collectorFor(fleetAnswer(2), { serverLabel: 'nodename' });
+    await expect(collector.getServerList()).rejects.toThrow('no target of job "node" has the label "nodename": check PROMETHEUS_SERVER_LABEL');
+  });
+
   test('a slow Prometheus times out with the limit named', async () => {
     const collector = await collectorFor(() => ({ body: vector([]), delayMs: 2000 }), { requestTimeoutMs: 150 });
     await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(/^Prometheus at http:\/\/127\.0\.0\.1:\d+ did not answer within 150 ms$/);

@@ -1,0 +1,79 @@
+/** Reads this machine on a fixed interval and keeps the newest sample, rates from the last two readings. */
+import { readMachine, type MachineReading } from './proc-readings';
+
+/** What the agent serves for its server; null where a reading is not available (yet). */
+export interface AgentSample {
+  at: Date;
+  cpuUsage: number | null;
+  memoryUsage: number | null;
+  diskUsage: number | null;
+  networkInBytes: number | null;
+  networkOutBytes: number | null;
+  load1m: number | null;
+  uptimeSeconds: number | null;
+}
+
+/** A sample from a reading and the one before it: CPU share and bytes per second come from counter deltas. */
+export function sampleBetween(previous: MachineReading | null, reading: MachineReading): AgentSample {
+  const { counters, gauges } = reading;
+  const seconds = previous ? (reading.at.getTime() - previous.at.getTime()) / 1000 : 0;
+  const rate = (now: number, before: number | undefined) =>
+    before === undefined || seconds <= 0 || now < before ? null : (now - before) / seconds;
+  const busy = () => {
+    if (!previous) return null;
+    const total = counters.cpuTotalSeconds - previous.counters.cpuTotalSeconds;
+    const idle = counters.cpuIdleSeconds - previous.counters.cpuIdleSeconds;
+    return total > 0 && idle >= 0 ? Math.min(100, Math.max(0, 100 * (1 - idle / total))) : null;
+  };
+  return {
+    at: reading.at,
+    cpuUsage: busy(),
+    memoryUsage: gauges.memoryUsage,
+    diskUsage: gauges.diskUsage,
+    networkInBytes: rate(counters.networkInBytes, previous?.counters.networkInBytes),
+    networkOutBytes: rate(counters.networkOutBytes, previous?.counters.networkOutBytes),
+    load1m: gauges.load1m,
+    uptimeSeconds: gauges.uptimeSeconds,
+  };
+}
+
+export interface SystemSamplerOptions {
+  intervalMs: number;
+  read?: () => Promise<MachineReading>;
+  /** Called when a reading fails; the previous sample is kept (and ages). */
+  onError?: (error: unknown) => void;
+}
+
+export class SystemSampler {
+  private previous: MachineReading | null = null;
+  private current: AgentSample | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly read: () => Promise<MachineReading>;
+
+  constructor(private readonly options: SystemSamplerOptions) {
+    this.read = options.read ?? readMachine;
+  }
+
+  /** Takes the first reading (so gauges are served at once), then one every interval. */
+  async start(): Promise<void> {
+    await this.sampleOnce();
+    this.timer = setInterval(() => {
+      this.sampleOnce().catch((error: unknown) => this.options.onError?.(error));
+    }, this.options.intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  latest(): AgentSample | null {
+    return this.current;
+  }
+
+  private async sampleOnce(): Promise<void> {
+    const reading = await this.read();
+    this.current = sampleBetween(this.previous, reading);
+    this.previous = reading;
+  }
+}

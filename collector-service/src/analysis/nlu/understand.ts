@@ -1,0 +1,70 @@
+/** Question → intent + entities: entities first (servers, ranges, metrics, counts, scope), then the intent from cues and entities. */
+import { classify } from './intent-classifier';
+import { DOMAIN_NOUNS, NOT_A_QUESTION } from './intent-lexicon';
+import type { Inventory } from './inventory';
+import { extractLimit } from './limit';
+import { extractMetrics } from './metric-mentions';
+import { extractKnownNames, extractScope } from './scope-mentions';
+import { extractServers, unknownIds } from './server-mentions';
+import { correctSpelling } from './spelling';
+import { compileTerms } from './terms';
+import { detectLanguage, findAll, questionText, type QuestionText } from './text';
+import { extractTimeRange } from './time-range';
+import type { Entities, Understanding } from './types';
+
+const DOMAIN = compileTerms(DOMAIN_NOUNS);
+
+function emptyEntities(): Entities {
+  return { servers: [], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null };
+}
+
+function typed(text: QuestionText, spans: Array<{ start: number; end: number }>): string[] {
+  return [...new Set(spans.sort((a, b) => a.start - b.start).map((s) => text.display.slice(s.start, s.end).trim()))];
+}
+
+/**
+ * Understands one question about the fleet. Never throws: anything that is not a question about
+ * servers comes back as intent `unknown`, and words it could not resolve are listed in `unresolved`.
+ */
+export function understand(question: string, inventory: Inventory): Understanding {
+  const language = detectLanguage(typeof question === 'string' ? question : '');
+  let text = questionText(question);
+  if (NOT_A_QUESTION.some((pattern) => pattern.test(text.working))) {
+    return { intent: 'unknown', language, entities: emptyEntities(), confidence: 0, unresolved: [], order: 'desc', signals: ['unknown:not a question'] };
+  }
+  const found = extractServers(text, inventory);
+  const known = extractKnownNames(text, inventory);
+  const unknown = unknownIds(text);
+  text = correctSpelling(text);
+  const cueText = text.working;
+  const range = extractTimeRange(text);
+  const metrics = extractMetrics(text);
+  const limit = extractLimit(text);
+  const scope = extractScope(text, inventory, known);
+  const domainNoun = findAll(DOMAIN, cueText).length > 0;
+
+  const entities: Entities = {
+    servers: found.servers,
+    metrics: metrics.metrics,
+    provider: scope.provider,
+    region: scope.region,
+    role: scope.role,
+    rangeMinutes: range?.minutes ?? null,
+    limit,
+  };
+  const { intent, confidence, order, signals } = classify(cueText, {
+    servers: found.servers.length,
+    unknownIds: unknown.servers.length + found.ambiguous.length,
+    metrics: metrics.metrics.length,
+    provider: scope.provider !== null,
+    region: scope.region !== null || unknown.regions.length > 0,
+    regionById: scope.regionById || unknown.regions.length > 0,
+    role: scope.role !== null,
+    limit: limit !== null,
+    range: range !== null,
+    rangeAhead: range?.ahead ?? false,
+    domainNoun,
+  });
+  const unresolved = typed(text, [...found.ambiguous, ...metrics.unsupported, ...scope.unresolved, ...unknown.servers, ...unknown.regions]);
+  return { intent, language, entities, confidence, unresolved, order, signals };
+}
