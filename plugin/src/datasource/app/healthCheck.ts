@@ -1,0 +1,62 @@
+/** "Save & test": is the service reachable, is the API key accepted, is its storage healthy — each with its own message. */
+import { TestDataSourceResponse } from '@grafana/data';
+
+import { HealthResponse } from '../types';
+import { ServiceClient } from './serviceClient';
+import { ServiceError } from './serviceErrors';
+
+const MAX_STORAGE_DETAILS = 6;
+
+function isHealthResponse(body: unknown): body is HealthResponse {
+  return typeof body === 'object' && body !== null && typeof (body as HealthResponse).status === 'string';
+}
+
+/** `{"database": {"ok": false, "error": "..."}}` → `database.ok: false, database.error: ...` (leaves only, a few). */
+export function describeStorage(storage: unknown, prefix = ''): string[] {
+  if (typeof storage !== 'object' || storage === null) {
+    return prefix ? [`${prefix}: ${String(storage)}`] : [];
+  }
+  return Object.entries(storage)
+    .flatMap(([key, value]) => describeStorage(value, prefix ? `${prefix}.${key}` : key))
+    .slice(0, MAX_STORAGE_DETAILS);
+}
+
+function unhealthy(health: HealthResponse): TestDataSourceResponse {
+  const details = describeStorage(health.storage);
+  return {
+    status: 'error',
+    message:
+      `The OpenManager service is reachable but its storage is unhealthy (status "${health.status}")` +
+      (details.length > 0 ? `: ${details.join(', ')}` : '.'),
+  };
+}
+
+function failed(err: unknown): TestDataSourceResponse {
+  return { status: 'error', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** GET /api/health for reachability and storage, then GET /api/status, which needs the key, for the key. */
+export async function checkService(client: ServiceClient): Promise<TestDataSourceResponse> {
+  let health: HealthResponse;
+  try {
+    health = await client.get<HealthResponse>('/api/health');
+  } catch (err) {
+    // A degraded service may answer its health with 503 and the same body.
+    if (err instanceof ServiceError && err.kind === 'service' && isHealthResponse(err.body)) {
+      return unhealthy(err.body);
+    }
+    return failed(err);
+  }
+  if (!isHealthResponse(health)) {
+    return { status: 'error', message: 'The URL answered /api/health, but not as an OpenManager service would.' };
+  }
+  if (health.status !== 'ok') {
+    return unhealthy(health);
+  }
+  try {
+    await client.get<unknown>('/api/status');
+  } catch (err) {
+    return failed(err);
+  }
+  return { status: 'success', message: 'OpenManager is reachable, the API key is accepted and storage is healthy.' };
+}

@@ -1,0 +1,75 @@
+/** Multi-select of servers: ids from GET /api/servers, the dashboard's template variables, or any typed value. */
+import { SelectableValue } from '@grafana/data';
+import { InlineField, MultiSelect } from '@grafana/ui';
+import React, { useEffect, useMemo, useState } from 'react';
+
+import type { DataSource } from '../datasource';
+import { ServerSummary } from '../types';
+
+interface ServerList {
+  servers: ServerSummary[];
+  loading: boolean;
+  error?: string;
+}
+
+function useServerList(datasource: DataSource): ServerList {
+  const [list, setList] = useState<ServerList>({ servers: [], loading: true });
+  useEffect(() => {
+    let current = true;
+    datasource.listServers().then(
+      (servers) => current && setList({ servers, loading: false }),
+      (err: unknown) =>
+        current && setList({ servers: [], loading: false, error: err instanceof Error ? err.message : String(err) })
+    );
+    return () => {
+      current = false;
+    };
+  }, [datasource]);
+  return list;
+}
+
+interface Props {
+  datasource: DataSource;
+  value: string[];
+  onChange: (servers: string[]) => void;
+  inputId: string;
+}
+
+export function ServerPicker({ datasource, value, onChange, inputId }: Props) {
+  const { servers, loading, error } = useServerList(datasource);
+  const options = useMemo<Array<SelectableValue<string>>>(
+    () => [
+      ...datasource.templateVariableNames().map((name) => ({ label: name, value: name, description: 'Template variable' })),
+      ...servers.map((server) => ({
+        label: server.id,
+        value: server.id,
+        description: `${server.provider} · ${server.region} · ${server.role} · ${server.status}`,
+      })),
+    ],
+    [datasource, servers]
+  );
+
+  return (
+    <InlineField
+      label="Servers"
+      labelWidth={14}
+      grow
+      htmlFor={inputId}
+      tooltip="Empty means every server that passes the dashboard's filters. Template variables such as $server expand to all their values."
+      invalid={error !== undefined}
+      error={error && `Could not list servers: ${error}`}
+    >
+      <MultiSelect<string>
+        inputId={inputId}
+        options={options}
+        value={value}
+        isLoading={loading}
+        allowCustomValue
+        placeholder="All servers"
+        onChange={(items: Array<SelectableValue<string>>) =>
+          onChange(items.map((item) => item.value).filter((id): id is string => Boolean(id)))
+        }
+      />
+    </InlineField>
+  );
+}

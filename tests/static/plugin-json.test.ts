@@ -1,0 +1,70 @@
+/** plugin.json of both plugins, in source and as built into plugin/dist/<id>/ (run after `npm run build`). */
+import fs from 'node:fs';
+
+import { PLUGIN_IDS, minimumVersion, readJson, repoPath } from './repo-files';
+
+const SOURCES = [
+  { id: PLUGIN_IDS.datasource, type: 'datasource', folder: 'plugin/src/datasource' },
+  { id: PLUGIN_IDS.panel, type: 'panel', folder: 'plugin/src/panel' },
+];
+
+describe.each(SOURCES)('$id plugin.json', ({ id, type, folder }) => {
+  const source = readJson(folder, 'plugin.json');
+
+  it('has the contract id, its type and a minimum Grafana version of 12 or later', () => {
+    expect(source.id).toBe(id);
+    expect(source.type).toBe(type);
+    expect(minimumVersion(source.dependencies.grafanaDependency)[0]).toBeGreaterThanOrEqual(12);
+    expect(source.info.version).toBe('%VERSION%');
+  });
+
+  it('points at a logo that exists', () => {
+    for (const logo of [source.info.logos.small, source.info.logos.large]) {
+      expect(fs.existsSync(repoPath(folder, logo))).toBe(true);
+    }
+  });
+
+  describe('as built', () => {
+    const dist = `plugin/dist/${id}`;
+
+    it(`is a loadable folder ${dist} (run npm run build first)`, () => {
+      for (const file of ['plugin.json', 'module.js', 'README.md']) {
+        expect({ file, exists: fs.existsSync(repoPath(dist, file)) }).toEqual({ file, exists: true });
+      }
+      const built = readJson(dist, 'plugin.json');
+      expect(built.id).toBe(id);
+      expect(built.info.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(built.dependencies.grafanaDependency).toBe(source.dependencies.grafanaDependency);
+      expect(fs.existsSync(repoPath(dist, built.info.logos.small))).toBe(true);
+      expect(fs.readFileSync(repoPath(dist, 'README.md'), 'utf8')).not.toContain('%VERSION%');
+    });
+
+    it('has an AMD module.js that leaves react and the @grafana packages to Grafana', () => {
+      const module = fs.readFileSync(repoPath(dist, 'module.js'), 'utf8');
+      const define = /define\(\[([^\]]*)\]/.exec(module);
+      expect(define).not.toBeNull();
+      const deps = JSON.parse(`[${define![1]}]`) as string[];
+      expect(deps).toEqual(expect.arrayContaining(['react', '@grafana/data']));
+      expect(module).not.toContain('react-dom.production');
+    });
+  });
+});
+
+describe('the data source route', () => {
+  const source = readJson('plugin/src/datasource/plugin.json');
+
+  it('sends every request to the configured service URL with the key from secureJsonData, added by Grafana', () => {
+    expect(source.routes).toEqual([
+      {
+        path: 'api',
+        url: '{{ .JsonData.url }}/api',
+        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.apiKey }}' }],
+      },
+    ]);
+  });
+
+  it('declares metrics and annotations', () => {
+    expect(source.metrics).toBe(true);
+    expect(source.annotations).toBe(true);
+  });
+});

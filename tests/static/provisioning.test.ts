@@ -1,0 +1,135 @@
+/** Grafana provisioning: the data source and dashboard provider YAML, and the fleet dashboard, against the contract's ids. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { AGGREGATIONS, METRIC_NAMES, QUERY_TYPES, VARIABLE_KINDS } from '../../plugin/src/datasource/types';
+import { DASHBOARD_UID, DATASOURCE_UID, PLUGIN_IDS, readJson, readYaml, repoPath } from './repo-files';
+
+const DASHBOARD_FILE = 'provisioning/dashboards/openmanager/openmanager-fleet.json';
+
+/** Every `datasource` value anywhere in the dashboard, with where it was found. */
+function datasourceRefs(node: unknown, where = '$'): Array<{ where: string; ref: unknown }> {
+  if (Array.isArray(node)) {
+    return node.flatMap((item, i) => datasourceRefs(item, `${where}[${i}]`));
+  }
+  if (typeof node !== 'object' || node === null) {
+    return [];
+  }
+  return Object.entries(node).flatMap(([key, value]) => [
+    ...(key === 'datasource' ? [{ where: `${where}.${key}`, ref: value }] : []),
+    ...datasourceRefs(value, `${where}.${key}`),
+  ]);
+}
+
+/** Every query target of the dashboard's panels (rows included). */
+function panelTargets(panels: any[]): any[] {
+  return panels.flatMap((panel) => [...(panel.targets ?? []), ...panelTargets(panel.panels ?? [])]);
+}
+
+describe('provisioned data source', () => {
+  const { datasources } = readYaml('provisioning/datasources/openmanager.yaml');
+
+  it('is the contract data source: name OpenManager, uid openmanager, this plugin, through the proxy', () => {
+    expect(datasources).toHaveLength(1);
+    expect(datasources[0]).toMatchObject({
+      name: 'OpenManager',
+      uid: DATASOURCE_UID,
+      type: PLUGIN_IDS.datasource,
+      access: 'proxy',
+    });
+  });
+
+  it('takes the service URL and the API key from environment variables, the key as secure data', () => {
+    expect(datasources[0].jsonData).toEqual({ url: '$OPENMANAGER_URL' });
+    expect(datasources[0].secureJsonData).toEqual({ apiKey: '$OPENMANAGER_API_KEY' });
+  });
+});
+
+describe('dashboard provider', () => {
+  const { providers } = readYaml('provisioning/dashboards/openmanager.yaml');
+
+  it('loads the folder that holds the fleet dashboard, as docker-compose mounts it', () => {
+    expect(providers).toHaveLength(1);
+    expect(providers[0].type).toBe('file');
+    const compose = readYaml('docker-compose.yml');
+    const mount = (compose.services.grafana.volumes as string[]).find((v) => v.startsWith('./provisioning/dashboards:'));
+    expect(mount).toBeDefined();
+    const inContainer = mount!.split(':')[1];
+    const relative = path.posix.relative(inContainer, providers[0].options.path);
+    expect(fs.existsSync(repoPath('provisioning/dashboards', relative, 'openmanager-fleet.json'))).toBe(true);
+  });
+});
+
+describe('the openmanager-fleet dashboard', () => {
+  const dashboard = readJson(DASHBOARD_FILE);
+
+  it('has the contract uid and title', () => {
+    expect(dashboard.uid).toBe(DASHBOARD_UID);
+    expect(dashboard.title).toBe('OpenManager fleet');
+  });
+
+  it('uses only the provisioned data source uid', () => {
+    const refs = datasourceRefs(dashboard);
+    expect(refs.length).toBeGreaterThan(10);
+    const others = refs.filter(
+      ({ ref }) => JSON.stringify(ref) !== JSON.stringify({ type: PLUGIN_IDS.datasource, uid: DATASOURCE_UID })
+    );
+    expect(others).toEqual([]);
+  });
+
+  it('has chained $provider, $region and $server variables from the data source, and ad hoc filters', () => {
+    const variables = Object.fromEntries(dashboard.templating.list.map((v: any) => [v.name, v]));
+    expect(variables.provider.query.kind).toBe('providers');
+    expect(variables.region.query).toMatchObject({ kind: 'regions', provider: '$provider' });
+    expect(variables.server.query).toMatchObject({ kind: 'servers', provider: '$provider', region: '$region' });
+    for (const name of ['provider', 'region', 'server']) {
+      expect(VARIABLE_KINDS).toContain(variables[name].query.kind);
+      expect(variables[name]).toMatchObject({ type: 'query', multi: true, includeAll: true });
+    }
+    expect(variables.filters.type).toBe('adhoc');
+  });
+
+  it('turns on annotations of threshold breaches and anomalies', () => {
+    const [annotation] = dashboard.annotations.list;
+    expect(annotation.enable).toBe(true);
+    expect(annotation.target).toMatchObject({ queryType: 'annotations', kinds: ['threshold', 'anomaly'] });
+  });
+
+  it('has the fleet overview, CPU/memory/disk series of $server, a latest-values table and a row for Ask AI', () => {
+    const panels: any[] = dashboard.panels;
+    const byTitle = Object.fromEntries(panels.map((p) => [p.title, p]));
+    expect(byTitle['Servers by status'].type).toBe('stat');
+    expect(byTitle['Server status'].type).toBe('table');
+    for (const [title, metric] of [['CPU', 'cpu'], ['Memory', 'memory'], ['Disk', 'disk']]) {
+      expect(byTitle[title].type).toBe('timeseries');
+      expect(byTitle[title].targets[0]).toMatchObject({ queryType: 'timeseries', metrics: [metric], servers: ['$server'] });
+    }
+    expect(byTitle['Top usage (latest values)'].targets[0].queryType).toBe('latest');
+    expect(byTitle['Ask AI'].type).toBe('row');
+  });
+
+  it('only sends queries the data source understands', () => {
+    const targets = panelTargets(dashboard.panels);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      expect(QUERY_TYPES).toContain(target.queryType);
+      expect(AGGREGATIONS).toContain(target.aggregation);
+      for (const metric of target.metrics) {
+        expect(METRIC_NAMES).toContain(metric);
+      }
+    }
+  });
+
+  it('does not overlap panels on the grid', () => {
+    const cells = new Set<string>();
+    for (const { gridPos, title } of dashboard.panels) {
+      for (let x = gridPos.x; x < gridPos.x + gridPos.w; x++) {
+        for (let y = gridPos.y; y < gridPos.y + gridPos.h; y++) {
+          expect({ title, free: !cells.has(`${x},${y}`) }).toEqual({ title, free: true });
+          cells.add(`${x},${y}`);
+        }
+      }
+      expect(gridPos.x + gridPos.w).toBeLessThanOrEqual(24);
+    }
+  });
+});
