@@ -3,9 +3,12 @@ import { Hono } from 'hono';
 import { createAuth } from './auth';
 import type { ServiceContext } from './context';
 import { errorResponse, handleError } from './errors';
+import { mcpRoutes } from '../mcp/routes';
 import { adminRoutes } from './routes/admin';
 import { annotationRoutes } from './routes/annotations';
+import { askRoutes } from './routes/ask';
 import { healthRoutes } from './routes/health';
+import { prometheusRoutes } from './routes/prometheus';
 import { queryRoutes } from './routes/query';
 import { serverRoutes } from './routes/servers';
 
@@ -26,7 +29,10 @@ export function createApp(ctx: ServiceContext): Hono {
   app.route('/', serverRoutes(ctx, requireRole));
   app.route('/', queryRoutes(ctx, requireRole));
   app.route('/', annotationRoutes(ctx, requireRole));
+  app.route('/', askRoutes(ctx, requireRole));
+  app.route('/', mcpRoutes(ctx, requireRole));
   app.route('/', adminRoutes(ctx, requireRole));
+  app.route('/', prometheusRoutes(ctx, requireRole));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(handleError(ctx.log));

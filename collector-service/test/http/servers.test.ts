@@ -34,10 +34,16 @@ describe('server routes', () => {
     ['provider=aws&region=eu-west-1', 3],
     ['role=web', 5],
     ['status=offline', 1],
-    ['status=critical', 1],
   ])('GET /api/servers?%s filters to %i servers', async (query, count) => {
     const { body } = await get<{ servers: ServerView[] }>(`/api/servers?${query}`);
     expect(body.servers).toHaveLength(count);
+  });
+
+  test('GET /api/servers?status=critical lists only critical servers, DB-EU-002 among them', async () => {
+    // S2's disk and S4's spikes cross thresholds at some times of day, so the set is not fixed
+    const { body } = await get<{ servers: ServerView[] }>('/api/servers?status=critical');
+    expect(body.servers.map((s) => s.id)).toContain('DB-EU-002');
+    expect(body.servers.every((s) => s.status === 'critical')).toBe(true);
   });
 
   test('GET /api/servers/DB-EU-002 shows cpu 80–90, memory 90–94, critical, from the cache after a run', async () => {

@@ -1,0 +1,82 @@
+/**
+ * Anomaly scores of the window's series from the shared online detector, one detector per
+ * (server, metric) fed bucket by bucket as buckets complete, so each point is scored once.
+ */
+import type { MetricName } from '../../domain/metrics';
+import type { Series } from '../series';
+import type { HistoryWindow } from './history-window';
+
+/** The online detector's face as the engine uses it: one call per point, in time order, score in [0, 1]. */
+export interface OnlineDetector {
+  update(timestampMs: number, value: number): number;
+}
+
+interface Track {
+  detector: OnlineDetector;
+  /** Newest bucket fed. */
+  fedTo: number;
+  /** Scores by ring slot, with the bucket each slot holds. */
+  scores: Float64Array;
+  bucketOf: Float64Array;
+}
+
+export class AnomalyScores {
+  private tracks = new Map<string, Track>();
+
+  constructor(
+    private readonly window: HistoryWindow,
+    private readonly newDetector: () => OnlineDetector,
+  ) {}
+
+  /** Forget every detector (after the window was reloaded). */
+  reset(): void {
+    this.tracks.clear();
+  }
+
+  /**
+   * Scores of the buckets of [fromMs, toMs) that are complete by `nowMs` and hold a value.
+   * Feeds the detector every complete bucket it has not seen yet, from the oldest the window holds.
+   */
+  scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): Series {
+    const step = this.window.stepMs;
+    const lastComplete = Math.floor(nowMs / step) - 1;
+    const track = this.track(serverId, metric, nowMs);
+    if (lastComplete > track.fedTo) {
+      const feedFrom = (track.fedTo + 1) * step;
+      const values = this.window.series(serverId, metric, feedFrom, (lastComplete + 1) * step);
+      for (let i = 0; i < values.t.length; i++) {
+        const bucket = Math.floor(values.t[i] / step);
+        const slot = bucket % this.window.capacity;
+        track.scores[slot] = track.detector.update(values.t[i], values.v[i]);
+        track.bucketOf[slot] = bucket;
+      }
+      track.fedTo = lastComplete;
+    }
+    const out: Series = { t: [], v: [] };
+    const last = Math.min(Math.floor((toMs - 1) / step), lastComplete);
+    for (let b = Math.floor(fromMs / step); b <= last; b++) {
+      const slot = b % this.window.capacity;
+      if (track.bucketOf[slot] === b) {
+        out.t.push(b * step);
+        out.v.push(track.scores[slot]);
+      }
+    }
+    return out;
+  }
+
+  private track(serverId: string, metric: MetricName, nowMs: number): Track {
+    const key = `${serverId}\u0000${metric}`;
+    let track = this.tracks.get(key);
+    if (!track) {
+      const oldest = Math.floor((nowMs - this.window.spanMs) / this.window.stepMs);
+      track = {
+        detector: this.newDetector(),
+        fedTo: oldest - 1,
+        scores: new Float64Array(this.window.capacity),
+        bucketOf: new Float64Array(this.window.capacity).fill(-1),
+      };
+      this.tracks.set(key, track);
+    }
+    return track;
+  }
+}

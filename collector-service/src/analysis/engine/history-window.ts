@@ -1,0 +1,137 @@
+/**
+ * The recent history of every server in memory: per-metric averages in fixed buckets over the
+ * retention span, in a ring per server. Loaded once, then refreshed with only the buckets since
+ * the last refresh, so a question reads arrays instead of scanning 24 h in SQL.
+ */
+import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
+import type { RangeQuery, SeriesSet } from '../../storage/metrics-store';
+import type { Series } from '../series';
+
+export interface RangeSource {
+  range(q: RangeQuery): Promise<SeriesSet[]>;
+}
+
+interface Ring {
+  /** values[slot * METRICS + metricIndex]; NaN when absent. */
+  values: Float64Array;
+  /** Bucket number each slot holds, -1 when empty. */
+  bucketOf: Float64Array;
+}
+
+const METRICS = METRIC_NAMES.length;
+const METRIC_INDEX = new Map<MetricName, number>(METRIC_NAMES.map((m, i) => [m, i]));
+/** Servers per range query: keeps one statement's parameters and result reasonable on big fleets. */
+const SERVERS_PER_QUERY = 500;
+
+export class HistoryWindow {
+  readonly capacity: number;
+  private readonly rings = new Map<string, Ring>();
+  /** Oldest and newest bucket numbers loaded; NaN before the first load. */
+  private firstBucket = NaN;
+  private lastBucket = NaN;
+
+  constructor(
+    private readonly source: RangeSource,
+    readonly stepMs: number,
+    readonly spanMs: number,
+  ) {
+    this.capacity = Math.ceil(spanMs / stepMs) + 2;
+  }
+
+  get loaded(): boolean {
+    return !Number.isNaN(this.lastBucket);
+  }
+
+  /** Forgets everything and loads [now - span, now]. */
+  async reload(serverIds: readonly string[], nowMs: number): Promise<void> {
+    this.rings.clear();
+    this.firstBucket = Math.floor((nowMs - this.spanMs) / this.stepMs);
+    this.lastBucket = this.firstBucket;
+    await this.load(serverIds, this.firstBucket * this.stepMs, nowMs + 1);
+  }
+
+  /** Re-reads from `sinceMs` (the caller's overlap covers late samples) up to now. */
+  async refresh(serverIds: readonly string[], sinceMs: number, nowMs: number): Promise<void> {
+    if (!this.loaded) return this.reload(serverIds, nowMs);
+    const from = Math.max(sinceMs, (this.lastBucket - this.capacity + 2) * this.stepMs);
+    await this.load(serverIds, Math.floor(from / this.stepMs) * this.stepMs, nowMs + 1);
+  }
+
+  /** Whether [fromMs, toMs) lies inside what the window holds. */
+  covers(fromMs: number, toMs: number): boolean {
+    if (!this.loaded) return false;
+    const oldest = Math.max(this.firstBucket, this.lastBucket - this.capacity + 2);
+    return Math.floor(fromMs / this.stepMs) >= oldest && Math.floor((toMs - 1) / this.stepMs) <= this.lastBucket + 1;
+  }
+
+  /** Buckets of [fromMs, toMs) that hold a value. */
+  series(serverId: string, metric: MetricName, fromMs: number, toMs: number): Series {
+    const out: Series = { t: [], v: [] };
+    this.forEachBucket(serverId, metric, fromMs, toMs, (bucket, value) => {
+      if (!Number.isNaN(value)) {
+        out.t.push(bucket * this.stepMs);
+        out.v.push(value);
+      }
+    });
+    return out;
+  }
+
+  /** One value per bucket of [fromMs, toMs), NaN where absent: series on a common grid, for correlation. */
+  aligned(serverId: string, metric: MetricName, fromMs: number, toMs: number): Float64Array {
+    const first = Math.floor(fromMs / this.stepMs);
+    const out = new Float64Array(Math.max(0, Math.floor((toMs - 1) / this.stepMs) - first + 1)).fill(NaN);
+    this.forEachBucket(serverId, metric, fromMs, toMs, (bucket, value) => (out[bucket - first] = value));
+    return out;
+  }
+
+  private forEachBucket(serverId: string, metric: MetricName, fromMs: number, toMs: number, visit: (bucket: number, value: number) => void) {
+    const ring = this.rings.get(serverId);
+    const m = METRIC_INDEX.get(metric)!;
+    const first = Math.floor(fromMs / this.stepMs);
+    const last = Math.floor((toMs - 1) / this.stepMs);
+    for (let b = first; b <= last; b++) {
+      const slot = b % this.capacity;
+      visit(b, ring && ring.bucketOf[slot] === b ? ring.values[slot * METRICS + m] : NaN);
+    }
+  }
+
+  private ring(serverId: string): Ring {
+    let ring = this.rings.get(serverId);
+    if (!ring) {
+      ring = { values: new Float64Array(this.capacity * METRICS).fill(NaN), bucketOf: new Float64Array(this.capacity).fill(-1) };
+      this.rings.set(serverId, ring);
+    }
+    return ring;
+  }
+
+  private async load(serverIds: readonly string[], fromMs: number, toMs: number): Promise<void> {
+    for (let i = 0; i < serverIds.length; i += SERVERS_PER_QUERY) {
+      const sets = await this.source.range({
+        serverIds: serverIds.slice(i, i + SERVERS_PER_QUERY),
+        metrics: [...METRIC_NAMES],
+        fromMs,
+        toMs,
+        stepMs: this.stepMs,
+        aggregation: 'avg',
+      });
+      for (const set of sets) this.store(set);
+    }
+    this.lastBucket = Math.max(this.lastBucket, Math.floor((toMs - 1) / this.stepMs));
+  }
+
+  private store(set: SeriesSet): void {
+    const ring = this.ring(set.serverId);
+    set.timestamps.forEach((t, k) => {
+      const bucket = Math.floor(t / this.stepMs);
+      const slot = bucket % this.capacity;
+      if (ring.bucketOf[slot] !== bucket) {
+        ring.values.fill(NaN, slot * METRICS, (slot + 1) * METRICS);
+        ring.bucketOf[slot] = bucket;
+      }
+      METRIC_NAMES.forEach((metric, m) => {
+        const value = set.values[metric]?.[k];
+        ring.values[slot * METRICS + m] = value === null || value === undefined ? NaN : value;
+      });
+    });
+  }
+}

@@ -1,0 +1,17 @@
+/** POST /api/ask: a question in Korean or English → intent, entities, severity, the answer and the findings it rests on. */
+import { Hono } from 'hono';
+import { askServiceFor } from '../../analysis/ask-service';
+import { askRequest } from '../../contract/ask';
+import type { RequireRole } from '../auth';
+import type { ServiceContext } from '../context';
+import { parseJsonBody } from '../validate';
+
+export function askRoutes(ctx: ServiceContext, requireRole: RequireRole) {
+  const app = new Hono();
+  const service = askServiceFor(ctx);
+  app.post('/api/ask', requireRole('read'), async (c) => {
+    const body = await parseJsonBody(c, askRequest(ctx.now()));
+    return c.json(await service.ask(body.question, { fromMs: body.from, toMs: body.to }));
+  });
+  return app;
+}

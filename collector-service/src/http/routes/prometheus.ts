@@ -1,0 +1,125 @@
+/** Prometheus's HTTP read API under /prometheus (CONTRACT §7), for Grafana's built-in Prometheus data source. */
+import { Hono, type Context } from 'hono';
+import {
+  ApiParams,
+  durationParam,
+  limitParam,
+  matchParams,
+  optionalTimeParam,
+  timeParam,
+} from '../../prometheus/api-params';
+import { badData, PromError } from '../../prometheus/errors';
+import { failure, success } from '../../prometheus/format';
+import { labelNames, labelValues, limited, seriesAnswer } from '../../prometheus/label-index';
+import { LABEL_NAME } from '../../prometheus/labels';
+import { metadataAnswer } from '../../prometheus/metric-catalog';
+import { instantQuery, parseQueryParam, rangeQuery } from '../../prometheus/query-engine';
+import { StoredSeriesSource } from '../../prometheus/stored-series';
+import type { RequireRole } from '../auth';
+import type { ServiceContext } from '../context';
+import { ApiError } from '../errors';
+
+/** Longest a query may evaluate; a `timeout` parameter can only shorten it. */
+const QUERY_TIMEOUT_MS = 30_000;
+/** Most stored rows one selector may read; more is refused (422) rather than exhausting memory. */
+const MAX_ROWS_PER_SELECTOR = 5_000_000;
+/** The Prometheus version whose API this one follows; Grafana reads it to pick the features it uses. */
+const COMPATIBLE_PROMETHEUS_VERSION = '2.53.0';
+
+const BASE = '/prometheus/api/v1';
+
+function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
+  if (err instanceof PromError) return c.json(failure(err.errorType, err.message), err.status);
+  if (err instanceof ApiError) {
+    const type = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : 'bad_data';
+    return c.json(failure(type, err.message), err.status);
+  }
+  ctx.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'prometheus API request failed');
+  return c.json(failure('internal', 'internal error; the service log has the details'), 500);
+}
+
+export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
+  const app = new Hono();
+  const source = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql, MAX_ROWS_PER_SELECTOR);
+  const GET_POST = ['GET', 'POST'];
+
+  const timeoutMs = (params: ApiParams) => Math.min(QUERY_TIMEOUT_MS, durationParam(params, 'timeout') ?? QUERY_TIMEOUT_MS);
+
+  /** The series the label endpoints describe: those matching match[] (all when absent) with samples in [start, end]. */
+  async function seriesIn(params: ApiParams) {
+    const matchers = matchParams(params);
+    const start = optionalTimeParam(params, 'start');
+    const end = optionalTimeParam(params, 'end');
+    // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
+    return source.seriesLabels(matchers, start === undefined ? undefined : start - 1, end);
+  }
+
+  app.use(`${BASE}/*`, requireRole('read'));
+
+  app.on(GET_POST, `${BASE}/query`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    const timeMs = timeParam(params, 'time', ctx.now());
+    const timeout = timeoutMs(params);
+    return c.json(success(await instantQuery(source, params.get('query') ?? '', timeMs, { timeoutMs: timeout })));
+  });
+
+  app.on(GET_POST, `${BASE}/query_range`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    const startMs = timeParam(params, 'start');
+    const endMs = timeParam(params, 'end');
+    const stepMs = durationParam(params, 'step');
+    if (stepMs === undefined) throw badData('invalid parameter "step": cannot parse "" to a valid duration');
+    const timeout = timeoutMs(params);
+    return c.json(success(await rangeQuery(source, params.get('query') ?? '', { startMs, endMs, stepMs }, { timeoutMs: timeout })));
+  });
+
+  app.on(GET_POST, `${BASE}/query_exemplars`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    parseQueryParam(params.get('query') ?? '');
+    // OpenManager stores no exemplars: the truthful answer is an empty list.
+    return c.json(success([]));
+  });
+
+  app.on(GET_POST, `${BASE}/labels`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    const { items, warnings } = limited(labelNames(await seriesIn(params)), limitParam(params));
+    return c.json({ ...success(items), ...(warnings && { warnings }) });
+  });
+
+  app.get(`${BASE}/label/:name/values`, async (c) => {
+    const name = c.req.param('name');
+    if (!LABEL_NAME.test(name)) throw badData(`invalid label name: ${JSON.stringify(name)}`);
+    const params = await ApiParams.fromRequest(c.req.raw);
+    const { items, warnings } = limited(labelValues(await seriesIn(params), name), limitParam(params));
+    return c.json({ ...success(items), ...(warnings && { warnings }) });
+  });
+
+  app.on(GET_POST, `${BASE}/series`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    if (params.getAll('match[]').length === 0) throw badData('no match[] parameter provided');
+    const { items, warnings } = limited(seriesAnswer(await seriesIn(params)), limitParam(params));
+    return c.json({ ...success(items), ...(warnings && { warnings }) });
+  });
+
+  app.get(`${BASE}/metadata`, async (c) => {
+    const params = await ApiParams.fromRequest(c.req.raw);
+    return c.json(success(metadataAnswer(params.get('metric') || undefined, limitParam(params))));
+  });
+
+  app.get(`${BASE}/status/buildinfo`, (c) =>
+    c.json(
+      success({
+        version: COMPATIBLE_PROMETHEUS_VERSION,
+        revision: `openmanager-${ctx.version}`,
+        branch: 'openmanager',
+        buildUser: 'openmanager',
+        buildDate: '',
+        goVersion: '',
+      }),
+    ),
+  );
+
+  app.all('/prometheus/*', (c) => c.json(failure('not_found', `no Prometheus API endpoint ${c.req.method} ${c.req.path} in OpenManager`), 404));
+  app.onError((err, c) => errorResponse(c, err, ctx));
+  return app;
+}

@@ -1,0 +1,27 @@
+/** The Model Context Protocol server of OpenManager, stateless: one server and transport per HTTP request. */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { askServiceFor } from '../analysis/ask-service';
+import type { ServiceContext } from '../http/context';
+import { registerTools } from './tools';
+
+export function createMcpServer(ctx: ServiceContext): McpServer {
+  const mcp = new McpServer(
+    { name: 'openmanager', version: ctx.version },
+    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series and anomalies.' },
+  );
+  registerTools(mcp, askServiceFor(ctx), ctx);
+  return mcp;
+}
+
+/** Answers one MCP request (JSON responses, no session): connects a fresh server to a fresh transport and closes both after. */
+export async function handleMcpRequest(ctx: ServiceContext, request: Request): Promise<Response> {
+  const mcp = createMcpServer(ctx);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await mcp.connect(transport);
+  try {
+    return await transport.handleRequest(request);
+  } finally {
+    await mcp.close();
+  }
+}

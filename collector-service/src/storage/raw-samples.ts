@@ -1,0 +1,76 @@
+/** Raw rows of `server_metrics` for a set of servers, columns and time span, and which columns hold data; one round-trip each. */
+import type { SqlClient } from './sql-client';
+
+/** The sample columns (CONTRACT §2) that can be read raw. */
+export const RAW_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds', 'status'] as const;
+export type RawColumn = (typeof RAW_COLUMNS)[number];
+
+export interface RawSampleQuery {
+  serverIds: string[];
+  columns: RawColumn[];
+  /** Rows with fromMs < timestamp <= toMs; an absent bound is open. */
+  fromMs?: number;
+  toMs?: number;
+}
+
+export type RawSampleRow = { server_id: string; time_ms: number } & Partial<Record<RawColumn, number | string | null>>;
+
+function checkedColumns(columns: RawColumn[]): RawColumn[] {
+  const unknown = columns.filter((c) => !RAW_COLUMNS.includes(c));
+  if (unknown.length > 0) throw new Error(`not a sample column: ${unknown.join(', ')}`);
+  return [...new Set(columns)];
+}
+
+function where(q: RawSampleQuery, params: unknown[]): string {
+  params.push(q.serverIds);
+  const conditions = [`server_id = ANY($${params.length}::text[])`];
+  if (q.fromMs !== undefined) {
+    params.push(new Date(q.fromMs));
+    conditions.push(`"timestamp" > $${params.length}`);
+  }
+  if (q.toMs !== undefined) {
+    params.push(new Date(q.toMs));
+    conditions.push(`"timestamp" <= $${params.length}`);
+  }
+  return conditions.join(' AND ');
+}
+
+/**
+ * Rows ordered by server and time, at most `maxRows`; `truncated` says there were more, so a
+ * caller can refuse rather than answer from part of the data.
+ */
+export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows: number): Promise<{ rows: RawSampleRow[]; truncated: boolean }> {
+  const columns = checkedColumns(q.columns);
+  if (q.serverIds.length === 0 || columns.length === 0) return { rows: [], truncated: false };
+  const params: unknown[] = [];
+  const conditions = where(q, params);
+  params.push(maxRows + 1);
+  const rows = await sql.query<RawSampleRow>(
+    `SELECT server_id, floor(extract(epoch FROM "timestamp") * 1000)::float8 AS time_ms, ${columns.join(', ')}
+       FROM server_metrics
+      WHERE ${conditions}
+      ORDER BY server_id, "timestamp"
+      LIMIT $${params.length}`,
+    params,
+  );
+  const truncated = rows.length > maxRows;
+  return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
+}
+
+/** For each server with rows in the span, the asked-for columns that hold at least one value there. */
+export async function presentColumns(sql: SqlClient, q: RawSampleQuery): Promise<Map<string, Set<RawColumn>>> {
+  const columns = checkedColumns(q.columns);
+  const present = new Map<string, Set<RawColumn>>();
+  if (q.serverIds.length === 0 || columns.length === 0) return present;
+  const params: unknown[] = [];
+  const conditions = where(q, params);
+  const rows = await sql.query<Record<string, unknown> & { server_id: string }>(
+    `SELECT server_id, ${columns.map((c) => `count(${c}) > 0 AS ${c}`).join(', ')}
+       FROM server_metrics
+      WHERE ${conditions}
+      GROUP BY server_id`,
+    params,
+  );
+  for (const row of rows) present.set(row.server_id, new Set(columns.filter((c) => row[c] === true)));
+  return present;
+}

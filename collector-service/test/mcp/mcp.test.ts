@@ -1,0 +1,123 @@
+/**
+ * /mcp through the MCP SDK's own client (streamable HTTP) against a service listening on a free
+ * loopback port, over real PostgreSQL and Redis with 24 h of dummy history, behind an API key.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { AddressInfo } from 'node:net';
+import type { AskAnswer } from '../../src/contract/ask';
+import type { MetricsAnswer, ServerDetail, ServerView } from '../../src/contract/servers';
+import type { RunningService } from '../../src/service';
+import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-questions';
+import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';
+import { startTestService } from '../support/test-service';
+
+const READ_KEY = 'assistant-secret-1';
+
+describe('MCP server at /mcp', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let service: RunningService;
+  let server: ServerType;
+  let url: URL;
+  let client: Client;
+
+  async function connect(key: string | null): Promise<Client> {
+    const c = new Client({ name: 'openmanager-test', version: '1.0.0' });
+    const transport = new StreamableHTTPClientTransport(url, key ? { requestInit: { headers: { Authorization: `Bearer ${key}` } } } : {});
+    await c.connect(transport);
+    return c;
+  }
+  const call = async <T>(name: string, args: Record<string, unknown>) => {
+    const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+    return { result, data: result.structuredContent as T };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = uniqueRedisPrefix();
+    service = await startTestService({
+      env: { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: prefix, DUMMY_BACKFILL_HOURS: '24', API_KEYS: `assistant:read:${READ_KEY}`, COLLECT_INTERVAL_MS: '60000' },
+    });
+    await service.backfillDone;
+    await service.context.manager.tick();
+    server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+    url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`);
+    client = await connect(READ_KEY);
+  }, 120_000);
+  afterAll(async () => {
+    await client?.close();
+    await new Promise((resolve) => server.close(resolve));
+    await service.close();
+    await deleteRedisPrefix(prefix);
+    await db.drop();
+  });
+
+  test('lists the five tools, each with an input schema', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'detect_anomalies', 'get_server', 'list_servers', 'query_metrics']);
+    const ask = tools.find((t) => t.name === 'ask')!;
+    expect(ask.inputSchema).toMatchObject({ type: 'object', required: ['question'], properties: { question: { type: 'string' } } });
+  });
+
+  test.each(SCENARIO_QUESTIONS.map((s) => [`${s.scenario} ${s.language}`, s] as const))('ask %s: the scenario truth', async (_name, s) => {
+    const { result, data } = await call<AskAnswer>('ask', { question: s.question });
+    expect(result.isError).toBeFalsy();
+    expect(result.content).toEqual([{ type: 'text', text: data.answer }]);
+    expect(data.intent).toBe(s.intent);
+    checkAnswerShape(data, s.language);
+    s.check(data);
+  });
+
+  test('list_servers filters like the API', async () => {
+    const { data } = await call<{ servers: ServerView[]; total: number }>('list_servers', { status: 'offline' });
+    expect(data.servers.map((s) => s.id)).toEqual(['WEB-US-003']);
+    const aws = await call<{ total: number }>('list_servers', { provider: 'aws' });
+    expect(aws.data.total).toBe(10);
+  });
+
+  test('get_server gives the newest sample; ids are matched case-insensitively', async () => {
+    const { data } = await call<ServerDetail>('get_server', { id: 'db-eu-002' });
+    expect(data).toMatchObject({ id: 'DB-EU-002', status: 'critical' });
+    expect(data.metrics!.memory).toBeGreaterThanOrEqual(90);
+  });
+
+  test('query_metrics returns a downsampled series within the point limit', async () => {
+    const { data } = await call<MetricsAnswer>('query_metrics', { server: 'ONPREM-FILE-01', metrics: ['disk'], from: 'now-6h', to: 'now', stepSeconds: 600 });
+    expect(data.stepSeconds).toBe(600);
+    expect(data.points.length).toBeGreaterThanOrEqual(36);
+    expect(data.points.length).toBeLessThanOrEqual(37);
+    expect(data.points.every((p) => typeof p.disk === 'number' && p.disk >= 80)).toBe(true);
+  });
+
+  test('detect_anomalies uses the same analysis: the leak and the spikes', async () => {
+    const { data } = await call<Pick<AskAnswer, 'findings' | 'severity' | 'answer'>>('detect_anomalies', { servers: ['K8S-WORKER-03', 'API-US-001'] });
+    expect(data.findings.some((f) => f.kind === 'trend' && f.serverId === 'K8S-WORKER-03' && f.metric === 'memory')).toBe(true);
+    expect(data.findings.some((f) => f.kind === 'threshold' && f.serverId === 'API-US-001' && f.metric === 'cpu')).toBe(true);
+    expect(data.severity).toBe('warning');
+  });
+
+  test('bad input is a tool error naming the argument, not a crash', async () => {
+    const unknown = await call('get_server', { id: 'NOPE-1' });
+    expect(unknown.result.isError).toBe(true);
+    expect(unknown.result.content).toEqual([{ type: 'text', text: expect.stringContaining('server: no server with id "NOPE-1"') }]);
+    const badTime = await call('query_metrics', { server: 'DB-EU-001', from: 'last tuesday' });
+    expect(badTime.result.isError).toBe(true);
+    expect((badTime.result.content as Array<{ text: string }>)[0].text).toContain('from: expected epoch milliseconds');
+    const schema = (await client.callTool({ name: 'ask', arguments: { question: '' } })) as CallToolResult;
+    expect(schema.isError).toBe(true);
+  });
+
+  test('the same API keys: no key or a wrong key cannot connect', async () => {
+    await expect(connect(null)).rejects.toMatchObject({ code: 401, message: expect.stringContaining('missing API key') });
+    await expect(connect('not-the-key-1')).rejects.toMatchObject({ code: 401, message: expect.stringContaining('API key not recognised') });
+  });
+
+  test('GET /mcp (no server-initiated stream in stateless mode) → 405', async () => {
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${READ_KEY}`, accept: 'text/event-stream' } });
+    expect(res.status).toBe(405);
+  });
+});
