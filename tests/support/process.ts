@@ -1,19 +1,12 @@
 /** Starting the built service (or another program of the repo) as a real process on a free loopback port. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const SERVICE_MAIN = path.join(REPO_ROOT, 'collector-service/dist/main.js');
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../../collector-service/test/support/ports';
 
 export interface RunningProcess {
   child: ChildProcess;

@@ -23,6 +23,8 @@ export function partitionStart(name: string): number | null {
 export class PartitionManager {
   private readonly known = new Set<number>();
   private loaded = false;
+  /** Creations run one after another within this process (a backfill and a live write may want the same hour). */
+  private creating: Promise<void> = Promise.resolve();
 
   constructor(private readonly sql: SqlClient) {}
 
@@ -41,7 +43,13 @@ export class PartitionManager {
   }
 
   /** Makes sure every hour touching [fromMs, toMs] has a partition. */
-  async ensure(fromMs: number, toMs: number): Promise<void> {
+  ensure(fromMs: number, toMs: number): Promise<void> {
+    const run = this.creating.then(() => this.create(fromMs, toMs));
+    this.creating = run.catch(() => undefined);
+    return run;
+  }
+
+  private async create(fromMs: number, toMs: number): Promise<void> {
     if (!this.loaded) await this.list();
     const missing: number[] = [];
     for (let h = Math.floor(fromMs / HOUR) * HOUR; h <= toMs; h += HOUR) if (!this.known.has(h)) missing.push(h);

@@ -1,6 +1,5 @@
 /** Storage faults degrade service and lose nothing: Redis away, PostgreSQL away, and migrations applied by hand. */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { SampleWriter } from '../../src/collection/sample-writer';
@@ -10,20 +9,12 @@ import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../src/storage/migra
 import { openStorage, type Storage } from '../../src/storage/open-storage';
 import { connectPostgres } from '../../src/storage/sql-client';
 import { checkStorage } from '../../src/storage/storage-health';
+import { freePort } from '../support/ports';
 import { recordsFor, sample } from '../support/samples';
 import { createTestDatabase, POSTGRES_ADMIN_URL, silentLog, type TestDatabase } from '../support/services';
 
 const run = promisify(execFile);
 const NOW = Date.now();
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function setConnectionsAllowed(db: TestDatabase, allowed: boolean) {
   const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -48,7 +39,7 @@ describe('storage faults', () => {
   });
 
   test('with Redis unreachable, reads are served from the database and health says the cache is down', async () => {
-    const redis = new RedisLatestCache(`redis://127.0.0.1:${await closedPort()}`, 'x:', silentLog);
+    const redis = new RedisLatestCache(`redis://127.0.0.1:${await freePort()}`, 'x:', silentLog);
     try {
       const samples = [sample('A', NOW, { cpuUsage: 12 })];
       const writer = new SampleWriter(storage.store, redis, silentLog);
