@@ -41,4 +41,6 @@ export interface AnnotationsAnswer {
   annotations: Annotation[];
   /** Set when the list was cut to the limit. */
   truncated?: boolean;
+  /** Why a kind asked for could not be answered for the whole range. */
+  notice?: string;
 }

@@ -1,7 +1,9 @@
 /** Annotations for a time range: threshold breaches and detected anomalies of the servers asked for (all by default). */
+import type { AnalysisData } from '../analysis/engine/analysis-data';
 import type { Annotation, AnnotationKind, AnnotationsAnswer } from '../contract/annotations';
 import type { Thresholds } from '../domain/thresholds';
 import type { MetricsStore } from '../storage/metrics-store';
+import { anomalyAnnotations } from './anomaly-annotations';
 import { stepFor } from './query-executor';
 import { thresholdAnnotations } from './threshold-annotations';
 
@@ -19,6 +21,8 @@ export interface AnnotationRequest {
 export interface AnnotationDeps {
   store: MetricsStore;
   thresholds: Thresholds;
+  analysis: AnalysisData;
+  anomalyThreshold: number;
 }
 
 export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDeps): Promise<AnnotationsAnswer> {
@@ -29,8 +33,14 @@ export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDe
     const peaks = await deps.store.range({ serverIds, metrics: ['cpu', 'memory', 'disk'], fromMs: req.fromMs, toMs: req.toMs, stepMs, aggregation: 'max' });
     found.push(...thresholdAnnotations(peaks, stepMs, deps.thresholds));
   }
+  let notice: string | undefined;
+  if (req.kinds.includes('anomaly')) {
+    const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, req.fromMs, req.toMs);
+    if (anomalies === null) notice = 'anomalies are detected over the last 24 hours only; this range reaches further back';
+    else found.push(...anomalies);
+  }
   // Most severe first, then newest, so a cut list keeps what matters.
   found.sort((a, b) => (a.severity === b.severity ? b.time - a.time : a.severity === 'critical' ? -1 : 1));
   const truncated = found.length > MAX_ANNOTATIONS;
-  return { annotations: found.slice(0, MAX_ANNOTATIONS), ...(truncated ? { truncated } : {}) };
+  return { annotations: found.slice(0, MAX_ANNOTATIONS), ...(truncated ? { truncated } : {}), ...(notice ? { notice } : {}) };
 }
