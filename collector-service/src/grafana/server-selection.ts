@@ -1,6 +1,8 @@
 /** Which servers a Grafana target means: its server list (empty = all) narrowed by the request's ad hoc filters. */
 import type { AdHocFilter } from '../contract/query';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
+import { PromError } from '../prometheus/errors';
+import { matchesValue, newMatcher, type Matcher } from '../prometheus/matchers';
 
 export interface Selection {
   servers: ServerRecord[];
@@ -8,33 +10,21 @@ export interface Selection {
   unknown: string[];
 }
 
+export class SelectionError extends Error {}
+
 function filterValue(record: ServerRecord, key: AdHocFilter['key'], nowMs: number, intervalMs: number): string {
   return key === 'status' ? effectiveStatus(record, nowMs, intervalMs) : record[key];
 }
 
-function matches(actual: string, filter: AdHocFilter): boolean {
-  switch (filter.operator) {
-    case '=':
-      return actual === filter.value;
-    case '!=':
-      return actual !== filter.value;
-    case '=~':
-      return anchored(filter.value).test(actual);
-    case '!~':
-      return !anchored(filter.value).test(actual);
-  }
-}
-
-/** Grafana's regex operators match the whole value, as Prometheus does. */
-function anchored(pattern: string): RegExp {
+/** Grafana's regex operators match the whole value, as Prometheus's do: the same matchers serve both. */
+function toMatcher(filter: AdHocFilter): Matcher {
   try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    throw new SelectionError(`filter: ${JSON.stringify(pattern)} is not a valid regular expression`);
+    return newMatcher(filter.key, filter.operator, filter.value);
+  } catch (err) {
+    if (err instanceof PromError) throw new SelectionError(`filter ${filter.key}: ${JSON.stringify(filter.value)} is not a usable regular expression (${err.message})`);
+    throw err;
   }
 }
-
-export class SelectionError extends Error {}
 
 export function selectServers(
   inventory: ServerRecord[],
@@ -47,6 +37,7 @@ export function selectServers(
   const named = ids.length > 0;
   const unknown = named ? ids.filter((id) => !byId.has(id)) : [];
   const candidates = named ? [...new Set(ids)].filter((id) => byId.has(id)).map((id) => byId.get(id)!) : inventory;
-  const servers = candidates.filter((r) => filters.every((f) => matches(filterValue(r, f.key, nowMs, intervalMs), f)));
+  const matchers = filters.map((f) => ({ key: f.key, matcher: toMatcher(f) }));
+  const servers = candidates.filter((r) => matchers.every(({ key, matcher }) => matchesValue(matcher, filterValue(r, key, nowMs, intervalMs))));
   return { servers, unknown };
 }

@@ -99,6 +99,11 @@ describe('POST /api/query', () => {
     expect((frames(body, 'B')[0].data.values[0] as string[]).sort()).toEqual(['API-US-001', 'API-US-002', 'WEB-US-001', 'WEB-US-002', 'WEB-US-003']);
   });
 
+  test('a filter with a broken regular expression answers that target an error naming the filter', async () => {
+    const { body } = await query({ range: { from: now - HOUR, to: now }, filters: [{ key: 'role', operator: '=~', value: '(web' }], targets: [{ refId: 'A', metrics: ['cpu'] }] });
+    expect(body.results.A).toEqual({ error: expect.stringMatching(/^filter role: "\(web" is not a usable regular expression/), status: 400 });
+  });
+
   test('latest values come as one table, with notices for stale servers', async () => {
     const { body } = await query({ range: { from: now - HOUR, to: now }, targets: [{ refId: 'A', queryType: 'latest', servers: ['DB-EU-002', 'WEB-US-003'], metrics: ['cpu', 'memory'] }] });
     const [table] = frames(body, 'A');
