@@ -9,6 +9,7 @@ import { startBenchService } from './bench-service';
 import { runDetectorBench } from './detector-bench';
 import { formatSummary, ms } from './latency';
 import { runQueryBench } from './query-bench';
+import { runScaleBench } from './scale-bench';
 
 const ASK_TARGET = { p50: 50, p99: 250 };
 
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
+
+  const scale = await runScaleBench(process.env);
+  console.log(`scale: ${scale.servers} simulated servers on ${scale.storage}`);
+  console.log(`  ${formatSummary('collection run (collect + one write + one cache pipeline)', scale.run)}`);
+  console.log(`  ${formatSummary('GET /api/servers', scale.list)}`);
 }
 
 main().catch((err: Error) => {
