@@ -18,6 +18,7 @@ const PROXY_PREFIX = '/api/datasources/proxy/uid/openmanager/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.map': 'application/json',

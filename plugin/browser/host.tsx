@@ -1,10 +1,13 @@
 /**
  * Host page for the BUILT plugins (dist/<id>/module.js) in Chromium: provides react and the @grafana packages
- * through an AMD `define` shim, as Grafana does, and renders a data source's QueryEditor or a panel.
- * Page parameters: plugin (id), query (JSON of the initial query), variables (JSON of test template variables).
- * State for the test driving the page is on window.__openmanager.
+ * through an AMD `define` shim, as Grafana does, and renders the data source's QueryEditor or a panel.
+ * Page parameters: plugin (id), variables (JSON of test template variables), and those of hostQueryEditor/hostPanel.
+ * State for the test driving the page is on window.__openmanager (hostState.ts).
  */
 import * as emotionCss from '@emotion/css';
+// Korean glyphs: Grafana's fonts have none, and this machine has no CJK system font (a Korean user's browser has one).
+import '@fontsource/nanum-gothic/korean-400.css';
+import '@fontsource/nanum-gothic/korean-700.css';
 import * as grafanaData from '@grafana/data';
 import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaUi from '@grafana/ui';
@@ -16,26 +19,10 @@ import * as rxjs from 'rxjs';
 
 import { TestVariable, testTemplateSrv } from '../src/testing/templateSrv';
 import { fetchBackendSrv } from './fetchBackendSrv';
-
-/** What Grafana's data proxy path of the provisioned data source looks like; the harness server proxies it. */
-const PROXY_URL = '/api/datasources/proxy/uid/openmanager';
-
-interface HostState {
-  rendered: boolean;
-  error?: string;
-  queries: unknown[];
-  runs: number;
-}
-
-declare global {
-  interface Window {
-    define: ((deps: string[], factory: (...modules: unknown[]) => unknown) => void) & { amd?: boolean };
-    __openmanager: HostState;
-  }
-}
-
-const state: HostState = { rendered: false, queries: [], runs: 0 };
-window.__openmanager = state;
+import { DATASOURCE_ID } from './hostDataSource';
+import { renderPanel } from './hostPanel';
+import { renderQueryEditor } from './hostQueryEditor';
+import { hostState } from './hostState';
 
 const shared: Record<string, unknown> = {
   react: React,
@@ -48,72 +35,24 @@ const shared: Record<string, unknown> = {
   rxjs,
 };
 
-/** Loads dist/<id>/module.js through the AMD shim and resolves with its exports. */
-function loadPlugin(id: string): Promise<{ plugin: any }> {
-  const uri = `/dist/${id}/module.js`;
-  return new Promise((resolve, reject) => {
-    window.define = (deps, factory) => {
-      const missing = deps.filter((dep) => dep !== 'module' && !(dep in shared));
-      if (missing.length > 0) {
-        reject(new Error(`module.js needs modules the host does not provide: ${missing.join(', ')}`));
-        return;
-      }
-      resolve(factory(...deps.map((dep) => (dep === 'module' ? { uri } : shared[dep]))) as { plugin: any });
-    };
-    window.define.amd = true;
-    const script = document.createElement('script');
-    script.src = uri;
-    script.onerror = () => reject(new Error(`could not load ${uri}`));
-    document.head.appendChild(script);
-  });
-}
-
-async function renderQueryEditor(id: string, params: URLSearchParams): Promise<React.ReactElement> {
-  const meta = await (await fetch(`/dist/${id}/plugin.json`)).json();
-  const { plugin } = await loadPlugin(id);
-  const settings = {
-    id: 1,
-    uid: 'openmanager',
-    type: id,
-    name: 'OpenManager',
-    url: PROXY_URL,
-    access: 'proxy',
-    readOnly: true,
-    jsonData: { url: 'harness' },
-    meta,
-  };
-  const datasource = new plugin.DataSourceClass(settings);
-  const QueryEditor = plugin.components.QueryEditor;
-  const initial = JSON.parse(params.get('query') ?? '{"refId":"A"}');
-
-  function Editor() {
-    const [query, setQuery] = React.useState(initial);
-    return (
-      <QueryEditor
-        datasource={datasource}
-        query={query}
-        onChange={(next: unknown) => {
-          state.queries.push(next);
-          setQuery(next);
-        }}
-        onRunQuery={() => state.runs++}
-        range={grafanaData.getDefaultTimeRange()}
-        app={grafanaData.CoreApp.Explore}
-      />
-    );
-  }
-  return <Editor />;
+/** Text laid out before a web font arrives keeps its fallback glyphs in form controls: load the Korean faces first. */
+function loadKoreanFont(): Promise<unknown> {
+  return Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 14px "Nanum Gothic"`, '한')));
 }
 
 async function main() {
+  await loadKoreanFont();
   const params = new URLSearchParams(window.location.search);
-  const id = params.get('plugin') ?? 'openmanager-vibe-datasource';
+  const id = params.get('plugin') ?? DATASOURCE_ID;
   const variables: TestVariable[] = JSON.parse(params.get('variables') ?? '[]');
   grafanaRuntime.setBackendSrv(fetchBackendSrv());
   grafanaRuntime.setTemplateSrv(testTemplateSrv(variables));
 
-  const element = await renderQueryEditor(id, params);
-  const theme = grafanaData.createTheme({ colors: { mode: 'dark' } });
+  const element = id === DATASOURCE_ID ? await renderQueryEditor(shared, params) : await renderPanel(id, shared, params);
+  const theme = grafanaData.createTheme({
+    colors: { mode: 'dark' },
+    typography: { fontFamily: '"Inter", "Helvetica", "Arial", "Nanum Gothic", sans-serif' },
+  });
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <grafanaData.ThemeContext.Provider value={theme}>
@@ -124,10 +63,10 @@ async function main() {
     </grafanaData.ThemeContext.Provider>
   );
   requestAnimationFrame(() => {
-    state.rendered = true;
+    hostState.rendered = true;
   });
 }
 
 main().catch((err: unknown) => {
-  state.error = err instanceof Error ? err.message : String(err);
+  hostState.error = err instanceof Error ? err.message : String(err);
 });

@@ -95,7 +95,7 @@ describe('the openmanager-fleet dashboard', () => {
     expect(annotation.target).toMatchObject({ queryType: 'annotations', kinds: ['threshold', 'anomaly'] });
   });
 
-  it('has the fleet overview, CPU/memory/disk series of $server, a latest-values table and a row for Ask AI', () => {
+  it('has the fleet overview, CPU/memory/disk series of $server and a latest-values table', () => {
     const panels: any[] = dashboard.panels;
     const byTitle = Object.fromEntries(panels.map((p) => [p.title, p]));
     expect(byTitle['Servers by status'].type).toBe('stat');
@@ -105,7 +105,45 @@ describe('the openmanager-fleet dashboard', () => {
       expect(byTitle[title].targets[0]).toMatchObject({ queryType: 'timeseries', metrics: [metric], servers: ['$server'] });
     }
     expect(byTitle['Top usage (latest values)'].targets[0].queryType).toBe('latest');
-    expect(byTitle['Ask AI'].type).toBe('row');
+  });
+
+  describe('the Ask AI panel', () => {
+    const panels: any[] = dashboard.panels;
+    const ask = panels.find((panel) => panel.type === PLUGIN_IDS.panel);
+    const overview = ['Servers by status', 'Fleet average now'].map((title) => panels.find((panel) => panel.title === title));
+
+    it('is the ask-AI panel plugin, in the first row, right beside the fleet overview and as tall as it', () => {
+      expect(ask.title).toBe('Ask AI');
+      const [firstRow] = panels;
+      expect(firstRow.type).toBe('row');
+      expect(firstRow.title).toContain('Ask AI');
+      for (const stat of overview) {
+        expect(stat.gridPos.x + stat.gridPos.w).toBe(ask.gridPos.x);
+      }
+      expect(ask.gridPos.y).toBe(overview[0].gridPos.y);
+      const overviewBottom = Math.max(...overview.map((stat) => stat.gridPos.y + stat.gridPos.h));
+      expect(ask.gridPos.y + ask.gridPos.h).toBe(overviewBottom);
+      expect(ask.gridPos.x + ask.gridPos.w).toBe(24);
+    });
+
+    it('asks the provisioned data source its default question on load and on every refresh, without raw JSON', () => {
+      expect(ask.options).toEqual({
+        datasource: { type: PLUGIN_IDS.datasource, uid: DATASOURCE_UID },
+        defaultQuestion: expect.stringMatching(/\S/),
+        askOnRefresh: true,
+        showRawJson: false,
+      });
+    });
+
+    it('has a default question whose variables all exist on the dashboard', () => {
+      const names = new Set(dashboard.templating.list.map((v: any) => v.name));
+      const used = Array.from((ask.options.defaultQuestion as string).matchAll(/\$\{?(\w+)/g), (m) => m[1]);
+      expect(used.filter((name) => !names.has(name))).toEqual([]);
+    });
+
+    it('sends no queries of its own (it asks through the data source)', () => {
+      expect(ask.targets ?? []).toEqual([]);
+    });
   });
 
   it('only sends queries the data source understands', () => {

@@ -13,15 +13,19 @@ import {
 import { TemplateSrv, getTemplateSrv } from '@grafana/runtime';
 
 import { annotationSupport } from './annotationSupport';
+import { TimeRangeMs, askService } from './app/askService';
 import { checkService } from './app/healthCheck';
 import { listServers, runVariableQuery, tagValues } from './app/inventoryQueries';
 import { runQueries } from './app/queryRunner';
+import { seriesRequest } from './app/seriesRequest';
 import { ServiceClient } from './app/serviceClient';
 import {
+  AskAnswer,
   DEFAULT_QUERY,
   OpenManagerOptions,
   OpenManagerQuery,
   SERVER_LABELS,
+  SeriesRef,
   ServerSummary,
   VariableQuery,
 } from './types';
@@ -71,6 +75,19 @@ export class DataSource extends DataSourceApi<OpenManagerQuery, OpenManagerOptio
   /** The inventory, for the editors' server pickers. */
   listServers(): Promise<ServerSummary[]> {
     return listServers(this.client);
+  }
+
+  /**
+   * Asks the service a question (POST /api/ask) over a range, through the data proxy route that adds the key;
+   * the ask-AI panel calls this, as panels may not use the data proxy themselves.
+   */
+  ask(question: string, range?: TimeRangeMs): Promise<AskAnswer> {
+    return askService(this.client, question, range);
+  }
+
+  /** Time series of several server metrics (frames with refIds S0, S1, ... in the order given), e.g. behind findings. */
+  querySeries(series: SeriesRef[], range: TimeRangeMs, maxDataPoints: number): Promise<DataQueryResponse> {
+    return runQueries(seriesRequest(series, range, maxDataPoints), { client: this.client, templateSrv: this.templateSrv });
   }
 
   /** `$name` of every dashboard variable, offered beside server ids in the editors. */

@@ -183,3 +183,74 @@ export interface AnnotationsResponse {
   /** Set when the service cut the list to its limit. */
   truncated?: boolean;
 }
+
+// ---- POST /api/ask (CONTRACT §4) ----
+
+export const ASK_INTENTS = [
+  'server_health',
+  'fleet_health',
+  'top_usage',
+  'anomalies',
+  'forecast',
+  'root_cause',
+  'compare',
+  'availability',
+  'metric_value',
+  'unknown',
+] as const;
+export type AskIntent = (typeof ASK_INTENTS)[number];
+
+export const SEVERITIES = ['ok', 'warning', 'critical', 'unknown'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_KINDS = ['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** POST /api/ask body: the question and the dashboard's range (epoch ms). */
+export interface AskRequestBody {
+  question: string;
+  from?: number;
+  to?: number;
+}
+
+/** One thing the answer rests on. `metric`, `value` and `threshold` are null when they do not apply (e.g. offline). */
+export interface AskFinding {
+  serverId: string;
+  metric: MetricName | null;
+  kind: FindingKind | string;
+  value: number | null;
+  threshold: number | null;
+  message: string;
+  /** Sent by the service beside the contract's fields; the panel shows it when present. */
+  level?: 'info' | 'warning' | 'critical' | string;
+  at?: string;
+  relatedServerId?: string;
+}
+
+export interface AskEntities {
+  servers: string[];
+  metrics: string[];
+  provider: string | null;
+  region: string | null;
+  role: string | null;
+  rangeMinutes: number | null;
+  limit: number | null;
+}
+
+export interface AskAnswer {
+  intent: AskIntent | string;
+  language: 'ko' | 'en' | string;
+  entities: AskEntities;
+  severity: Severity;
+  /** Written in `language`; may hold several lines. */
+  answer: string;
+  findings: AskFinding[];
+  /** The range the service looked at (ISO-8601), when it says. */
+  range?: { from: string; to: string };
+}
+
+/** One series a finding rests on: a server's metric. */
+export interface SeriesRef {
+  server: string;
+  metric: MetricName;
+}

@@ -13,6 +13,8 @@ export interface RecordedRequest {
 export interface CannedAnswer {
   status?: number;
   body: unknown;
+  /** Answer only after this long, to see what a user sees while waiting. */
+  delayMs?: number;
 }
 
 export type CannedHandler = (request: RecordedRequest) => CannedAnswer;
@@ -51,6 +53,9 @@ export async function startCannedService(initial: CannedHandler): Promise<Canned
     };
     requests.push(recorded);
     const answer = handler(recorded);
+    if (answer.delayMs) {
+      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    }
     res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(answer.body));
   });

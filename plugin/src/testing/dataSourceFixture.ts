@@ -10,10 +10,28 @@ import { TestVariable, testTemplateSrv } from './templateSrv';
 
 export const PROXY_URL = '/api/datasources/proxy/uid/openmanager';
 
+/** The path of Grafana's data proxy for a data source. */
+export const proxyUrlOf = (uid: string) => `/api/datasources/proxy/uid/${uid}`;
+
 export interface DataSourceFixture {
   serviceUrl?: string;
   apiKey?: string;
   variables?: TestVariable[];
+}
+
+/** Instance settings as Grafana hands them to the provisioned data source (url = its proxy path). */
+export function dataSourceSettings(serviceUrl?: string, uid = 'openmanager', name = 'OpenManager'): DataSourceInstanceSettings<OpenManagerOptions> {
+  return {
+    id: 1,
+    uid,
+    type: pluginJson.id,
+    name,
+    url: proxyUrlOf(uid),
+    access: 'proxy',
+    readOnly: false,
+    jsonData: { url: serviceUrl },
+    meta: pluginJson as unknown as DataSourcePluginMeta<OpenManagerOptions>,
+  } as DataSourceInstanceSettings<OpenManagerOptions>;
 }
 
 export function createDataSource({ serviceUrl, apiKey = 'test-key', variables = [] }: DataSourceFixture): DataSource {
@@ -25,16 +43,5 @@ export function createDataSource({ serviceUrl, apiKey = 'test-key', variables = 
       secureJsonData: { apiKey },
     })
   );
-  const settings = {
-    id: 1,
-    uid: 'openmanager',
-    type: pluginJson.id,
-    name: 'OpenManager',
-    url: PROXY_URL,
-    access: 'proxy',
-    readOnly: false,
-    jsonData: { url: serviceUrl },
-    meta: pluginJson as unknown as DataSourcePluginMeta<OpenManagerOptions>,
-  } as DataSourceInstanceSettings<OpenManagerOptions>;
-  return new DataSource(settings, testTemplateSrv(variables));
+  return new DataSource(dataSourceSettings(serviceUrl), testTemplateSrv(variables));
 }

@@ -20,11 +20,12 @@ function parseBody(text: string): unknown {
   }
 }
 
-function forward(options: BackendSrvRequest, settings: BackendSettings): Promise<ProxyResponse> {
-  const prefix = `${settings.proxyUrl}/`;
-  if (!options.url.startsWith(prefix)) {
+function forward(options: BackendSrvRequest, dataSources: BackendSettings[]): Promise<ProxyResponse> {
+  const settings = dataSources.find((candidate) => options.url.startsWith(`${candidate.proxyUrl}/`));
+  if (!settings) {
     return Promise.resolve({ status: 404, statusText: 'Not Found', contentType: 'application/json', text: '{"message":"Not found"}' });
   }
+  const prefix = `${settings.proxyUrl}/`;
   const body = options.data === undefined ? undefined : JSON.stringify(options.data);
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (body !== undefined) {
@@ -39,11 +40,15 @@ function forward(options: BackendSrvRequest, settings: BackendSettings): Promise
   );
 }
 
-/** A BackendSrv whose `fetch` goes through `settings`' routes; the other methods are not used by the plugin. */
-export function proxyBackendSrv(settings: BackendSettings): BackendSrv {
+/**
+ * A BackendSrv whose `fetch` goes through the routes of the data source whose proxy URL the request starts with;
+ * the other methods are not used by the plugin.
+ */
+export function proxyBackendSrv(settings: BackendSettings | BackendSettings[]): BackendSrv {
+  const dataSources = Array.isArray(settings) ? settings : [settings];
   const fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
     new Observable<FetchResponse<T>>((subscriber) => {
-      forward(options, settings).then(({ status, statusText, text }) => {
+      forward(options, dataSources).then(({ status, statusText, text }) => {
         const data = parseBody(text);
         if (status >= 200 && status < 300) {
           subscriber.next({ data: data as T, status, statusText, ok: true, config: options } as FetchResponse<T>);

@@ -1,36 +1,112 @@
-/** The ask-AI panel, for now a placeholder that says what is coming. */
+/** The ask-AI panel: a question box, this session's questions, and the answer or the state the question is in. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import React from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { AskAiOptions } from '../types';
+import { describeAskProblem } from '../app/askProblems';
+import { LABELS, TEST_IDS } from '../app/strings';
+import { useAsk } from '../hooks/useAsk';
+import { useAskDataSource } from '../hooks/useAskDataSource';
+import { useFindingSeries } from '../hooks/useFindingSeries';
+import { useQuestionHistory } from '../hooks/useQuestionHistory';
+import { AskAiOptions, DEFAULT_OPTIONS } from '../types';
+import { AnswerView } from './AnswerView';
+import { Asking, NotUnderstood, NothingAsked, ProblemView } from './AskStates';
+import { QuestionBox } from './QuestionBox';
+import { QuestionHistory } from './QuestionHistory';
 
 type Props = PanelProps<AskAiOptions>;
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  wrapper: css({
+  panel: css({
     display: 'flex',
     flexDirection: 'column',
-    justifyContent: 'center',
     gap: theme.spacing(1),
-    height: '100%',
-    padding: theme.spacing(2),
-    overflowWrap: 'anywhere',
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    padding: theme.spacing(0.5),
   }),
-  title: css({ fontSize: theme.typography.h4.fontSize, margin: 0 }),
-  text: css({ color: theme.colors.text.secondary, margin: 0 }),
 });
 
-export function AskAiPanel({ width, height }: Props) {
+export function AskAiPanel({ id, width, height, options: saved, timeRange, replaceVariables }: Props) {
   const styles = useStyles2(getStyles);
+  const options = { ...DEFAULT_OPTIONS, ...saved };
+  const { dataSource, error: dataSourceError, loading: resolving } = useAskDataSource(options.datasource?.uid);
+  const { state, ask, cancel } = useAsk(dataSource, replaceVariables);
+  const [history, remember] = useQuestionHistory(id);
+  const [text, setText] = useState(options.defaultQuestion);
+  /** What the operator last asked (as typed, variables unexpanded), asked again on refresh. */
+  const lastAsked = useRef<string | undefined>(undefined);
+
+  const from = timeRange.from.valueOf();
+  const to = timeRange.to.valueOf();
+  const askQuietly = useCallback(
+    (question: string) => {
+      lastAsked.current = question;
+      remember(question);
+      return ask(question, { from, to });
+    },
+    [ask, remember, from, to]
+  );
+  /** Asked by the operator (box, history, examples): the box shows what was asked. */
+  const askNow = useCallback(
+    (question: string) => {
+      setText(question);
+      return askQuietly(question);
+    },
+    [askQuietly]
+  );
+
+  // On load and on every refresh (Grafana hands the panel a new range), ask the last question or the default one,
+  // leaving alone whatever the operator is typing.
+  useEffect(() => {
+    const question = lastAsked.current ?? options.defaultQuestion;
+    if (dataSource && options.askOnRefresh && question.trim() !== '') {
+      askQuietly(question);
+    }
+    // only a new data source, a new range or turning the option on asks; typing or asking by hand does not
+  }, [dataSource, from, to, options.askOnRefresh]);
+
+  const answer = state.status === 'answered' ? state : state.status === 'loading' ? state.previous : undefined;
+  const series = useFindingSeries(dataSource, answer?.answer, answer?.range);
+
+  let body: React.ReactNode;
+  if (dataSourceError) {
+    body = <ProblemView problem={describeAskProblem(dataSourceError)} />;
+  } else if (state.status === 'loading' && !state.previous) {
+    body = <Asking question={state.question} />;
+  } else if (state.status === 'failed') {
+    body = <ProblemView problem={state.problem} onRetry={() => askNow(lastAsked.current ?? state.question)} />;
+  } else if (answer?.answer.intent === 'unknown') {
+    body = <NotUnderstood answer={answer.answer.answer} language={answer.answer.language} onAsk={askNow} />;
+  } else if (answer) {
+    body = (
+      <AnswerView
+        question={answer.question}
+        answer={answer.answer}
+        series={series}
+        showRawJson={options.showRawJson}
+        width={width}
+        refreshing={state.status === 'loading'}
+      />
+    );
+  } else {
+    body = <NothingAsked onAsk={askNow} />;
+  }
+
   return (
-    <div className={styles.wrapper} style={{ width, height }} data-testid="openmanager-askai-placeholder">
-      <h2 className={styles.title}>Ask AI is coming</h2>
-      <p className={styles.text}>
-        This panel will answer questions about your fleet, such as “DB-EU-002 서버에 문제가 있나요?”, with the
-        severity, an explanation and the numbers behind it.
-      </p>
+    <div className={styles.panel} style={{ width, height }} data-testid={TEST_IDS.panel}>
+      <QuestionBox
+        value={text}
+        onChange={setText}
+        onAsk={askNow}
+        onCancel={cancel}
+        busy={state.status === 'loading'}
+        disabled={!dataSource || resolving}
+      />
+      <QuestionHistory label={LABELS.history} questions={history} onAsk={askNow} />
+      {body}
     </div>
   );
 }

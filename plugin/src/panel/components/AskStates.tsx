@@ -1,0 +1,66 @@
+/** What the panel shows before an answer: nothing asked yet, waiting, a problem, or a question not understood. */
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Alert, Button, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import React from 'react';
+
+import { AskProblem } from '../app/askProblems';
+import { LABELS } from '../app/strings';
+import { ExampleQuestions } from './ExampleQuestions';
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  text: css({ margin: 0, whiteSpace: 'pre-line', wordBreak: 'keep-all', overflowWrap: 'anywhere' }),
+  muted: css({ color: theme.colors.text.secondary }),
+  next: css({ margin: theme.spacing(0.5, 0) }),
+});
+
+export function NothingAsked({ onAsk }: { onAsk: (question: string) => void }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div>
+      <p className={`${styles.text} ${styles.muted}`}>
+        Ask about your servers in Korean or English: a server&apos;s health, the fleet, top usage, anomalies, when a disk
+        fills up, or why something happens. The answer uses this dashboard&apos;s time range.
+      </p>
+      <ExampleQuestions onAsk={onAsk} />
+    </div>
+  );
+}
+
+export function Asking({ question }: { question: string }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div role="status" aria-live="polite">
+      <LoadingPlaceholder text={`Asking OpenManager: “${question}”`} />
+      <p className={`${styles.text} ${styles.muted}`}>Press Escape to cancel.</p>
+    </div>
+  );
+}
+
+export function ProblemView({ problem, onRetry }: { problem: AskProblem; onRetry?: () => void }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <Alert title={problem.title} severity="error" bottomSpacing={0}>
+      <p className={styles.text}>{problem.detail}</p>
+      {problem.nextStep && <p className={`${styles.text} ${styles.next}`}>{problem.nextStep}</p>}
+      {problem.retryable && onRetry && (
+        <Button size="sm" variant="secondary" icon="sync" onClick={onRetry}>
+          {LABELS.retry}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+export function NotUnderstood({ answer, language, onAsk }: { answer: string; language: string; onAsk: (question: string) => void }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <Alert title="Not understood" severity="info" bottomSpacing={0}>
+      <p className={styles.text} lang={language}>
+        {answer}
+      </p>
+      <p className={`${styles.text} ${styles.next}`}>Rephrase the question with a server name or a metric, or try one of these:</p>
+      <ExampleQuestions onAsk={onAsk} />
+    </Alert>
+  );
+}
