@@ -45,6 +45,24 @@ describe('provisioned data source', () => {
   });
 });
 
+describe('provisioned Prometheus data source over the Prometheus-compatible API', () => {
+  const { datasources } = readYaml('provisioning/datasources/openmanager-prometheus.yaml');
+
+  it('points Grafana’s Prometheus data source at /prometheus, with the same key sent as a secure header', () => {
+    expect(datasources).toEqual([
+      expect.objectContaining({
+        type: 'prometheus',
+        uid: 'openmanager-prometheus',
+        access: 'proxy',
+        isDefault: false,
+        url: '${OPENMANAGER_URL}/prometheus',
+        jsonData: expect.objectContaining({ httpHeaderName1: 'Authorization' }),
+        secureJsonData: { httpHeaderValue1: 'Bearer ${OPENMANAGER_API_KEY}' },
+      }),
+    ]);
+  });
+});
+
 describe('dashboard provider', () => {
   const { providers } = readYaml('provisioning/dashboards/openmanager.yaml');
 
