@@ -52,16 +52,29 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
       port,
     );
     await waitForOk(`${service.baseUrl}/api/health`, service, 60_000);
-    await waitFor(
-      'both servers online in /api/servers',
+    // Both servers reporting full samples (the first reading of a rate has no cpu yet), then one run more.
+    const fullSample = async (id: string) => {
+      const { status, body } = await api(`/api/servers/${encodeURIComponent(id)}`);
+      return status === 200 && body.status !== 'offline' && body.metrics?.cpu != null ? (body.lastSeen as string) : undefined;
+    };
+    const seen = await waitFor(
+      'both servers reporting cpu, memory and disk',
       async () => {
-        const { body } = await api('/api/servers?status=online');
-        const ids = (body.servers ?? []).map((s: { id: string }) => s.id);
-        return ids.includes(stack.instance) && ids.includes(AGENT_SERVER) ? true : undefined;
+        const [prom, onprem] = [await fullSample(stack.instance), await fullSample(AGENT_SERVER)];
+        return prom && onprem ? { prom, onprem } : undefined;
       },
       60_000,
       500,
     ).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${service.output()}`)));
+    await waitFor(
+      'another collection run',
+      async () => {
+        const [prom, onprem] = [await fullSample(stack.instance), await fullSample(AGENT_SERVER)];
+        return prom && onprem && prom !== seen.prom && onprem !== seen.onprem ? true : undefined;
+      },
+      30_000,
+      500,
+    );
   });
 
   afterAll(async () => {

@@ -45,7 +45,7 @@ export class AskService {
   /** Answers one question: understood against the live inventory, analysed over the range, optionally rephrased. */
   async ask(question: string, dashboard: DashboardRange = {}): Promise<AskAnswer> {
     const snapshot = await this.data.snapshot();
-    const understanding = understand(question, this.inventoryOf(snapshot));
+    const understanding = understand(question, this.inventoryOf(snapshot), { now: new Date(this.deps.now()) });
     const answer = await analyze(understanding, dashboard, this.deps);
     if (!this.rephraser) return answer;
     const text = await this.rephraser.rephrase(question, answer, snapshot.records.map((r) => r.id));

@@ -1,5 +1,5 @@
 /** Picks the intent: weighted cue words per intent, routed and weighed by what the question names. */
-import { ASCENDING_TERMS, CUE_GROUPS, type CueTarget } from './intent-lexicon';
+import { ASCENDING_TERMS, CONDITION_TERMS, CUE_GROUPS, type CueTarget } from './intent-lexicon';
 import { compileTerms } from './terms';
 import { findAll } from './text';
 import type { Intent } from './types';
@@ -35,19 +35,40 @@ const PRIORITY: readonly Intent[] = [
 const MIN_SCORE = 1;
 const COMPILED = CUE_GROUPS.map((group) => ({ ...group, pattern: compileTerms(group.terms) }));
 const ASCENDING = compileTerms(ASCENDING_TERMS);
+const CONDITION = compileTerms(CONDITION_TERMS);
 
-/** Where a cue's weight goes given what the question names, and at what share (0 drops it). */
-function route(target: CueTarget, f: QuestionFacts): [Intent, number] {
+/** What the other cues of the question say, where it changes the meaning of a cue. */
+interface CueContext {
+  /** A resource fills up or runs out: "first"/"가장" then ranks by time left, a forecast. */
+  depletion: boolean;
+  /** The question is about health or condition: a superlative without a metric asks which server is worst off. */
+  condition: boolean;
+  /** A trend word: "how is it" asks about the trend. */
+  trend: boolean;
+}
+
+/** A trend over a past window of a named server is its history; any other trend asks where it is heading. */
+function trendIntent(f: QuestionFacts): Intent {
+  return f.servers + f.unknownIds > 0 && f.range && !f.rangeAhead ? 'metric_value' : 'forecast';
+}
+
+/** Where a cue's weight goes given what the question names and its other cues, and at what share (0 drops it). */
+function route(target: CueTarget, f: QuestionFacts, cues: CueContext): [Intent, number] {
   const named = f.servers + f.unknownIds;
   const scoped = f.provider || f.region || f.role;
   switch (target) {
     case 'health':
     case 'fleet_health':
       return [named > 0 ? 'server_health' : 'fleet_health', 1];
+    case 'trend':
+      return [trendIntent(f), 1];
     case 'state':
+      if (cues.trend) return [trendIntent(f), 1];
       return named > 0 ? [f.metrics > 0 ? 'metric_value' : 'server_health', 1] : ['fleet_health', 1];
     case 'top_usage':
+      if (cues.depletion) return ['forecast', 1];
       if (f.servers >= 2) return ['compare', 1];
+      if (named === 0 && f.metrics === 0 && cues.condition) return ['fleet_health', 1];
       // "highest"/"높은" about one server describes its value rather than ranking anything
       return f.servers === 1 ? [f.metrics > 0 ? 'metric_value' : 'server_health', 0.5] : ['top_usage', 1];
     case 'compare':
@@ -89,11 +110,16 @@ export function classify(cueText: string, facts: QuestionFacts): Classification 
     scores.set(intent, (scores.get(intent) ?? 0) + weight);
     signals.push(`${intent}:${why}`);
   };
-  for (const group of COMPILED) {
-    if (group.anchored && !anchored) continue;
-    const match = findAll(group.pattern, cueText)[0];
-    if (!match) continue;
-    const [intent, share] = route(group.target, facts);
+  const matched = COMPILED.filter((group) => !group.anchored || anchored)
+    .map((group) => ({ group, match: findAll(group.pattern, cueText)[0] }))
+    .filter(({ match }) => match !== undefined);
+  const cues: CueContext = {
+    depletion: matched.some(({ group }) => group.tag === 'depletion'),
+    condition: matched.some(({ group }) => group.target === 'health') || findAll(CONDITION, cueText).length > 0,
+    trend: matched.some(({ group }) => group.target === 'trend'),
+  };
+  for (const { group, match } of matched) {
+    const [intent, share] = route(group.target, facts, cues);
     if (share > 0) add(intent, group.weight * share, match.text.trim());
   }
   for (const [intent, weight, why] of structuralScores(facts)) add(intent, weight, why);

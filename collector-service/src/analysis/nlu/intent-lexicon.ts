@@ -4,16 +4,22 @@ import type { Intent } from './types';
 /**
  * `health` and `state` cues say "how is it?": they go to server_health when servers are named and
  * fleet_health otherwise, and `state` about a named metric of a named server goes to metric_value.
+ * `trend` cues ask where a series is going: a forecast, unless a past window of a named server is given.
  */
-export type CueTarget = Exclude<Intent, 'unknown'> | 'health' | 'state';
+export type CueTarget = Exclude<Intent, 'unknown'> | 'health' | 'state' | 'trend';
 
 export interface CueGroup {
   target: CueTarget;
   weight: number;
   /** Counts only when the question is about something monitored (a server, metric, scope, time range...). */
   anchored: boolean;
+  /** `depletion`: a resource filling up or running out, which turns a superlative ("first to fill") into a forecast. */
+  tag?: 'depletion';
   terms: readonly string[];
 }
+
+/** Words for the condition a server is in; with a superlative and no metric they ask which server is worst off. */
+export const CONDITION_TERMS: readonly string[] = ['status', 'state', 'condition', 'shape', '상태', '상황', '컨디션'];
 
 export const CUE_GROUPS: readonly CueGroup[] = [
   // root_cause: asking for a cause (the most decisive cue of all), or what moves together with what
@@ -32,6 +38,12 @@ export const CUE_GROUPS: readonly CueGroup[] = [
       'correlat(e|es|ed|ing|ion|ions)', 'follow(s|ed|ing)?', 'lead(s|ing)?', 'lags?', 'lagging', 'preced(e|es|ed|ing)',
       'trigger(s|ed|ing)?', 'upstream', 'downstream', 'propagat(e|es|ed|ing|ion)', 'cascad(e|es|ed|ing)',
       '상관', '연관', '따라(오|와|서 ?(오|와|올)|가|붙)', '뒤따', '선행', '후행', '연쇄', '동반', '유발', '트리거', '전파', '^뭐랑', '무엇과',
+      // moving together: co-movement is the question correlation answers
+      'mov(e|es|ed|ing) (together|in (sync|step|lockstep|tandem)|with)', 'co-?mov(e|es|ing|ement)', 'in (sync|lockstep|tandem) with',
+      '(rise|rises|spike|spikes|jump|jumps|climb|climbs) (together|along|in sync) with',
+      '(rise|rises|rising|spike|spikes|spiking|jump|jumps|climb|climbs|react|reacts|respond|responds)( right| shortly| just| soon)? after',
+      '(튄|튀고|오른|올라간|움직인|반응한) ?(바로 ?)?(다음|뒤|후)에?', '(다음|뒤|후)에 ?(바로 ?)?(튀|오르|올라|반응|움직)',
+      '(같이|함께|동시에|덩달아|따라서) ?(움직|튀|튄|오르|올라|내려|떨어|늘|줄|변하|변해|변한|반응|출렁|요동|증가|감소|상승|하락)', '연동', '동조', '동기화 ?(되|돼|된)',
     ],
   },
   {
@@ -45,32 +57,40 @@ export const CUE_GROUPS: readonly CueGroup[] = [
       'forecast(s|ed|ing)?', 'predict(s|ed|ing|ion|ions)?', 'projections?', 'project(ed)?', 'extrapolat(e|ed|ion)', 'outlook',
       'capacity plan(ning)?', 'estimat(e|ed) (when|time)',
       '예측', '전망', '예상(?! ?(밖|외|치 ?못))', '예보', '추정', '내다보', '용량 ?계획',
+      // the rate a resource grows at is what a forecast extrapolates
+      'growth rate', 'rate of (growth|increase)', 'fill rate', '(grow|grows|growing|fill|fills|filling|increas(e|es|ing)) (how )?(fast|quickly)',
+      'per (hour|day|week)', '증가 ?(율|률|속도|폭)', '(늘어나|증가하|차오르|차|오르|올라가)는 ?속도', '얼마나 ?(빨리|빠르게)', '씩 ?(늘|증가|오르|올라|차)',
+      '(하루|시간|일|주)(에|당|마다) ?(얼마나|몇)',
     ],
   },
   {
-    target: 'forecast', weight: 3, anchored: true,
+    target: 'forecast', weight: 3, anchored: true, tag: 'depletion',
     terms: [
       'run(s|ning)? out', 'ran out', 'fill(s|ed|ing)? up', 'fills', '(be|become|becomes|get|gets|getting|go|goes) full', 'until full',
       'to full', 'time to (full|exhaustion)', 'exhaust(ed|ion)?', 'deplet(e|ed|ion)', '(hit|hits|reach|reaches) 100', 'max(es)? out',
       'how long (until|before|till|left)', 'how soon', '(days|hours|time) left', 'headroom',
       '바닥', '고갈', '소진', '꽉 ?(차|찰|찬|채)', '가득 ?(차|찰|찬|채)', '차오르', '넘칠', '넘치', '부족해(질|지)', '모자라(게|질)',
       '(몇|며) ?(일|시간|분|달) ?(남|뒤|후|안에|이내|내에|만에)', '며칠', '남은 ?(시간|기간|일수)', '100 ?% ?(되|찍|도달|까지)', '한계 ?도달',
-      'full ?(돼|될|되|이 ?될)',
+      'full ?(돼|될|되|이 ?될)', 'oom', 'out of memory', '터(지기|지겠|지려|질)', '(한계|임계|용량) ?(직전|임박)', '임박',
     ],
   },
   {
     target: 'forecast', weight: 2.5, anchored: true,
     terms: [
       'when (will|does|do|is|would|might|could|are|should|can)', 'in the future', 'future', 'tomorrow', 'next (hour|day|week|month)',
-      'eventually', 'soon', 'going to', 'gonna', 'heading', 'trajectory',
+      'eventually', 'soon', 'going to', 'gonna', 'heading',
       '언제(?! ?부터)', '앞으로', '향후', '미래', '내일', '다음 ?(주|달)', '^곧', '조만간', '머지않아',
     ],
   },
   {
+    target: 'trend', weight: 2.5, anchored: true,
+    terms: ['trend(s|ing|line)?', 'trajectory', 'direction', 'tendency', '^추세', '트렌드', '경향', '방향성'],
+  },
+  {
     target: 'forecast', weight: 1.5, anchored: true,
     terms: [
-      'trend(s|ing)?', 'will', 'rising', 'growing', 'grows', 'climbing', 'increasing', 'creeping', 'growth',
-      '될까', '찰까', '날까', '넘을까', '될 ?것 ?같', '되겠', '^추세', '경향', '늘어나', '늘어날', '늘고', '증가(하|할|세|추세|중)', '상승(하|할|세|추세|중)', '올라가',
+      'will', 'rising', 'growing', 'grows', 'climbing', 'increasing', 'creeping', 'growth',
+      '될까', '찰까', '날까', '넘을까', '될 ?것 ?같', '되겠', '늘어나', '늘어날', '늘고', '증가(하|할|세|추세|중)', '상승(하|할|세|추세|중)', '올라가',
     ],
   },
   // anomalies: behaviour out of the ordinary
@@ -104,7 +124,7 @@ export const CUE_GROUPS: readonly CueGroup[] = [
       'off ?line', 'unreachable', 'not reachable', 'reachab(le|ility)', 'unresponsive', 'not respond(ing)?', 'no response', 'down',
       'downtime', 'outages?', 'dead', 'crash(ed|es|ing)?', 'unavailable', 'not available', 'not up', '(stopped|not) reporting',
       'no (data|metrics|heartbeats?)', 'missing (data|metrics)', 'stale', '(gone|went) (dark|quiet|silent)', 'lost (contact|connection)',
-      'disconnected', 'not ?ready', 'disappeared', 'vanished', 'no longer (seen|visible|reporting)', 'ping(s|able|ing)?', 'heartbeats?', 'up and running', 'still up', 'up(?=[\\s?!.]*$)', 'uptime', 'availability',
+      'disconnected', 'not ?ready', 'disappeared', 'vanished', 'no longer (seen|visible|reporting)', 'ping(s|able|ing)?', 'heartbeats?', 'up and running', 'still up', '(?<=(?:^|(?:is|are|still|back|all|everything|everyone|they|it|servers?|hosts?|nodes?|boxes|machines)(?![a-z]))\\s*)up(?=[\\s?!.]*$)', 'uptime', 'availability',
       'reboot(ed|s)?', 'restart(ed|s)?',
       '오프라인', '다운(?!로드|그레이드|샘플)', '^죽(은|었|어|음|나)', '꺼(진|졌|져|짐)', '먹통', '불통', '응답 ?(이 ?)?(없|안|불가|하지 ?않)',
       '무응답', '(접속|연결|통신|핑|ping) ?(이 ?|가 ?)?(안|불가|끊|실패|않)', '끊(긴|겼|어진|김)', '^핑', '살아 ?(있|있나|있어)', '생존',
@@ -126,7 +146,7 @@ export const CUE_GROUPS: readonly CueGroup[] = [
   },
   {
     target: 'compare', weight: 2.5, anchored: true,
-    terms: ['than', '^보다', '둘 ?중', '어느 ?(쪽|게|것|서버|거)', '어떤 ?(쪽|게 ?더)', '누가 ?더', 'which (one|of)', 'between', 'better', 'worse'],
+    terms: ['than', 'against', 'stack(s|ed)? up', 'measur(e|es) up', 'relative to', '^보다', '둘 ?중', '어느 ?(쪽|게|것|서버|거)', '어떤 ?(쪽|게 ?더)', '누가 ?더', 'which (one|of)', 'between', 'better', 'worse'],
   },
   { target: 'compare', weight: 1.5, anchored: true, terms: ['or', 'more', 'less', 'busier', 'higher', 'lower', 'bigger', '^더(?! ?보)'] },
   // top_usage: ranking servers by a metric
@@ -137,7 +157,7 @@ export const CUE_GROUPS: readonly CueGroup[] = [
   {
     target: 'top_usage', weight: 2.5, anchored: true,
     terms: [
-      'highest', 'lowest', 'most(?! recent)', 'least', 'biggest', 'largest', 'heaviest', 'busiest', 'hungriest', 'greediest', 'smallest', 'max(imum)?',
+      'highest', 'lowest', 'hottest', 'most(?! recent)', 'least', 'biggest', 'largest', 'heaviest', 'busiest', 'hungriest', 'greediest', 'smallest', 'max(imum)?',
       'min(imum)?', 'worst', 'hogs?', 'hogging', 'consumers?', 'consuming', 'heavy users?',
       '가장(?! ?최근)', '제일(?! ?최근)', '^젤', '최고', '최대', '최저', '최소', '1 ?(위|등)', '많이 ?(쓰|사용|먹|잡아|차지|점유)', '적게 ?(쓰|사용)', '^많은', '^높은', '^낮은',
     ],
@@ -167,16 +187,17 @@ export const CUE_GROUPS: readonly CueGroup[] = [
     terms: [
       'health(y)?', 'health ?check', 'problems?', 'issues?', 'troubles?', 'wrong', 'errors?', 'failing', 'failures?', 'broken',
       'ok', 'okay', 'fine', 'alright', 'all right', 'good shape', 'alerts?', 'alarms?', 'warnings?', 'critical', 'danger(ous)?', 'risk(y|s)?',
-      'attention', 'concern(s|ing)?', 'slow', 'sluggish', 'struggling', 'degraded', "what'?s (going on|happening) with",
+      'worst', 'thresholds?', 'attention', 'concern(s|ing)?', 'slow', 'sluggish', 'struggling', 'degraded', "what'?s (going on|happening) with",
       '건강', '^헬스', '문제', '이슈', '장애', '^에러', '오류', '괜찮', '^정상', '별일', '별 ?일', '별 ?이상', '무슨 ?일', '알림', '알람', '경고',
-      '경보', '위험', '심각', '크리티컬', '주의', '확인 ?(이 ?)?(필요|해야)', '느려', '느린', '버벅', '^렉', '이상 ?(있|없|유무)', '무사', '손봐', '^떠 ?있',
+      'acting (up|weird|strange|funny|odd)', 'misbehav(e|es|ed|ing)', '망가', '고장', '터(졌|진|짐)', '난리', '^탈(이 ?)?났',
+      '경보', '위험', '심각', '최악', '임계 ?(치|값)', '기준치', '한계치', '크리티컬', '주의', '확인 ?(이 ?)?(필요|해야)', '느려', '느린', '버벅', '^렉', '이상 ?(있|없|유무)', '무사', '손봐', '^떠 ?있',
     ],
   },
   {
     target: 'state', weight: 1.5, anchored: true,
     terms: [
-      'status', 'state', 'condition', "how('?s| is| are| was)", 'doing', 'check(ed)?( up| on)?', 'inspect', 'diagnos(e|is|tic)',
-      '상태', '상황', '어때', '어떄', '어떤가', '어떠', '어떻(습니까|나요|니|냐|던가)', '어떤지', '^어떰', '컨디션', '잘 ?(돌아|있|되)',
+      ...CONDITION_TERMS, "how('?s| is| are| was)", 'doing', 'check(ed)?( up| on)?', 'inspect', 'diagnos(e|is|tic)',
+      '어때', '어떄', '어떤가', '어떠', '어떻(습니까|나요|니|냐|던가)', '어떤지', '^어떰', '잘 ?(돌아|있|되)',
       '점검', '^체크', '진단', '^확인',
     ],
   },
@@ -192,12 +213,13 @@ export const CUE_GROUPS: readonly CueGroup[] = [
   {
     target: 'fleet_health', weight: 2, anchored: false,
     terms: [
-      'worr(y|ied|ying)', 'needs? (my |our )?attention', 'should (i|we) (know|care|look)', 'anything (wrong|bad|broken)',
+      'worr(y|ied|ying)', 'on fire', '(are|r) we (good|ok|okay|fine)', '^이상 ?무', 'needs? (my |our )?attention', 'should (i|we) (know|care|look)', 'anything (wrong|bad|broken)',
       '신경 ?(써|쓸)', '챙겨야', '(봐|살펴봐)야 ?(할|하는|될)',
     ],
   },
+  // an aggregate is of the fleet, or of a named server's metric over time
   {
-    target: 'fleet_health', weight: 2, anchored: true,
+    target: 'state', weight: 2, anchored: true,
     terms: ['(?<!load ?)(average|avg|mean)', 'aggregate', 'in total', '(?<!(부하|로드) ?)평균', '합계', '통틀어'],
   },
   {
@@ -211,12 +233,13 @@ export const DOMAIN_NOUNS: readonly string[] = [
   'servers?', 'hosts?', 'nodes?', 'instances?', 'machines?', 'boxes', 'vms?', 'fleet', 'clusters?', 'infra(structure)?', 'systems?', 'tiers?',
   'regions?', 'zones?', 'metrics?', 'resources?', 'usage', 'utili[sz]ation', 'monitoring', 'alerts?',
   '서버', '호스트', '노드', '인스턴스', '장비', '머신', '^시스템', '인프라', '클러스터', '리전', '티어', '^존', '지표', '메트릭', '리소스', '자원',
-  '사용률', '사용량', '^vm', '^가상 ?머신',
+  '사용률', '사용량', '^vm', '^가상 ?머신', '몇 ?대',
 ];
 
 /** A ranking that asks for the least used first. */
 export const ASCENDING_TERMS: readonly string[] = [
-  'lowest', 'least', 'smallest', 'fewest', 'min(imum)?', 'bottom', 'idle', '최저', '최소', '^낮은', '적게', '^적은', '하위', '^덜', '한가', '여유 ?(가 ?)?(있|많)',
+  'lowest', 'least', 'smallest', 'fewest', 'min(imum)?', 'bottom', 'idle', 'under-?(utili[sz]ed|used|loaded)', '(most|more) (free|spare|headroom|room)',
+  '최저', '최소', '^낮은', '적게', '^적은', '하위', '^덜', '한가', '놀고 ?있', '여유 ?(가 ?|있는 ?)?((가장|제일|젤|더|많이) ?)?(있|많|큰|넉넉)',
 ];
 
 /** Text that is code or a query rather than a question is never classified ("select the servers where…" is still English). */

@@ -28,10 +28,23 @@ export function extractMetrics(text: QuestionText): MetricMentions {
   found.sort((a, b) => a.at - b.at);
   const words = found.map((f) => f.metric);
   const directed = words.includes('network_in') || words.includes('network_out');
+  const specific = words.some((word) => word !== 'capacity');
   const metrics: MetricName[] = [];
   for (const word of words) {
-    const names: MetricName[] = word === 'network' ? (directed ? [] : ['network_in', 'network_out']) : [word];
-    for (const name of names) if (!metrics.includes(name)) metrics.push(name);
+    for (const name of metricNames(word, directed, specific)) if (!metrics.includes(name)) metrics.push(name);
   }
   return { metrics, unsupported };
+}
+
+function metricNames(word: MetricWord, directed: boolean, specific: boolean): MetricName[] {
+  switch (word) {
+    case 'network':
+      return directed ? [] : ['network_in', 'network_out'];
+    case 'network_both':
+      return ['network_in', 'network_out'];
+    case 'capacity':
+      return specific ? [] : ['disk'];
+    default:
+      return [word];
+  }
 }

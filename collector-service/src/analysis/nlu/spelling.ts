@@ -13,7 +13,10 @@ const VOCABULARY = [
   'warning', 'warnings', 'critical', 'projected', 'trajectory', 'strange', 'detected', 'reporting', 'responding', 'filesystem',
 ];
 const KNOWN = new Set(VOCABULARY);
-const WORD = /(?<![a-z0-9])[a-z]{6,}(?![a-z0-9])/g;
+/** Short words where only a swapped pair is fixed ("dsik", "laod"): other one-letter edits of them are real words too often. */
+const SHORT_VOCABULARY = ['disk', 'disks', 'load', 'down', 'dead', 'full', 'fill', 'spike', 'trend', 'usage', 'alert', 'cache', 'worst', 'least', 'most', 'high', 'slow', 'free'];
+const SHORT_KNOWN = new Set(SHORT_VOCABULARY);
+const WORD = /(?<![a-z0-9])[a-z]{4,}(?![a-z0-9])/g;
 
 /** Optimal string alignment distance, giving up once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -34,8 +37,16 @@ function distance(a: string, b: string, max: number): number {
   return rows[a.length][b.length];
 }
 
+/** `a` with two neighbouring letters swapped is `b`. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
 /** The vocabulary word a slip was meant to be: same first letter, one edit (two for words of nine letters or more). */
 function correction(word: string): string | null {
+  if (word.length < 6) return SHORT_KNOWN.has(word) ? null : (SHORT_VOCABULARY.find((candidate) => candidate[0] === word[0] && swapped(word, candidate)) ?? null);
   if (KNOWN.has(word)) return null;
   const max = word.length >= 9 ? 2 : 1;
   let found: string | null = null;

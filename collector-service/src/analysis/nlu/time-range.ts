@@ -1,4 +1,5 @@
-/** Look-back windows in a question: "지난 30분", "최근 3시간", "last 2 hours", "past 90 minutes", "지난 하루", "1h30m". */
+/** Look-back windows in a question: "지난 30분", "최근 3시간", "last 2 hours", "past 90 minutes", "지난 하루", "1h30m", "since 9am". */
+import { extractClockRange } from './clock-range';
 import { NUMBER_SOURCE, parseNumber } from './numbers';
 import { consume, type QuestionText } from './text';
 
@@ -64,6 +65,26 @@ function unitFits(number: string, unit: string): boolean {
   return unit === '시간' || unit.startsWith('주');
 }
 
+const RATE_BEFORE = /(?:every|each|per|once|twice|매) ?$/;
+const RATE_AFTER = /^ ?(?:마다|당|씩)/;
+/** "하루에 10%": with no "last"/"지난" before it, it says how often, not how far back. */
+const BARE_RATE_AFTER = /^에(?!서)/;
+/** "5% a day", "10 GB an hour". */
+const ARTICLE = /^an? /;
+const AMOUNT_BEFORE = /(?:\d|%|gb|mb|퍼|프로) ?$/;
+/** "an hour ago", "하루 동안": a trailing word makes it a window again. */
+const WINDOW_TRAIL = /(?:ago|전|동안|간|사이)$/;
+
+/** "every 15 minutes", "1시간마다", "하루에 얼마나 늘어", "5% a day": a rate, not a window to look at. */
+function isRate(part: Part, working: string): boolean {
+  if (RATE_BEFORE.test(working.slice(Math.max(0, part.start - 7), part.start))) return true;
+  const after = working.slice(part.end, part.end + 4);
+  if (RATE_AFTER.test(after)) return true;
+  const typed = working.slice(part.start, part.end);
+  if (part.lead.trim() !== '' || WINDOW_TRAIL.test(typed)) return false;
+  return BARE_RATE_AFTER.test(after) || (ARTICLE.test(typed) && AMOUNT_BEFORE.test(working.slice(Math.max(0, part.start - 4), part.start)));
+}
+
 function unitMinutes(unit: string): number {
   return UNIT_MINUTES.find(([pattern]) => pattern.test(unit))?.[1] ?? 0;
 }
@@ -86,13 +107,19 @@ function findParts(working: string): Part[] {
   for (const m of working.matchAll(ONE_UNIT)) {
     parts.push({ start: m.index, end: m.index + m[0].length, minutes: ONE_UNIT_MINUTES[m[2]], lead: m[1] });
   }
-  return parts.sort((a, b) => a.start - b.start || b.end - a.end);
+  return parts.filter((part) => !isRate(part, working)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** The first duration in the question (adjacent parts add up: "1시간 30분" → 90), consumed from the text. */
-export function extractTimeRange(text: QuestionText): TimeRange | null {
+/**
+ * The first duration in the question (adjacent parts add up: "1시간 30분" → 90), consumed from the
+ * text; without one, a start on the clock ("since 9am", "어제부터") counted back from `now`.
+ */
+export function extractTimeRange(text: QuestionText, now: Date): TimeRange | null {
   const parts = findParts(text.working);
-  if (parts.length === 0) return null;
+  if (parts.length === 0) {
+    const minutes = extractClockRange(text, now);
+    return minutes === null ? null : { minutes, ahead: false };
+  }
   const first = parts[0];
   let { end, minutes } = first;
   for (const next of parts.slice(1)) {

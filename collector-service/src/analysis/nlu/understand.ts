@@ -5,7 +5,9 @@ import type { Inventory } from './inventory';
 import { extractLimit } from './limit';
 import { extractMetrics } from './metric-mentions';
 import { extractKnownNames, extractScope } from './scope-mentions';
+import { extractRoleOrdinals } from './role-ordinals';
 import { extractServers, unknownIds } from './server-mentions';
+import { correctKoreanSpelling } from './korean-spelling';
 import { correctSpelling } from './spelling';
 import { compileTerms } from './terms';
 import { detectLanguage, findAll, questionText, type QuestionText } from './text';
@@ -22,29 +24,41 @@ function typed(text: QuestionText, spans: Array<{ start: number; end: number }>)
   return [...new Set(spans.sort((a, b) => a.start - b.start).map((s) => text.display.slice(s.start, s.end).trim()))];
 }
 
+export interface UnderstandOptions {
+  /** The moment "since 9am" / "어제부터" count back from (local time zone of the process); default: now. */
+  now?: Date;
+}
+
+function clock(now: Date | undefined): Date {
+  if (now === undefined) return new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('understand: options.now must be a valid Date');
+  return now;
+}
+
 /**
  * Understands one question about the fleet. Never throws: anything that is not a question about
  * servers comes back as intent `unknown`, and words it could not resolve are listed in `unresolved`.
  */
-export function understand(question: string, inventory: Inventory): Understanding {
+export function understand(question: string, inventory: Inventory, options: UnderstandOptions = {}): Understanding {
   const language = detectLanguage(typeof question === 'string' ? question : '');
   let text = questionText(question);
   if (NOT_A_QUESTION.some((pattern) => pattern.test(text.working))) {
     return { intent: 'unknown', language, entities: emptyEntities(), confidence: 0, unresolved: [], order: 'desc', signals: ['unknown:not a question'] };
   }
   const found = extractServers(text, inventory);
+  const servers = [...new Set([...found.servers, ...extractRoleOrdinals(text, inventory)])];
   const known = extractKnownNames(text, inventory);
   const unknown = unknownIds(text);
-  text = correctSpelling(text);
+  text = correctKoreanSpelling(correctSpelling(text));
   const cueText = text.working;
-  const range = extractTimeRange(text);
+  const range = extractTimeRange(text, clock(options.now));
   const metrics = extractMetrics(text);
   const limit = extractLimit(text);
   const scope = extractScope(text, inventory, known);
   const domainNoun = findAll(DOMAIN, cueText).length > 0;
 
   const entities: Entities = {
-    servers: found.servers,
+    servers,
     metrics: metrics.metrics,
     provider: scope.provider,
     region: scope.region,
@@ -53,7 +67,7 @@ export function understand(question: string, inventory: Inventory): Understandin
     limit,
   };
   const { intent, confidence, order, signals } = classify(cueText, {
-    servers: found.servers.length,
+    servers: servers.length,
     unknownIds: unknown.servers.length + found.ambiguous.length,
     metrics: metrics.metrics.length,
     provider: scope.provider !== null,

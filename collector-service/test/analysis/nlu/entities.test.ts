@@ -112,7 +112,6 @@ describe('time ranges', () => {
     ['in the last 15 minutes', 15],
     ['1.5시간', 90],
     ['an hour and a half', 90],
-    ['9시 30분부터', null],
     ['k8s', null],
     ['load 1m', null],
     ['세 분이 물어봤어', null],
