@@ -1,8 +1,8 @@
 /** Which servers a Grafana target means: its server list (empty = all) narrowed by the request's ad hoc filters. */
 import type { AdHocFilter } from '../contract/query';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
-import { PromError } from '../prometheus/errors';
-import { matchesValue, newMatcher, type Matcher } from '../prometheus/matchers';
+import { PromError } from '../promql/errors';
+import { matchesValue, newMatcher, type Matcher } from '../promql/matchers';
 
 export interface Selection {
   servers: ServerRecord[];

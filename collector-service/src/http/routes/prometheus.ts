@@ -7,14 +7,14 @@ import {
   matchParams,
   optionalTimeParam,
   timeParam,
-} from '../../prometheus/api-params';
-import { badData, PromError } from '../../prometheus/errors';
-import { failure, success } from '../../prometheus/format';
-import { labelNames, labelValues, limited, seriesAnswer } from '../../prometheus/label-index';
-import { LABEL_NAME } from '../../prometheus/labels';
-import { metadataAnswer } from '../../prometheus/metric-catalog';
-import { instantQuery, parseQueryParam, rangeQuery } from '../../prometheus/query-engine';
-import { StoredSeriesSource } from '../../prometheus/stored-series';
+} from '../../promql/api/api-params';
+import { badData, PromError } from '../../promql/errors';
+import { failure, success } from '../../promql/api/format';
+import { labelNames, labelValues, limited, seriesAnswer } from '../../promql/store/label-index';
+import { LABEL_NAME } from '../../promql/labels';
+import { metadataAnswer } from '../../promql/store/metric-catalog';
+import { instantQuery, parseQueryParam, rangeQuery } from '../../promql/eval/query-engine';
+import { StoredSeriesSource } from '../../promql/store/stored-series';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../context';
 import { ApiError } from '../errors';

@@ -1,0 +1,104 @@
+/** Binary operators on scalars and instant vectors: arithmetic, comparisons (filtering or `bool`), set operators, one-to-one matching. */
+import { isArithmetic, isComparison, type Binary, type BinaryOp, type VectorMatching } from '../parse/ast';
+import { executionError } from '../errors';
+import { dropMetricName, formatLabels, keepLabels, labelsKey, withoutLabels, METRIC_NAME, type Labels } from '../labels';
+import { goPow } from './math';
+import type { Sample } from './values';
+
+/** The operator applied to two numbers; for comparisons, whether it holds (the value is then the left one). */
+export function applyOp(op: BinaryOp, l: number, r: number): { value: number; holds: boolean } {
+  switch (op) {
+    case '+': return { value: l + r, holds: true };
+    case '-': return { value: l - r, holds: true };
+    case '*': return { value: l * r, holds: true };
+    case '/': return { value: l / r, holds: true };
+    case '%': return { value: l % r, holds: true };
+    case '^': return { value: goPow(l, r), holds: true };
+    case 'atan2': return { value: Math.atan2(l, r), holds: true };
+    case '==': return { value: l, holds: l === r };
+    case '!=': return { value: l, holds: l !== r };
+    case '>': return { value: l, holds: l > r };
+    case '<': return { value: l, holds: l < r };
+    case '>=': return { value: l, holds: l >= r };
+    case '<=': return { value: l, holds: l <= r };
+    default: throw new Error(`set operator ${op} has no scalar form`);
+  }
+}
+
+export function scalarOp(op: BinaryOp, l: number, r: number, returnBool: boolean): number {
+  const { value, holds } = applyOp(op, l, r);
+  return returnBool ? Number(holds) : value;
+}
+
+/** Arithmetic and `bool` comparisons make a new quantity: the name goes. Prometheus keeps it for atan2. */
+const dropsName = (b: Binary) => (isArithmetic(b.op) && b.op !== 'atan2') || b.returnBool;
+
+/** `vector op scalar`, or `scalar op vector` when `scalarOnLeft`. */
+export function vectorScalarOp(b: Binary, samples: Sample[], scalar: number, scalarOnLeft: boolean): Sample[] {
+  const out: Sample[] = [];
+  for (const s of samples) {
+    const [l, r] = scalarOnLeft ? [scalar, s.value] : [s.value, scalar];
+    const { value, holds } = applyOp(b.op, l, r);
+    if (!b.returnBool && !holds) continue;
+    // A comparison keeps the vector's value even when the vector is on the right.
+    const result = b.returnBool ? Number(holds) : isComparison(b.op) ? s.value : value;
+    out.push({ labels: dropsName(b) ? dropMetricName(s.labels) : s.labels, value: result });
+  }
+  return out;
+}
+
+/** The labels two samples are matched on. */
+function matchKey(labels: Labels, m: VectorMatching): string {
+  return labelsKey(m.on ? keepLabels(labels, m.labels) : withoutLabels(labels, [METRIC_NAME, ...m.labels]));
+}
+
+function setOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[] {
+  const rightKeys = new Set(rhs.map((s) => matchKey(s.labels, b.matching)));
+  switch (b.op) {
+    case 'and':
+      return lhs.filter((s) => rightKeys.has(matchKey(s.labels, b.matching)));
+    case 'unless':
+      return lhs.filter((s) => !rightKeys.has(matchKey(s.labels, b.matching)));
+    default: {
+      const leftKeys = new Set(lhs.map((s) => matchKey(s.labels, b.matching)));
+      return [...lhs, ...rhs.filter((s) => !leftKeys.has(matchKey(s.labels, b.matching)))];
+    }
+  }
+}
+
+function resultLabels(b: Binary, labels: Labels): Labels {
+  let out = dropsName(b) ? dropMetricName(labels) : labels;
+  out = b.matching.on ? keepLabels(out, b.matching.labels) : withoutLabels(out, b.matching.labels);
+  return out;
+}
+
+/** `vector op vector`: set operators, or one-to-one matching on all labels but the name (or `on`/`ignoring`). */
+export function vectorVectorOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[] {
+  if (b.op === 'and' || b.op === 'or' || b.op === 'unless') return setOp(b, lhs, rhs);
+  const right = new Map<string, Sample>();
+  for (const s of rhs) {
+    const key = matchKey(s.labels, b.matching);
+    const duplicate = right.get(key);
+    if (duplicate) {
+      const group = b.matching.on ? keepLabels(s.labels, b.matching.labels) : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
+      throw executionError(
+        `found duplicate series for the match group ${formatLabels(group)} on the right hand-side of the operation: ` +
+          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`,
+      );
+    }
+    right.set(key, s);
+  }
+  const matched = new Set<string>();
+  const out: Sample[] = [];
+  for (const l of lhs) {
+    const key = matchKey(l.labels, b.matching);
+    const r = right.get(key);
+    if (!r) continue;
+    const { value, holds } = applyOp(b.op, l.value, r.value);
+    if (!b.returnBool && !holds) continue;
+    if (matched.has(key)) throw executionError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+    matched.add(key);
+    out.push({ labels: resultLabels(b, l.labels), value: b.returnBool ? Number(holds) : value });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/** Evaluates an AST at one instant over series already loaded for each selector. Pure: no I/O. */
+import { isArithmetic, type AtModifier, type Expr, type Subquery, type VectorSelector } from '../parse/ast';
+import { aggregate } from './aggregations';
+import { scalarOp, vectorScalarOp, vectorVectorOp } from './binary-ops';
+import { executionError, queryTimeout } from '../errors';
+import { evaluateCall } from './functions';
+import { dropMetricName, labelsKey } from '../labels';
+import { upperBound, type RangeSeries, type Sample, type StoredSeries, type Value } from './values';
+
+/** Prometheus's default lookback delta: an instant selector sees the newest sample up to 5 minutes old. */
+export const LOOKBACK_MS = 5 * 60_000;
+/** Resolution of subqueries that name none (Prometheus's default evaluation interval). */
+export const DEFAULT_SUBQUERY_STEP_MS = 60_000;
+
+export interface EvalContext {
+  /** The stored series each selector matched, over the span the query needs. */
+  data: Map<VectorSelector, StoredSeries[]>;
+  /** Start and end of the query, for `@ start()` and `@ end()`. */
+  startMs: number;
+  endMs: number;
+  /** Wall-clock deadline (epoch ms) after which evaluation stops with a timeout. */
+  deadline: number;
+  clock: () => number;
+  /** Inner results of subqueries by evaluation time, shared across steps. */
+  subqueryCache?: Map<Subquery, Map<number, Value>>;
+}
+
+export function resolveAt(at: AtModifier | undefined, evalMs: number, ctx: Pick<EvalContext, 'startMs' | 'endMs'>): number {
+  if (!at) return evalMs;
+  return at.kind === 'time' ? at.ms : at.kind === 'start' ? ctx.startMs : ctx.endMs;
+}
+
+function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext): Sample[] {
+  const ts = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
+  const out: Sample[] = [];
+  for (const series of ctx.data.get(sel) ?? []) {
+    const i = upperBound(series.times, ts) - 1;
+    if (i >= 0 && series.times[i] > ts - LOOKBACK_MS) out.push({ labels: series.labels, value: series.values[i] });
+  }
+  return out;
+}
+
+function rangeSelector(sel: VectorSelector, rangeMs: number, evalMs: number, ctx: EvalContext): Value {
+  const endMs = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
+  const startMs = endMs - rangeMs;
+  const series: RangeSeries[] = [];
+  for (const s of ctx.data.get(sel) ?? []) {
+    const from = upperBound(s.times, startMs);
+    const to = upperBound(s.times, endMs);
+    if (to > from) series.push({ labels: s.labels, times: s.times.slice(from, to), values: s.values.slice(from, to) });
+  }
+  return { type: 'matrix', series, window: { startMs, endMs } };
+}
+
+/** Evaluation times of a subquery: multiples of its step in (end - range, end]. */
+export function subquerySteps(sq: Subquery, evalMs: number, ctx: Pick<EvalContext, 'startMs' | 'endMs'>): { startMs: number; endMs: number; times: number[] } {
+  const endMs = resolveAt(sq.at, evalMs, ctx) - sq.offsetMs;
+  const startMs = endMs - sq.rangeMs;
+  const step = sq.stepMs ?? DEFAULT_SUBQUERY_STEP_MS;
+  const times: number[] = [];
+  for (let t = (Math.floor(startMs / step) + 1) * step; t <= endMs; t += step) times.push(t);
+  return { startMs, endMs, times };
+}
+
+function subquery(sq: Subquery, evalMs: number, ctx: EvalContext): Value {
+  const { startMs, endMs, times } = subquerySteps(sq, evalMs, ctx);
+  ctx.subqueryCache ??= new Map();
+  let cache = ctx.subqueryCache.get(sq);
+  if (!cache) ctx.subqueryCache.set(sq, (cache = new Map()));
+  const byLabels = new Map<string, RangeSeries>();
+  for (const t of times) {
+    let inner = cache.get(t);
+    if (!inner) cache.set(t, (inner = evaluate(sq.expr, t, ctx)));
+    const samples = inner.type === 'vector' ? inner.samples : inner.type === 'scalar' ? [{ labels: {}, value: inner.value }] : [];
+    for (const s of samples) {
+      const key = labelsKey(s.labels);
+      let series = byLabels.get(key);
+      if (!series) byLabels.set(key, (series = { labels: s.labels, times: [], values: [] }));
+      series.times.push(t);
+      series.values.push(s.value);
+    }
+  }
+  return { type: 'matrix', series: [...byLabels.values()], window: { startMs, endMs } };
+}
+
+/** Prometheus refuses a vector whose elements cannot be told apart (e.g. after a function dropped their names). */
+function assertDistinct(samples: Sample[]): Sample[] {
+  const seen = new Set<string>();
+  for (const s of samples) {
+    const key = labelsKey(s.labels);
+    if (seen.has(key)) throw executionError('vector cannot contain metrics with the same labelset');
+    seen.add(key);
+  }
+  return samples;
+}
+
+const vectorValue = (samples: Sample[]): Value => ({ type: 'vector', samples });
+
+export function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Value {
+  if (ctx.clock() > ctx.deadline) throw queryTimeout();
+  switch (expr.kind) {
+    case 'number':
+      return { type: 'scalar', value: expr.value };
+    case 'string':
+      return { type: 'string', value: expr.value };
+    case 'vector-selector':
+      return vectorValue(instantSelector(expr, evalMs, ctx));
+    case 'matrix-selector':
+      return rangeSelector(expr.selector, expr.rangeMs, evalMs, ctx);
+    case 'subquery':
+      return subquery(expr, evalMs, ctx);
+    case 'unary': {
+      const inner = evaluate(expr.expr, evalMs, ctx);
+      if (!expr.negate) return inner;
+      if (inner.type === 'scalar') return { type: 'scalar', value: -inner.value };
+      if (inner.type !== 'vector') throw new Error('unary minus on a non-vector');
+      return vectorValue(assertDistinct(inner.samples.map((s) => ({ labels: dropMetricName(s.labels), value: -s.value }))));
+    }
+    case 'call': {
+      const result = evaluateCall(expr, expr.args.map((a) => evaluate(a, evalMs, ctx)), evalMs);
+      return result.type === 'vector' ? vectorValue(assertDistinct(result.samples)) : result;
+    }
+    case 'aggregate': {
+      const inner = evaluate(expr.expr, evalMs, ctx);
+      const param = expr.param ? evaluate(expr.param, evalMs, ctx) : undefined;
+      const samples = inner.type === 'vector' ? inner.samples : [];
+      return vectorValue(aggregate(expr.op, samples, expr.grouping, param?.type === 'scalar' ? param.value : NaN));
+    }
+    case 'binary': {
+      const lhs = evaluate(expr.lhs, evalMs, ctx);
+      const rhs = evaluate(expr.rhs, evalMs, ctx);
+      if (lhs.type === 'scalar' && rhs.type === 'scalar') return { type: 'scalar', value: scalarOp(expr.op, lhs.value, rhs.value, expr.returnBool) };
+      let samples: Sample[];
+      if (lhs.type === 'vector' && rhs.type === 'vector') samples = vectorVectorOp(expr, lhs.samples, rhs.samples);
+      else if (lhs.type === 'vector' && rhs.type === 'scalar') samples = vectorScalarOp(expr, lhs.samples, rhs.value, false);
+      else if (lhs.type === 'scalar' && rhs.type === 'vector') samples = vectorScalarOp(expr, rhs.samples, lhs.value, true);
+      else throw new Error('binary operands must be scalars or instant vectors');
+      return vectorValue(isArithmetic(expr.op) || expr.returnBool ? assertDistinct(samples) : samples);
+    }
+  }
+}

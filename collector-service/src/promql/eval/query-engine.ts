@@ -1,0 +1,117 @@
+/** Runs instant and range queries: parse, load what the selectors need, evaluate step by step, shape the result. */
+import { TYPE_NAMES, type Expr, type VectorSelector } from '../parse/ast';
+import { badData, executionError, PromError } from '../errors';
+import { evaluate, type EvalContext } from './evaluator';
+import { metricJson, samplePair, type MatrixElement, type QueryData, type SamplePair } from '../api/format';
+import { compareLabels, labelsKey, type Labels } from '../labels';
+import type { Matcher } from '../matchers';
+import { parsePromQL } from '../parse/parse';
+import { planSelectors } from './query-plan';
+import type { StoredSeries, Value } from './values';
+
+/** Where the engine reads stored series from. */
+export interface SeriesSource {
+  /** Series matching all matchers, with their samples in (fromMs, toMs]. */
+  select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]>;
+}
+
+export interface QueryOptions {
+  /** Wall-clock budget for evaluation. */
+  timeoutMs: number;
+  clock?: () => number;
+}
+
+/** Prometheus refuses range queries with more points than this per series. */
+export const MAX_POINTS_PER_SERIES = 11_000;
+
+/** Parses the `query` parameter; errors name the parameter as Prometheus's do. */
+export function parseQueryParam(text: string): Expr {
+  try {
+    return parsePromQL(text);
+  } catch (err) {
+    if (err instanceof PromError && err.errorType === 'bad_data') throw badData(`invalid parameter "query": ${err.message}`);
+    throw err;
+  }
+}
+
+async function load(source: SeriesSource, expr: Expr, startMs: number, endMs: number): Promise<Map<VectorSelector, StoredSeries[]>> {
+  const needs = planSelectors(expr, startMs, endMs);
+  const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs)));
+  return new Map(needs.map((n, i) => [n.selector, loaded[i]]));
+}
+
+function context(data: EvalContext['data'], startMs: number, endMs: number, options: QueryOptions): EvalContext {
+  const clock = options.clock ?? Date.now;
+  return { data, startMs, endMs, clock, deadline: clock() + options.timeoutMs };
+}
+
+/** Results whose order the expression decides (sort, topk, …) keep it; others are sorted by labels. */
+function keepsOrder(expr: Expr): boolean {
+  return (expr.kind === 'call' && (expr.name === 'sort' || expr.name === 'sort_desc')) || (expr.kind === 'aggregate' && (expr.op === 'topk' || expr.op === 'bottomk'));
+}
+
+const byLabels = <T extends { labels: Labels }>(items: T[]) => [...items].sort((a, b) => compareLabels(a.labels, b.labels));
+
+function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
+  switch (value.type) {
+    case 'scalar':
+      return { resultType: 'scalar', result: samplePair(timeMs, value.value) };
+    case 'string':
+      return { resultType: 'string', result: [timeMs / 1000, value.value] };
+    case 'vector': {
+      const samples = keepsOrder(expr) ? value.samples : byLabels(value.samples);
+      return { resultType: 'vector', result: samples.map((s) => ({ metric: metricJson(s.labels), value: samplePair(timeMs, s.value) })) };
+    }
+    case 'matrix':
+      return {
+        resultType: 'matrix',
+        result: byLabels(value.series).map((s) => ({ metric: metricJson(s.labels), values: s.times.map((t, i) => samplePair(t, s.values[i])) })),
+      };
+  }
+}
+
+export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
+  const expr = parseQueryParam(text);
+  const data = await load(source, expr, timeMs, timeMs);
+  return instantData(expr, evaluate(expr, timeMs, context(data, timeMs, timeMs, options)), timeMs);
+}
+
+export interface RangeParams {
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+}
+
+/** Checks Prometheus makes on query_range's start, end and step before evaluating. */
+function checkRange({ startMs, endMs, stepMs }: RangeParams): void {
+  if (endMs < startMs) throw badData('end timestamp must not be before start time');
+  if (!(stepMs > 0)) throw badData('zero or negative query resolution step widths are not accepted. Try a positive integer');
+  if (Math.floor((endMs - startMs) / stepMs) > MAX_POINTS_PER_SERIES) {
+    throw badData('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+  }
+}
+
+export async function rangeQuery(source: SeriesSource, text: string, range: RangeParams, options: QueryOptions): Promise<QueryData> {
+  checkRange(range);
+  const expr = parseQueryParam(text);
+  if (expr.type !== 'scalar' && expr.type !== 'vector') {
+    throw badData(`invalid parameter "query": invalid expression type ${JSON.stringify(TYPE_NAMES[expr.type])} for range query, must be Scalar or instant Vector`);
+  }
+  const { startMs, endMs, stepMs } = range;
+  const ctx = context(await load(source, expr, startMs, endMs), startMs, endMs, options);
+  const series = new Map<string, { labels: Labels; values: SamplePair[]; lastMs: number }>();
+  for (let t = startMs; t <= endMs; t += stepMs) {
+    const value = evaluate(expr, t, ctx);
+    const samples = value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
+    for (const s of samples) {
+      const key = labelsKey(s.labels);
+      let out = series.get(key);
+      if (!out) series.set(key, (out = { labels: s.labels, values: [], lastMs: NaN }));
+      if (out.lastMs === t) throw executionError('vector cannot contain metrics with the same labelset');
+      out.values.push(samplePair(t, s.value));
+      out.lastMs = t;
+    }
+  }
+  const result: MatrixElement[] = byLabels([...series.values()]).map((s) => ({ metric: metricJson(s.labels), values: s.values }));
+  return { resultType: 'matrix', result };
+}

@@ -1,0 +1,63 @@
+/** Which stored data each selector of a query needs: its matchers and the time span its evaluations reach. */
+import type { Expr, VectorSelector } from '../parse/ast';
+import type { Matcher } from '../matchers';
+import { LOOKBACK_MS, resolveAt, subquerySteps } from './evaluator';
+
+export interface SelectorNeed {
+  selector: VectorSelector;
+  matchers: Matcher[];
+  /** Samples with fromMs < timestamp <= toMs. */
+  fromMs: number;
+  toMs: number;
+}
+
+interface Span {
+  lo: number;
+  hi: number;
+}
+
+/** Every selector of `expr` with the data span it needs when evaluated at times in [startMs, endMs]. */
+export function planSelectors(expr: Expr, startMs: number, endMs: number): SelectorNeed[] {
+  const needs: SelectorNeed[] = [];
+  const bounds = { startMs, endMs };
+  const pinned = (at: VectorSelector['at'], span: Span): Span => (at ? { lo: resolveAt(at, 0, bounds), hi: resolveAt(at, 0, bounds) } : span);
+
+  const visit = (e: Expr, span: Span): void => {
+    switch (e.kind) {
+      case 'vector-selector':
+      case 'matrix-selector': {
+        const selector = e.kind === 'vector-selector' ? e : e.selector;
+        const reach = e.kind === 'vector-selector' ? LOOKBACK_MS : e.rangeMs;
+        const { lo, hi } = pinned(selector.at, span);
+        needs.push({ selector, matchers: selector.matchers, fromMs: lo - selector.offsetMs - reach, toMs: hi - selector.offsetMs });
+        return;
+      }
+      case 'subquery': {
+        const { lo, hi } = pinned(e.at, span);
+        const first = subquerySteps(e, lo, bounds);
+        const last = subquerySteps(e, hi, bounds);
+        visit(e.expr, { lo: first.times[0] ?? first.endMs, hi: last.endMs });
+        return;
+      }
+      case 'call':
+        e.args.forEach((a) => visit(a, span));
+        return;
+      case 'aggregate':
+        if (e.param) visit(e.param, span);
+        visit(e.expr, span);
+        return;
+      case 'binary':
+        visit(e.lhs, span);
+        visit(e.rhs, span);
+        return;
+      case 'unary':
+        visit(e.expr, span);
+        return;
+      case 'number':
+      case 'string':
+        return;
+    }
+  };
+  visit(expr, { lo: startMs, hi: endMs });
+  return needs;
+}
