@@ -12,8 +12,9 @@ import { ServerIdentity } from './collection/server-identity';
 import { buildCollectors } from './collectors/registry';
 import type { Config } from './config';
 import { canBackfill, type MetricCollector } from './domain/collector';
-import type { ServiceContext } from './http/context';
+import { AskService } from './analysis';
 import { createApp } from './http/app';
+import type { ServiceContext } from './service-context';
 import { openStorage } from './storage/open-storage';
 import packageJson from '../package.json';
 
@@ -73,12 +74,31 @@ export async function startService(config: Config, log: Logger, options: Service
 
   if (config.apiKeys.length === 0) log.warn('API_KEYS is not set: reads are open to anyone who can reach this loopback address');
 
+  const analysis = new AskService({
+    store: storage.store,
+    reader: storage.reader,
+    thresholds: config.thresholds,
+    collectIntervalMs: config.collectIntervalMs,
+    retentionMs: config.retentionHours * 3_600_000,
+    llm: config.llm,
+    log,
+    now,
+    dataVersion: () => {
+      const run = manager.managerStats();
+      return `${run.runs}/${run.lastRunAt}/${progress.state}/${progress.samples}`;
+    },
+    // Backfill writes behind the window; a retried batch lands late. Either way the window reloads once it is over.
+    historyEpoch: () =>
+      `${progress.state}/${progress.state === 'running' ? progress.samples : ''}/${writer.getStats().pendingSamples > 0}`,
+  });
+
   const context: ServiceContext = {
     config,
     storage,
     manager,
     writer,
     maintenance,
+    analysis,
     backfillProgress: () => progress,
     log,
     now,

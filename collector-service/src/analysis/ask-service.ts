@@ -1,9 +1,12 @@
 /**
- * The analysis as the running service offers it: one per service context, shared by /api/ask and
- * /mcp. Wires the store, read path and collection state into the data layer, the shared anomaly
+ * The analysis as the running service offers it: one per service, shared by /api/ask, /mcp and the
+ * annotations. Wires the store, read path and collection state into the data layer, the shared anomaly
  * detector into the engine, and the optional language model after it.
  */
-import type { ServiceContext } from '../http/context';
+import type { Logger } from 'pino';
+import type { LatestReader } from '../storage/latest-reader';
+import type { MetricsStore } from '../storage/metrics-store';
+import type { Thresholds } from '../domain/thresholds';
 import { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector } from './detectors/anomaly';
 import { AnalysisData, type Snapshot } from './engine/analysis-data';
 import { analyze, type EngineDeps } from './engine/ask-engine';
@@ -12,34 +15,42 @@ import { createRephraser, type Rephraser } from './llm/rephrase';
 import { buildInventory, understand, type Entities, type Intent, type Inventory, type Understanding } from './nlu';
 import type { AskAnswer } from '../contract/ask';
 
+/** What the analysis needs from the running service, and nothing more. */
+export interface AskServiceDeps {
+  store: MetricsStore;
+  reader: LatestReader;
+  thresholds: Thresholds;
+  collectIntervalMs: number;
+  retentionMs: number;
+  llm: { baseUrl?: string; apiKey?: string; model: string };
+  log: Logger;
+  now: () => number;
+  /** Changes whenever new samples may have been stored (a collection run, backfill progress). */
+  dataVersion: () => string;
+  /** Changes when samples may have landed behind the window (backfill, a retried batch): the window reloads. */
+  historyEpoch: () => string;
+}
+
 export class AskService {
   readonly data: AnalysisData;
   private readonly deps: EngineDeps;
   private readonly rephraser: Rephraser | null;
   private inventory: { snapshot: Snapshot; key: string; inventory: Inventory } | null = null;
 
-  constructor(private readonly ctx: ServiceContext) {
+  constructor(deps: AskServiceDeps) {
     this.data = new AnalysisData({
-      store: ctx.storage.store,
-      reader: ctx.storage.reader,
-      collectIntervalMs: ctx.config.collectIntervalMs,
-      retentionMs: ctx.config.retentionHours * 3_600_000,
-      now: ctx.now,
-      dataVersion: () => {
-        const run = ctx.manager.managerStats();
-        const backfill = ctx.backfillProgress();
-        return `${run.runs}/${run.lastRunAt}/${backfill.state}/${backfill.samples}`;
-      },
-      historyEpoch: () => {
-        const backfill = ctx.backfillProgress();
-        // Backfill writes behind the window; a retried batch lands late. Either way the window reloads once it is over.
-        return `${backfill.state}/${backfill.state === 'running' ? backfill.samples : ''}/${ctx.writer.getStats().pendingSamples > 0}`;
-      },
+      store: deps.store,
+      reader: deps.reader,
+      collectIntervalMs: deps.collectIntervalMs,
+      retentionMs: deps.retentionMs,
+      now: deps.now,
+      dataVersion: deps.dataVersion,
+      historyEpoch: deps.historyEpoch,
       newDetector: () => createAnomalyDetector(),
     });
-    this.deps = { data: this.data, thresholds: ctx.config.thresholds, anomalyThreshold: ANOMALY_SCORE_THRESHOLD, now: ctx.now };
-    const { baseUrl, apiKey, model } = ctx.config.llm;
-    this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, ctx.log) : null;
+    this.deps = { data: this.data, thresholds: deps.thresholds, anomalyThreshold: ANOMALY_SCORE_THRESHOLD, now: deps.now };
+    const { baseUrl, apiKey, model } = deps.llm;
+    this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, deps.log) : null;
   }
 
   /** Answers one question: understood against the live inventory, analysed over the range, optionally rephrased. */
@@ -74,16 +85,4 @@ export class AskService {
     this.inventory = { snapshot, key, inventory };
     return inventory;
   }
-}
-
-const services = new WeakMap<ServiceContext, AskService>();
-
-/** The one AskService of a running service (its window and detectors are shared by every route). */
-export function askServiceFor(ctx: ServiceContext): AskService {
-  let service = services.get(ctx);
-  if (!service) {
-    service = new AskService(ctx);
-    services.set(ctx, service);
-  }
-  return service;
 }

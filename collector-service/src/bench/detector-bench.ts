@@ -1,5 +1,5 @@
 /** Throughput of the shared online anomaly detector: one question's worth of series (30 servers × 6 metrics × 1440 minutes). */
-import { scoreSeries } from '../analysis/detectors/anomaly';
+import { scoreSeries } from '../analysis';
 
 export function runDetectorBench(rounds = 5): { pointsPerSecond: number; points: number } {
   const n = 1440;

@@ -1,6 +1,6 @@
 /** `detect <input.csv> <output.csv>`: scores a `timestamp,value` CSV with the online anomaly detector (CONTRACT §5). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createAnomalyDetector } from '../analysis/detectors/anomaly';
+import { createAnomalyDetector } from '../analysis';
 
 const USAGE = 'usage: detect <input.csv> <output.csv>  (input header: timestamp,value)';
 const INPUT_HEADER = 'timestamp,value';

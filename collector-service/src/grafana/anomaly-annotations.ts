@@ -4,9 +4,7 @@
  * A dashboard mark should be worth a look, so only usage metrics (where "material" means 5 points)
  * and confident scores are marked; /api/ask reports the borderline and traffic cases with their context.
  */
-import type { AnalysisData } from '../analysis/engine/analysis-data';
-import { isMaterial } from '../analysis/engine/checks/anomalies';
-import { median } from '../analysis/series';
+import { isMaterial, median, type AnalysisData } from '../analysis';
 import type { Annotation } from '../contract/annotations';
 import { THRESHOLD_METRICS } from '../domain/thresholds';
 

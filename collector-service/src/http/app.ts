@@ -1,9 +1,9 @@
 /** The Hono application: request logging, route groups, the contract's error shape for everything else. */
 import { Hono } from 'hono';
 import { createAuth } from './auth';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../service-context';
 import { errorResponse, handleError } from './errors';
-import { mcpRoutes } from '../mcp/routes';
+import { mcpRoutes } from './routes/mcp';
 import { adminRoutes } from './routes/admin';
 import { annotationRoutes } from './routes/annotations';
 import { askRoutes } from './routes/ask';

@@ -1,8 +1,7 @@
 /** The Model Context Protocol server of OpenManager, stateless: one server and transport per HTTP request. */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { askServiceFor } from '../analysis/ask-service';
-import type { ServiceContext } from '../http/context';
+import type { ServiceContext } from '../service-context';
 import { registerTools } from './tools';
 
 export function createMcpServer(ctx: ServiceContext): McpServer {
@@ -10,7 +9,7 @@ export function createMcpServer(ctx: ServiceContext): McpServer {
     { name: 'openmanager', version: ctx.version },
     { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series and anomalies.' },
   );
-  registerTools(mcp, askServiceFor(ctx), ctx);
+  registerTools(mcp, ctx.analysis, ctx);
   return mcp;
 }
 

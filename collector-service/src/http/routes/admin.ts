@@ -1,7 +1,7 @@
 /** Admin routes: run a collection now, run partition maintenance now. Need an admin key. */
 import { Hono } from 'hono';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 
 export function adminRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();

@@ -1,11 +1,10 @@
 /** GET /api/annotations: threshold breaches and anomalies in the dashboard's range, for Grafana annotations. */
 import { Hono } from 'hono';
-import { askServiceFor } from '../../analysis/ask-service';
-import { ANOMALY_SCORE_THRESHOLD } from '../../analysis/detectors/anomaly';
+import { ANOMALY_SCORE_THRESHOLD } from '../../analysis';
 import { annotationsQuery, type AnnotationsAnswer } from '../../contract/annotations';
 import { findAnnotations } from '../../grafana/annotations';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 import { badRequest } from '../errors';
 import { parseQuery } from '../validate';
 
@@ -16,7 +15,7 @@ export function annotationRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     if (q.from >= q.to) throw badRequest('from: must be before to');
     const answer: AnnotationsAnswer = await findAnnotations(
       { fromMs: q.from, toMs: q.to, serverIds: q.servers, kinds: q.kinds ?? ['threshold', 'anomaly'] },
-      { store: ctx.storage.store, thresholds: ctx.config.thresholds, analysis: askServiceFor(ctx).data, anomalyThreshold: ANOMALY_SCORE_THRESHOLD },
+      { store: ctx.storage.store, thresholds: ctx.config.thresholds, analysis: ctx.analysis.data, anomalyThreshold: ANOMALY_SCORE_THRESHOLD },
     );
     return c.json(answer);
   });

@@ -1,14 +1,13 @@
 /** POST /api/ask: a question in Korean or English → intent, entities, severity, the answer and the findings it rests on. */
 import { Hono } from 'hono';
-import { askServiceFor } from '../../analysis/ask-service';
 import { askRequest } from '../../contract/ask';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';
 
 export function askRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
-  const service = askServiceFor(ctx);
+  const service = ctx.analysis;
   app.post('/api/ask', requireRole('read'), async (c) => {
     const body = await parseJsonBody(c, askRequest(ctx.now()));
     return c.json(await service.ask(body.question, { fromMs: body.from, toMs: body.to }));

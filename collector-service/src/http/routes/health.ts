@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { checkStorage } from '../../storage/storage-health';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 
 export function healthRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();

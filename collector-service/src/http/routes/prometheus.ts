@@ -16,7 +16,7 @@ import { metadataAnswer } from '../../promql/store/metric-catalog';
 import { instantQuery, parseQueryParam, rangeQuery } from '../../promql/eval/query-engine';
 import { StoredSeriesSource } from '../../promql/store/stored-series';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 import { ApiError } from '../errors';
 
 /** Longest a query may evaluate; a `timeout` parameter can only shorten it. */

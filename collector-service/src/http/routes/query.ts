@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { queryRequest } from '../../contract/query';
 import { executeQuery } from '../../grafana/query-executor';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';
 
 export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '../../contract/servers';
 import type { ServerRecord } from '../../domain/server-state';
 import type { RequireRole } from '../auth';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../../service-context';
 import { badRequest, notFound } from '../errors';
 import { parseQuery } from '../validate';
 import { toSampleView, toServerView } from '../views';

@@ -1,5 +1,4 @@
 /** The whole analysis on a constructed fleet with known truths: each intent, Korean and English, against the real (embedded) store. */
-import { askServiceFor } from '../../../src/analysis/ask-service';
 import type { AskAnswer } from '../../../src/contract/ask';
 import type { RunningService } from '../../../src/service';
 import { startTestService } from '../../support/test-service';
@@ -10,7 +9,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 describe('analysis engine on a constructed fleet', () => {
   let service: RunningService;
   let endMs: number;
-  const ask = (question: string, range?: { fromMs?: number; toMs?: number }) => askServiceFor(service.context).ask(question, range);
+  const ask = (question: string, range?: { fromMs?: number; toMs?: number }) => service.context.analysis.ask(question, range);
   const kinds = (a: AskAnswer, serverId: string) => a.findings.filter((f) => f.serverId === serverId).map((f) => f.kind);
 
   beforeAll(async () => {

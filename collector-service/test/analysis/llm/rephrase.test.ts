@@ -2,7 +2,6 @@
  * The optional language model, against a real HTTP server on loopback standing in for the model API:
  * a faithful rephrasing is used; a failing, slow, number-changing or injected one is discarded.
  */
-import { askServiceFor } from '../../../src/analysis/ask-service';
 import { createRephraser, systemPrompt } from '../../../src/analysis/llm/rephrase';
 import type { AskAnswer } from '../../../src/contract/ask';
 import type { RunningService } from '../../../src/service';
@@ -18,7 +17,7 @@ describe('rephrasing by a language model', () => {
   let model: ModelStandIn;
   let service: RunningService;
   let script: (req: ChatRequest) => Reply = () => ({ status: 500, content: '' });
-  const ask = (q: string) => askServiceFor(service.context).ask(q);
+  const ask = (q: string) => service.context.analysis.ask(q);
 
   beforeAll(async () => {
     model = await startModelStandIn((req) => script(req));

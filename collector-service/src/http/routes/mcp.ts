@@ -1,9 +1,9 @@
 /** /mcp: the MCP streamable HTTP endpoint behind the same API keys as the rest (read role). */
 import { Hono } from 'hono';
-import type { RequireRole } from '../http/auth';
-import type { ServiceContext } from '../http/context';
-import { errorResponse } from '../http/errors';
-import { handleMcpRequest } from './server';
+import type { RequireRole } from '../auth';
+import type { ServiceContext } from '../../service-context';
+import { errorResponse } from '../errors';
+import { handleMcpRequest } from '../../mcp/server';
 
 export function mcpRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();

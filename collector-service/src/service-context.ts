@@ -1,0 +1,24 @@
+/** The running service's parts, assembled once by `service.ts` and handed to HTTP and MCP: nothing global. */
+import type { Logger } from 'pino';
+import type { AskService } from './analysis';
+import type { BackfillProgress } from './collection/backfill';
+import type { CollectionManager } from './collection/manager';
+import type { PartitionMaintenance } from './collection/maintenance';
+import type { SampleWriter } from './collection/sample-writer';
+import type { Config } from './config';
+import type { Storage } from './storage/open-storage';
+
+export interface ServiceContext {
+  config: Config;
+  storage: Storage;
+  manager: CollectionManager;
+  writer: SampleWriter;
+  maintenance: PartitionMaintenance;
+  /** The one analysis of this service: its 24 h window and detectors are shared by every route. */
+  analysis: AskService;
+  backfillProgress: () => BackfillProgress;
+  log: Logger;
+  now: () => number;
+  startedAt: Date;
+  version: string;
+}
