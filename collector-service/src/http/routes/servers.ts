@@ -1,6 +1,6 @@
 /** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
 import { Hono } from 'hono';
-import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '../../contract/servers';
+import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
 import type { ServerRecord } from '../../domain/server-state';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';

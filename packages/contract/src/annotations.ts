@@ -1,9 +1,7 @@
 /** Wire contract of GET /api/annotations: threshold breaches and anomalies in a time range, for Grafana annotations. */
 import { z } from 'zod';
+import { ANNOTATION_KINDS, type AnnotationKind } from './names';
 import { instant } from './params';
-
-export const ANNOTATION_KINDS = ['threshold', 'anomaly'] as const;
-export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 const csv = <T extends string = string>(what: string, allowed?: readonly T[]) =>
   z.string().transform((value, ctx) => {

@@ -1,20 +1,15 @@
 /** Wire contract of POST /api/query (what the Grafana data source sends) and of its answer, Grafana's data frame JSON. */
 import { z } from 'zod';
-import { METRIC_NAMES } from '../domain/metrics';
+import { FILTER_KEYS, FILTER_OPERATORS, METRIC_NAMES, QUERY_TYPES } from './names';
 import { aggregation, instant } from './params';
-
-export const FILTER_KEYS = ['provider', 'region', 'role', 'status'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** An ad hoc filter from Grafana: applied to every target of the request. */
 export const adHocFilter = z.object({
   key: z.enum(FILTER_KEYS, { error: `expected one of ${FILTER_KEYS.join(', ')}` }),
-  operator: z.enum(['=', '!=', '=~', '!~'], { error: 'expected =, !=, =~ or !~' }).default('='),
+  operator: z.enum(FILTER_OPERATORS, { error: 'expected =, !=, =~ or !~' }).default('='),
   value: z.string(),
 });
 export type AdHocFilter = z.infer<typeof adHocFilter>;
-
-export const QUERY_TYPES = ['timeseries', 'latest', 'servers'] as const;
 
 export const queryTarget = z.object({
   refId: z.string().min(1, { error: 'expected a non-empty refId' }).max(64),

@@ -1,6 +1,6 @@
 /** Wire contract of the server routes: query parameters (zod) and answer shapes. */
 import { z } from 'zod';
-import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES, type MetricName, type Provider, type ServerStatus } from '../domain/metrics';
+import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES, type MetricName, type Provider, type ServerStatus } from './names';
 import { aggregation, instant, metricList, step } from './params';
 
 export const serverListQuery = z.object({
