@@ -1,4 +1,4 @@
-/** The five dummy-fleet scenarios of CONTRACT §3 as questions in both languages, with what a correct answer must show. */
+/** The five dummy-fleet scenarios as questions in both languages, with what a correct answer must show. */
 import type { AskAnswer } from '@openmanager/contract';
 
 export interface ScenarioQuestion {
