@@ -1,6 +1,6 @@
 /** Wire contract of POST /api/ask: the request body, and the answer with its intent, entities and findings. */
 import { z } from 'zod';
-import { MAX_QUESTION_CHARS, type FindingKind, type FindingLevel, type Intent, type MetricName, type Provider, type Severity } from './names';
+import { FINDING_KINDS, FINDING_LEVELS, INTENTS, MAX_QUESTION_CHARS, METRIC_NAMES, PROVIDERS, SEVERITIES } from './names';
 import { instant } from './params';
 
 export const askRequest = (nowMs: number) =>
@@ -19,18 +19,19 @@ export const askRequest = (nowMs: number) =>
 export type AskRequest = z.output<ReturnType<typeof askRequest>>;
 
 /** What a question is about, resolved against the live inventory. Empty/null when not mentioned. */
-export interface Entities {
+export const entities = z.object({
   /** Canonical server ids, in the order they were mentioned. */
-  servers: string[];
-  metrics: MetricName[];
-  provider: Provider | null;
-  region: string | null;
-  role: string | null;
+  servers: z.array(z.string()),
+  metrics: z.array(z.enum(METRIC_NAMES)),
+  provider: z.enum(PROVIDERS).nullable(),
+  region: z.string().nullable(),
+  role: z.string().nullable(),
   /** Look-back window ("last 30 minutes" → 30). */
-  rangeMinutes: number | null;
+  rangeMinutes: z.number().nullable(),
   /** How many servers to list ("top 5" → 5). */
-  limit: number | null;
-}
+  limit: z.number().nullable(),
+});
+export type Entities = z.infer<typeof entities>;
 
 /**
  * Whether a finding may explain others. Only a state change (offline, a restart, a disk or memory
@@ -39,46 +40,48 @@ export interface Entities {
 export type CausalRole = 'cause' | 'symptom';
 
 /** One thing an answer rests on. `metric`, `value` and `threshold` are null when they do not apply (e.g. offline). */
-export interface Finding {
-  serverId: string;
-  metric: MetricName | null;
-  kind: FindingKind;
+export const finding = z.object({
+  serverId: z.string(),
+  metric: z.enum(METRIC_NAMES).nullable(),
+  kind: z.enum(FINDING_KINDS),
   /** The measured value the finding is about (a percentage, bytes/s, a correlation coefficient...). */
-  value: number | null;
+  value: z.number().nullable(),
   /** The level it is compared with (threshold, capacity), when there is one. */
-  threshold: number | null;
+  threshold: z.number().nullable(),
   /** One sentence in the question's language. */
-  message: string;
-  level: FindingLevel;
-  role?: CausalRole;
+  message: z.string(),
+  level: z.enum(FINDING_LEVELS),
+  role: z.enum(['cause', 'symptom']).optional(),
   /**
    * Set on `anomaly` findings that are discrete state changes rather than the shared detector's
    * scores: an uptime reset, or a step in inbound traffic. Without it, an anomaly is a detector episode.
    */
-  event?: 'restart' | 'traffic-jump';
+  event: z.enum(['restart', 'traffic-jump']).optional(),
   /** When it happened or was measured (ISO-8601). */
-  at?: string;
+  at: z.string().optional(),
   /** Fitted rate of change, units per hour (trend, forecast). */
-  ratePerHour?: number;
+  ratePerHour: z.number().optional(),
   /** Hours until `threshold` is reached at `ratePerHour` (forecast). */
-  etaHours?: number;
+  etaHours: z.number().optional(),
   /** The other side of a correlation, and by how much the leader leads (seconds, > 0). */
-  relatedServerId?: string;
-  relatedMetric?: MetricName;
-  lagSeconds?: number;
-}
+  relatedServerId: z.string().optional(),
+  relatedMetric: z.enum(METRIC_NAMES).optional(),
+  lagSeconds: z.number().optional(),
+});
+export type Finding = z.infer<typeof finding>;
 
-export interface AskAnswer {
-  intent: Intent;
+export const askAnswer = z.object({
+  intent: z.enum(INTENTS),
   /** Any Hangul in the question → `ko` (mixed questions are Korean), otherwise `en`. */
-  language: 'ko' | 'en';
-  entities: Entities;
-  severity: Severity;
+  language: z.enum(['ko', 'en']),
+  entities,
+  severity: z.enum(SEVERITIES),
   /** Written in `language`; may hold several lines. */
-  answer: string;
-  findings: Finding[];
+  answer: z.string(),
+  findings: z.array(finding),
   /** The range the answer looked at (ISO-8601). */
-  range: { from: string; to: string };
+  range: z.object({ from: z.string(), to: z.string() }),
   /** True when a language model rephrased the deterministic answer (and its numbers checked out). */
-  rephrased: boolean;
-}
+  rephrased: z.boolean(),
+});
+export type AskAnswer = z.infer<typeof askAnswer>;

@@ -34,32 +34,40 @@ export type QueryRequest = z.output<ReturnType<typeof queryRequest>>;
 
 // ---- answer: Grafana's data frame JSON (what a backend data source returns)
 
-export type FieldType = 'time' | 'number' | 'string' | 'boolean';
+export const FIELD_TYPES = ['time', 'number', 'string', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
-export interface FrameField {
-  name: string;
-  type: FieldType;
-  labels?: Record<string, string>;
-  config?: { unit?: string; displayNameFromDS?: string; min?: number; max?: number };
-}
+export const frameField = z.object({
+  name: z.string(),
+  type: z.enum(FIELD_TYPES),
+  labels: z.record(z.string(), z.string()).optional(),
+  config: z
+    .object({ unit: z.string().optional(), displayNameFromDS: z.string().optional(), min: z.number().optional(), max: z.number().optional() })
+    .optional(),
+});
+export type FrameField = z.infer<typeof frameField>;
 
-export interface FrameNotice {
-  severity: 'info' | 'warning' | 'error';
-  text: string;
-}
+export const frameNotice = z.object({ severity: z.enum(['info', 'warning', 'error']), text: z.string() });
+export type FrameNotice = z.infer<typeof frameNotice>;
 
-export interface DataFrameJson {
-  schema: {
-    name?: string;
-    refId?: string;
-    fields: FrameField[];
-    meta?: { notices?: FrameNotice[]; preferredVisualisationType?: 'graph' | 'table' };
-  };
-  data: { values: unknown[][] };
-}
+export const dataFrameJson = z.object({
+  schema: z.object({
+    name: z.string().optional(),
+    refId: z.string().optional(),
+    fields: z.array(frameField),
+    meta: z.object({ notices: z.array(frameNotice).optional(), preferredVisualisationType: z.enum(['graph', 'table']).optional() }).optional(),
+  }),
+  /** One array of values per field, in the fields' order. */
+  data: z.object({ values: z.array(z.array(z.unknown())) }),
+});
+export type DataFrameJson = z.infer<typeof dataFrameJson>;
 
-export type TargetResult = { frames: DataFrameJson[] } | { error: string; status?: number };
+/** One target's answer: frames, or an error (with the HTTP status it would have had) in their place. */
+export const targetResult = z.union([
+  z.object({ frames: z.array(dataFrameJson) }),
+  z.object({ error: z.string(), status: z.number().optional() }),
+]);
+export type TargetResult = z.infer<typeof targetResult>;
 
-export interface QueryAnswer {
-  results: Record<string, TargetResult>;
-}
+export const queryAnswer = z.object({ results: z.record(z.string(), targetResult) });
+export type QueryAnswer = z.infer<typeof queryAnswer>;
