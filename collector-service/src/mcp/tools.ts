@@ -7,7 +7,7 @@ import { ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager
 import { parseInstant } from '@openmanager/contract';
 import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES } from '../domain/metrics';
 import type { ServiceContext } from '../service-context';
-import { toSampleView, toServerView } from '../http/views';
+import { toSampleView, toServerView } from '../servers/views';
 
 const instant = z.union([z.string(), z.number()]).describe('epoch milliseconds, ISO-8601, "now" or "now-<duration>" such as now-6h');
 const metric = z.enum(METRIC_NAMES);

@@ -6,7 +6,7 @@ import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { badRequest, notFound } from '../errors';
 import { parseQuery } from '../validate';
-import { toSampleView, toServerView } from '../views';
+import { toSampleView, toServerView } from '../../servers/views';
 
 /** Points per series a single request may ask for. */
 export const MAX_POINTS_PER_SERIES = 10_000;
