@@ -5,5 +5,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   restoreMocks: true,
+  // Tests run against the contract's TypeScript source, so they need no build of packages/contract first.
+  moduleNameMapper: {
+    '^@openmanager/contract$': '<rootDir>/../packages/contract/src/index.ts',
+    '^@openmanager/contract/names$': '<rootDir>/../packages/contract/src/names.ts',
+  },
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
 };

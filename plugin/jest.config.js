@@ -7,6 +7,12 @@ const base = require('./.config/jest.config');
 module.exports = {
   ...base,
   displayName: 'plugin',
+  // The contract's TypeScript source, so tests need no build of packages/contract first.
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^@openmanager/contract$': '<rootDir>/../packages/contract/src/index.ts',
+    '^@openmanager/contract/names$': '<rootDir>/../packages/contract/src/names.ts',
+  },
   runtime: '<rootDir>/jest/commonjs-runtime.js',
   // d3-color and friends ship only .mjs; the scaffold's transform key matches .js/.ts only.
   transform: { '^.+\\.m?[tj]sx?$': base.transform['^.+\\.(t|j)sx?$'] },

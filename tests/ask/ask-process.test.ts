@@ -6,7 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { AskAnswer } from '../../collector-service/src/contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import { checkAnswerShape, SCENARIO_QUESTIONS } from '../../collector-service/test/analysis/scenario-questions';
 import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix } from '../../collector-service/test/support/services';
 import { freePort, SERVICE_MAIN, startProcess, waitForOk, type RunningProcess } from '../support/process';

@@ -13,7 +13,7 @@ import { analyze, type EngineDeps } from './engine/ask-engine';
 import type { DashboardRange } from './engine/time-scope';
 import { createRephraser, type Rephraser } from './llm/rephrase';
 import { buildInventory, understand, type Entities, type Intent, type Inventory, type Understanding } from './nlu';
-import type { AskAnswer } from '../contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 
 /** What the analysis needs from the running service, and nothing more. */
 export interface AskServiceDeps {

@@ -1,46 +1,7 @@
-/** What an answer rests on: findings in the contract's shape (CONTRACT §4), their levels, and the severity they add up to. */
-import type { MetricName } from '../domain/metrics';
+/** What an answer rests on: findings in the API's shape (defined by `@openmanager/contract`), their levels, and the severity they add up to. */
+import type { Finding, FindingLevel, Severity } from '@openmanager/contract';
 
-export const FINDING_KINDS = ['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
-
-export type FindingLevel = 'info' | 'warning' | 'critical';
-export type Severity = 'ok' | 'warning' | 'critical' | 'unknown';
-
-/**
- * Whether a finding may explain others. Only a state change (offline, a restart, a disk or memory
- * filling, a traffic jump) is a probable cause; a cpu or latency rise is a symptom.
- */
-export type CausalRole = 'cause' | 'symptom';
-
-export interface Finding {
-  serverId: string;
-  metric: MetricName | null;
-  kind: FindingKind;
-  /** The measured value the finding is about (a percentage, bytes/s, a correlation coefficient...). */
-  value: number | null;
-  /** The level it is compared with (threshold, capacity), when there is one. */
-  threshold: number | null;
-  /** One sentence in the question's language. */
-  message: string;
-  level: FindingLevel;
-  role?: CausalRole;
-  /**
-   * Set on `anomaly` findings that are discrete state changes rather than the shared detector's
-   * scores: an uptime reset, or a step in inbound traffic. Without it, an anomaly is a detector episode.
-   */
-  event?: 'restart' | 'traffic-jump';
-  /** When it happened or was measured (ISO-8601). */
-  at?: string;
-  /** Fitted rate of change, units per hour (trend, forecast). */
-  ratePerHour?: number;
-  /** Hours until `threshold` is reached at `ratePerHour` (forecast). */
-  etaHours?: number;
-  /** The other side of a correlation, and by how much the leader leads (seconds, > 0). */
-  relatedServerId?: string;
-  relatedMetric?: MetricName;
-  lagSeconds?: number;
-}
+export { FINDING_KINDS, type CausalRole, type Finding, type FindingKind, type FindingLevel, type Severity } from '@openmanager/contract';
 
 const LEVEL_RANK: Record<FindingLevel, number> = { info: 0, warning: 1, critical: 2 };
 

@@ -1,4 +1,4 @@
-/** `detect <input.csv> <output.csv>`: scores a `timestamp,value` CSV with the online anomaly detector (CONTRACT §5). */
+/** `detect <input.csv> <output.csv>`: scores a `timestamp,value` CSV with the online anomaly detector. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createAnomalyDetector } from '../analysis';
 

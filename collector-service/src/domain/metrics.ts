@@ -1,14 +1,9 @@
 /** The sample and inventory types every part of the service speaks. */
 
-/** Metric names used in APIs, queries and answers (CONTRACT §2). */
-export const METRIC_NAMES = ['cpu', 'memory', 'disk', 'network_in', 'network_out', 'load'] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
+import type { MetricName, ServerStatus, Provider } from '@openmanager/contract';
 
-export const SERVER_STATUSES = ['online', 'warning', 'critical', 'offline'] as const;
-export type ServerStatus = (typeof SERVER_STATUSES)[number];
-
-export const PROVIDERS = ['kubernetes', 'aws', 'onprem'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+/** Metric names, statuses, providers and units are fixed by the API contract. */
+export { METRIC_NAMES, METRIC_UNITS, PROVIDERS, SERVER_STATUSES, type MetricName, type Provider, type ServerStatus } from '@openmanager/contract';
 
 /** One sample of one server: one row of `server_metrics`. Absent readings are null, never 0. */
 export interface ServerMetrics {
@@ -48,16 +43,6 @@ export const METRIC_FIELDS: Record<MetricName, keyof ServerMetrics> = {
   network_in: 'networkInBytes',
   network_out: 'networkOutBytes',
   load: 'load1m',
-};
-
-/** Grafana unit of each metric. */
-export const METRIC_UNITS: Record<MetricName, string> = {
-  cpu: 'percent',
-  memory: 'percent',
-  disk: 'percent',
-  network_in: 'Bps',
-  network_out: 'Bps',
-  load: 'short',
 };
 
 export function metricValue(sample: ServerMetrics, metric: MetricName): number | null {

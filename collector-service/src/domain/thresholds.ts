@@ -1,4 +1,4 @@
-/** Warning/critical thresholds (CONTRACT §2) and the status they give a sample. */
+/** Warning/critical thresholds and the status they give a sample. */
 import { metricValue, type ServerMetrics, type ServerStatus } from './metrics';
 
 export const THRESHOLD_METRICS = ['cpu', 'memory', 'disk'] as const;

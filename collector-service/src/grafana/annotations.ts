@@ -1,6 +1,6 @@
 /** Annotations for a time range: threshold breaches and detected anomalies of the servers asked for (all by default). */
 import type { AnalysisData } from '../analysis';
-import type { Annotation, AnnotationKind, AnnotationsAnswer } from '../contract/annotations';
+import type { Annotation, AnnotationKind, AnnotationsAnswer } from '@openmanager/contract';
 import type { Thresholds } from '../domain/thresholds';
 import type { MetricsStore } from '../storage/metrics-store';
 import { anomalyAnnotations } from './anomaly-annotations';

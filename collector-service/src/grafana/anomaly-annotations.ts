@@ -5,7 +5,7 @@
  * and confident scores are marked; /api/ask reports the borderline and traffic cases with their context.
  */
 import { isMaterial, median, type AnalysisData } from '../analysis';
-import type { Annotation } from '../contract/annotations';
+import type { Annotation } from '@openmanager/contract';
 import { THRESHOLD_METRICS } from '../domain/thresholds';
 
 /** Scores from the alarm level (0.5) to here are borderline on 1-minute data with a daily swing. */

@@ -1,5 +1,5 @@
 /** Builders of Grafana data frame JSON: one frame per server × metric for series, one table for latest values and for the inventory. */
-import type { DataFrameJson, FrameField, FrameNotice } from '../contract/query';
+import type { DataFrameJson, FrameField, FrameNotice } from '@openmanager/contract';
 import { METRIC_UNITS, metricValue, type MetricName } from '../domain/metrics';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import type { LatestRead } from '../storage/latest-reader';

@@ -4,8 +4,8 @@
  * Nothing is silent: unknown servers, offline ones, cache misses, limits and failing collectors
  * travel as frame notices; a bad target answers an error while the others still answer.
  */
-import { describeIssue } from '../contract/params';
-import { queryTarget, type DataFrameJson, type FrameNotice, type QueryAnswer, type QueryRequest, type QueryTarget, type TargetResult } from '../contract/query';
+import { describeIssue } from '@openmanager/contract';
+import { queryTarget, type DataFrameJson, type FrameNotice, type QueryAnswer, type QueryRequest, type QueryTarget, type TargetResult } from '@openmanager/contract';
 import type { CollectorStatus } from '../collection/collector-status';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import type { LatestReader } from '../storage/latest-reader';

@@ -1,5 +1,5 @@
 /** Which servers a Grafana target means: its server list (empty = all) narrowed by the request's ad hoc filters. */
-import type { AdHocFilter } from '../contract/query';
+import type { AdHocFilter } from '@openmanager/contract';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import { PromError } from '../promql/errors';
 import { matchesValue, newMatcher, type Matcher } from '../promql/matchers';

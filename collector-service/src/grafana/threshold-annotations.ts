@@ -1,5 +1,5 @@
 /** Threshold breaches as annotation regions: runs of buckets at or above a warning threshold, per server and metric. */
-import type { Annotation } from '../contract/annotations';
+import type { Annotation } from '@openmanager/contract';
 import { THRESHOLD_METRICS, type Thresholds } from '../domain/thresholds';
 import type { SeriesSet } from '../storage/metrics-store';
 

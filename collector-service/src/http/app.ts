@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin';
 import { annotationRoutes } from './routes/annotations';
 import { askRoutes } from './routes/ask';
 import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
 import { prometheusRoutes } from './routes/prometheus';
 import { queryRoutes } from './routes/query';
 import { serverRoutes } from './routes/servers';
@@ -26,6 +27,7 @@ export function createApp(ctx: ServiceContext): Hono {
   });
 
   app.route('/', healthRoutes(ctx, requireRole));
+  app.route('/', openApiRoutes(ctx));
   app.route('/', serverRoutes(ctx, requireRole));
   app.route('/', queryRoutes(ctx, requireRole));
   app.route('/', annotationRoutes(ctx, requireRole));

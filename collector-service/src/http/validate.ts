@@ -1,7 +1,7 @@
 /** Turns query strings and JSON bodies into typed values, or a 400 naming what is wrong. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { describeIssue } from '../contract/params';
+import { describeIssue } from '@openmanager/contract';
 import { badRequest } from './errors';
 
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {

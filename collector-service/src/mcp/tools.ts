@@ -3,11 +3,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type AskService } from '../analysis';
-import { ALL_METRICS, type MetricsAnswer, type ServerDetail } from '../contract/servers';
-import { parseInstant } from '../contract/params';
+import { ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
+import { parseInstant } from '@openmanager/contract';
 import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES } from '../domain/metrics';
 import type { ServiceContext } from '../service-context';
-import { toSampleView, toServerView } from '../http/views';
+import { toSampleView, toServerView } from '../servers/views';
 
 const instant = z.union([z.string(), z.number()]).describe('epoch milliseconds, ISO-8601, "now" or "now-<duration>" such as now-6h');
 const metric = z.enum(METRIC_NAMES);

@@ -1,7 +1,7 @@
 /** Raw rows of `server_metrics` for a set of servers, columns and time span, and which columns hold data; one round-trip each. */
 import type { SqlClient } from './sql-client';
 
-/** The sample columns (CONTRACT §2) that can be read raw. */
+/** The sample columns of `server_metrics` that can be read raw. */
 export const RAW_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds', 'status'] as const;
 export type RawColumn = (typeof RAW_COLUMNS)[number];
 

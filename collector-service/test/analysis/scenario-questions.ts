@@ -1,5 +1,5 @@
-/** The five dummy-fleet scenarios of CONTRACT §3 as questions in both languages, with what a correct answer must show. */
-import type { AskAnswer } from '../../src/contract/ask';
+/** The five dummy-fleet scenarios as questions in both languages, with what a correct answer must show. */
+import type { AskAnswer } from '@openmanager/contract';
 
 export interface ScenarioQuestion {
   scenario: 'S1' | 'S2' | 'S3' | 'S4' | 'S5';

@@ -3,7 +3,7 @@
  * prefix) with 24 h of backfilled history: the five scenario truths in both languages, the
  * dashboard range, input validation and the API key.
  */
-import type { AskAnswer } from '../../src/contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import type { RunningService } from '../../src/service';
 import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-questions';
 import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';

@@ -1,6 +1,6 @@
 /** POST /api/query: Grafana data frames per refId, never more points than maxDataPoints, and nothing silent. */
 import { CONTRACT_SERVER_IDS } from '../../src/collectors/dummy/fleet';
-import type { DataFrameJson, QueryAnswer } from '../../src/contract/query';
+import type { DataFrameJson, QueryAnswer } from '@openmanager/contract';
 import type { RunningService } from '../../src/service';
 import { startTestService } from '../support/test-service';
 

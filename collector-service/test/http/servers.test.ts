@@ -1,6 +1,6 @@
 /** The server routes through the public surface (app.request), on a dummy-mode service with embedded storage. */
 import { CONTRACT_SERVER_IDS } from '../../src/collectors/dummy/fleet';
-import type { MetricsAnswer, ServerDetail, ServerView } from '../../src/contract/servers';
+import type { MetricsAnswer, ServerDetail, ServerView } from '@openmanager/contract';
 import type { RunningService } from '../../src/service';
 import { startTestService } from '../support/test-service';
 

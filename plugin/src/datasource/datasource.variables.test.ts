@@ -6,7 +6,7 @@ function server(id: string, provider: string, region: string, role: string, stat
   return { id, provider, region, role, status, lastSeen: 1764115200000, labels: {} };
 }
 
-/** A slice of the contract fleet (CONTRACT §3). */
+/** A slice of the simulated fleet. */
 const FLEET = [
   server('K8S-MASTER-01', 'kubernetes', 'ap-northeast-2', 'control-plane', 'online'),
   server('K8S-WORKER-03', 'kubernetes', 'ap-northeast-2', 'worker', 'warning'),

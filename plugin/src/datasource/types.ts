@@ -1,31 +1,56 @@
-/** Contracts of the OpenManager data source: the query model, its options, and the service's wire shapes (CONTRACT §2, §4). */
+/**
+ * Contracts of the OpenManager data source: the query model and its options (plugin-only), and the service's
+ * names and wire shapes, which come from `@openmanager/contract` (the service's own definitions).
+ */
 import { DataFrameJSON, DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
+import type {
+  AdHocFilter,
+  Annotation,
+  AnnotationsAnswer,
+  ApiErrorBody,
+  AskAnswer as ContractAskAnswer,
+  Entities,
+  Finding,
+  QueryTarget,
+  ServerView,
+} from '@openmanager/contract';
+import {
+  ANNOTATION_KINDS,
+  type Aggregation,
+  type AnnotationKind,
+  type Intent,
+  type MetricName,
+  type QueryType as WireQueryType,
+  type Severity,
+} from '@openmanager/contract/names';
 
-// ---- names fixed by the contract (mirrors collector-service/src/domain/metrics.ts) ----
+// ---- names fixed by the service's API ----
 
-export const METRIC_NAMES = ['cpu', 'memory', 'disk', 'network_in', 'network_out', 'load'] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
-
-export const AGGREGATIONS = ['avg', 'max', 'min', 'p95'] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
-
-export const SERVER_STATUSES = ['online', 'warning', 'critical', 'offline'] as const;
-export type ServerStatus = (typeof SERVER_STATUSES)[number];
-
-/** The server labels that variables and ad hoc filters work on. */
-export const SERVER_LABELS = ['provider', 'region', 'role', 'status'] as const;
-export type ServerLabel = (typeof SERVER_LABELS)[number];
-
-/** Grafana unit of each metric, as the service sets it. */
-export const METRIC_UNITS: Record<MetricName, string> = {
-  cpu: 'percent',
-  memory: 'percent',
-  disk: 'percent',
-  network_in: 'Bps',
-  network_out: 'Bps',
-  load: 'short',
-};
+export {
+  AGGREGATIONS,
+  ANNOTATION_KINDS,
+  FINDING_KINDS,
+  METRIC_NAMES,
+  METRIC_UNITS,
+  QUERY_TYPES,
+  SERVER_STATUSES,
+  SEVERITIES,
+  /** The server labels that variables and ad hoc filters work on. */
+  FILTER_KEYS as SERVER_LABELS,
+  INTENTS as ASK_INTENTS,
+} from '@openmanager/contract/names';
+export type {
+  Aggregation,
+  AnnotationKind,
+  FindingKind,
+  MetricName,
+  ServerStatus,
+  Severity,
+  FilterKey as ServerLabel,
+  Intent as AskIntent,
+} from '@openmanager/contract/names';
+export type { ApiErrorBody };
 
 export const METRIC_TITLES: Record<MetricName, string> = {
   cpu: 'CPU',
@@ -38,12 +63,8 @@ export const METRIC_TITLES: Record<MetricName, string> = {
 
 // ---- the query model (saved in dashboards) ----
 
-export const QUERY_TYPES = ['timeseries', 'latest', 'servers'] as const;
 /** `annotations` is used only by the annotation editor, never offered in the query editor. */
-export type QueryType = (typeof QUERY_TYPES)[number] | 'annotations';
-
-export const ANNOTATION_KINDS = ['threshold', 'anomaly'] as const;
-export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+export type QueryType = WireQueryType | 'annotations';
 
 export interface OpenManagerQuery extends DataQuery {
   queryType: QueryType;
@@ -100,12 +121,7 @@ export interface OpenManagerSecureOptions {
   apiKey?: string;
 }
 
-// ---- wire shapes of the collector service ----
-
-/** Error body of every failed request: `{"error": {"code", "message"}}`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
+// ---- wire shapes of the collector service (from the contract; loosened where the plugin tolerates more) ----
 
 /** GET /api/health. `storage` details are shown as-is when the status is not `ok`. */
 export interface HealthResponse {
@@ -113,39 +129,21 @@ export interface HealthResponse {
   storage?: Record<string, unknown>;
 }
 
-/** GET /api/servers → `servers[]` (the service also sends `collector` and `reachable`, unused here). */
-export interface ServerSummary {
-  id: string;
+/** GET /api/servers → `servers[]`. `lastSeen` is ISO-8601 (epoch ms also accepted); null when no sample yet. */
+export type ServerSummary = Omit<ServerView, 'provider' | 'collector' | 'reachable' | 'lastSeen'> & {
   provider: string;
-  region: string;
-  role: string;
-  /** What an operator should see now: `offline` when the newest sample is stale. */
-  status: ServerStatus;
-  /** ISO-8601 of the newest sample; null when none yet. */
   lastSeen: string | number | null;
-  labels: Record<string, string>;
-}
+};
 
 export interface ServersResponse {
   servers: ServerSummary[];
 }
 
 /** One ad hoc filter, applied by the service to every target of a request. */
-export interface WireFilter {
-  key: ServerLabel;
-  operator: '=' | '!=' | '=~' | '!~';
-  value: string;
-}
+export type WireFilter = AdHocFilter;
 
-export interface WireTarget {
-  refId: string;
-  queryType: Exclude<QueryType, 'annotations'>;
-  servers: string[];
-  metrics: MetricName[];
-  aggregation: Aggregation;
-  /** Sent with template variables already expanded; the service renders `{{label}}` into displayNameFromDS. */
-  alias?: string;
-}
+/** Sent with template variables already expanded; the service renders `{{label}}` into displayNameFromDS. */
+export type WireTarget = Pick<QueryTarget, 'refId' | 'queryType' | 'servers' | 'metrics' | 'aggregation' | 'alias'>;
 
 /** POST /api/query body. */
 export interface QueryRequestBody {
@@ -167,44 +165,18 @@ export interface QueryResponseBody {
 }
 
 /** GET /api/annotations → `annotations[]`. Times are epoch ms (ISO-8601 also accepted); timeEnd equals time for a point. */
-export interface WireAnnotation {
+export type WireAnnotation = Pick<Annotation, 'serverId' | 'text'> & {
   time: number | string;
   timeEnd?: number | string | null;
-  serverId: string;
   metric: MetricName | string;
   kind: AnnotationKind | string;
-  severity: 'warning' | 'critical' | string;
-  text: string;
+  severity: Annotation['severity'] | string;
   tags?: string[];
-}
+};
 
-export interface AnnotationsResponse {
-  annotations: WireAnnotation[];
-  /** Set when the service cut the list to its limit. */
-  truncated?: boolean;
-}
+export type AnnotationsResponse = Omit<AnnotationsAnswer, 'annotations'> & { annotations: WireAnnotation[] };
 
-// ---- POST /api/ask (CONTRACT §4) ----
-
-export const ASK_INTENTS = [
-  'server_health',
-  'fleet_health',
-  'top_usage',
-  'anomalies',
-  'forecast',
-  'root_cause',
-  'compare',
-  'availability',
-  'metric_value',
-  'unknown',
-] as const;
-export type AskIntent = (typeof ASK_INTENTS)[number];
-
-export const SEVERITIES = ['ok', 'warning', 'critical', 'unknown'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const FINDING_KINDS = ['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+// ---- POST /api/ask ----
 
 /** POST /api/ask body: the question and the dashboard's range (epoch ms). */
 export interface AskRequestBody {
@@ -213,41 +185,24 @@ export interface AskRequestBody {
   to?: number;
 }
 
-/** One thing the answer rests on. `metric`, `value` and `threshold` are null when they do not apply (e.g. offline). */
-export interface AskFinding {
-  serverId: string;
-  metric: MetricName | null;
-  kind: FindingKind | string;
-  value: number | null;
-  threshold: number | null;
-  message: string;
-  /** Sent by the service beside the contract's fields; the panel shows it when present. */
-  level?: 'info' | 'warning' | 'critical' | string;
-  at?: string;
-  relatedServerId?: string;
-}
+/** One thing the answer rests on; the panel shows `level` when present and tolerates kinds it does not know. */
+export type AskFinding = Pick<Finding, 'serverId' | 'metric' | 'value' | 'threshold' | 'message' | 'at' | 'relatedServerId'> & {
+  kind: Finding['kind'] | string;
+  level?: Finding['level'] | string;
+};
 
-export interface AskEntities {
-  servers: string[];
-  metrics: string[];
-  provider: string | null;
-  region: string | null;
-  role: string | null;
-  rangeMinutes: number | null;
-  limit: number | null;
-}
+export type AskEntities = Omit<Entities, 'metrics' | 'provider'> & { metrics: string[]; provider: string | null };
 
-export interface AskAnswer {
-  intent: AskIntent | string;
+export type AskAnswer = Omit<ContractAskAnswer, 'intent' | 'language' | 'entities' | 'findings' | 'range' | 'rephrased'> & {
+  intent: Intent | string;
   language: 'ko' | 'en' | string;
   entities: AskEntities;
   severity: Severity;
-  /** Written in `language`; may hold several lines. */
-  answer: string;
   findings: AskFinding[];
   /** The range the service looked at (ISO-8601), when it says. */
   range?: { from: string; to: string };
-}
+  rephrased?: boolean;
+};
 
 /** One series a finding rests on: a server's metric. */
 export interface SeriesRef {

@@ -68,7 +68,7 @@ function proxyBackendSrvFor(dataSources: PanelDataSource[]) {
   );
 }
 
-// ---- canned answers in the contract's shapes (CONTRACT §4) ----
+// ---- canned answers in the contract's shapes ----
 
 export const finding = (change: Partial<AskFinding> = {}): AskFinding => ({
   serverId: 'DB-EU-002',

@@ -1,7 +1,7 @@
 /** Understanding → the intent's analysis → findings, severity and the answer in the question's language. */
 import type { ServerRecord } from '../../domain/server-state';
 import type { Thresholds } from '../../domain/thresholds';
-import type { AskAnswer } from '../../contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import type { Catalog } from '../answer/catalog';
 import { EN } from '../answer/catalog-en';
 import { KO } from '../answer/catalog-ko';

@@ -5,7 +5,7 @@
  * evidence does not hold. Anything else, or any failure, keeps the deterministic answer.
  */
 import type { Logger } from 'pino';
-import type { AskAnswer } from '../../contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import { chatCompletion, type ChatConfig, type ChatMessage } from './chat-client';
 import { evidenceNumbers, unsupportedNumbers } from './evidence-numbers';
 

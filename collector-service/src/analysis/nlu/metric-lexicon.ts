@@ -1,4 +1,4 @@
-/** Words for the six metrics (CONTRACT §2) in Korean and English, and for metrics OpenManager does not collect. */
+/** Words for the six metrics in Korean and English, and for metrics OpenManager does not collect. */
 import type { MetricName } from '../../domain/metrics';
 
 /**

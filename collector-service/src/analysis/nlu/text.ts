@@ -1,7 +1,8 @@
 /** The question as the NLU steps see it: a normalised copy for echoing back and an aligned lower-case copy to consume. */
 
-/** Longer questions are cut here: no real question is longer, and matching stays fast on pasted logs. */
-export const MAX_QUESTION_CHARS = 1000;
+import { MAX_QUESTION_CHARS } from '@openmanager/contract';
+
+export { MAX_QUESTION_CHARS };
 
 const HANGUL = /[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;

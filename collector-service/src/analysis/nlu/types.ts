@@ -1,33 +1,7 @@
-/** The shapes question understanding produces (CONTRACT §4 intents and entities). */
-import type { MetricName, Provider } from '../../domain/metrics';
+/** The shapes question understanding produces; intents and entities are the API's (`@openmanager/contract`). */
+import type { Entities, Intent } from '@openmanager/contract';
 
-export const INTENTS = [
-  'server_health',
-  'fleet_health',
-  'top_usage',
-  'anomalies',
-  'forecast',
-  'root_cause',
-  'compare',
-  'availability',
-  'metric_value',
-  'unknown',
-] as const;
-export type Intent = (typeof INTENTS)[number];
-
-/** What a question is about, resolved against the live inventory. Empty/null when not mentioned. */
-export interface Entities {
-  /** Canonical server ids, in the order they were mentioned. */
-  servers: string[];
-  metrics: MetricName[];
-  provider: Provider | null;
-  region: string | null;
-  role: string | null;
-  /** Look-back window ("last 30 minutes" → 30). */
-  rangeMinutes: number | null;
-  /** How many servers to list ("top 5" → 5). */
-  limit: number | null;
-}
+export { INTENTS, type Entities, type Intent } from '@openmanager/contract';
 
 export interface Understanding {
   intent: Intent;

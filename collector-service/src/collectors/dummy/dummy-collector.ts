@@ -1,4 +1,4 @@
-/** The built-in simulator: a deterministic fleet (CONTRACT §3) that behaves like real servers, scenarios included. */
+/** The built-in simulator: a deterministic fleet that behaves like real servers, scenarios included. */
 import type { CollectionResult, HistoryCollector } from '../../domain/collector';
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';

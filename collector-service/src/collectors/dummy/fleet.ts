@@ -1,4 +1,4 @@
-/** The simulated fleet: the 30 servers of CONTRACT §3, plus generated healthy ones for scale tests. */
+/** The simulated fleet: 30 fixed servers (10 Kubernetes, 10 AWS, 10 on-premises), plus generated healthy ones for scale tests. */
 import type { Provider, ServerInfo } from '../../domain/metrics';
 
 interface FleetGroup {

@@ -1,5 +1,5 @@
 /**
- * The five always-active scenarios of CONTRACT §3, as changes to a server's healthy readings.
+ * The five always-active scenarios of the simulated fleet, as changes to a server's healthy readings.
  * Each is a pure function of time, so backfilled history and live samples agree.
  */
 import type { Baseline, Readings } from './baseline';

@@ -1,4 +1,4 @@
-/** The PromQL the collector sends: one instant query per CONTRACT §2 field, each answering one series per server. */
+/** The PromQL the collector sends: one instant query per sample field, each answering one series per server. */
 
 /** Readings a node_exporter target gives, named as the sample fields they fill. */
 export const READINGS = [

@@ -1,7 +1,7 @@
 /** GET /api/annotations: threshold breaches and anomalies in the dashboard's range, for Grafana annotations. */
 import { Hono } from 'hono';
 import { ANOMALY_SCORE_THRESHOLD } from '../../analysis';
-import { annotationsQuery, type AnnotationsAnswer } from '../../contract/annotations';
+import { annotationsQuery, type AnnotationsAnswer } from '@openmanager/contract';
 import { findAnnotations } from '../../grafana/annotations';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';

@@ -1,6 +1,6 @@
 /** POST /api/ask: a question in Korean or English → intent, entities, severity, the answer and the findings it rests on. */
 import { Hono } from 'hono';
-import { askRequest } from '../../contract/ask';
+import { askRequest } from '@openmanager/contract';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';

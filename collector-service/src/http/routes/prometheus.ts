@@ -1,4 +1,4 @@
-/** Prometheus's HTTP read API under /prometheus (CONTRACT §7), for Grafana's built-in Prometheus data source. */
+/** Prometheus's HTTP read API under /prometheus, for Grafana's built-in Prometheus data source. */
 import { Hono, type Context } from 'hono';
 import {
   ApiParams,

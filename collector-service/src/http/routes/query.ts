@@ -1,6 +1,6 @@
 /** POST /api/query: what the Grafana data source sends; answers data frames per refId. */
 import { Hono } from 'hono';
-import { queryRequest } from '../../contract/query';
+import { queryRequest } from '@openmanager/contract';
 import { executeQuery } from '../../grafana/query-executor';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';

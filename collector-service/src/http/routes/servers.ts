@@ -1,12 +1,12 @@
 /** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
 import { Hono } from 'hono';
-import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '../../contract/servers';
+import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
 import type { ServerRecord } from '../../domain/server-state';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { badRequest, notFound } from '../errors';
 import { parseQuery } from '../validate';
-import { toSampleView, toServerView } from '../views';
+import { toSampleView, toServerView } from '../../servers/views';
 
 /** Points per series a single request may ask for. */
 export const MAX_POINTS_PER_SERIES = 10_000;

@@ -1,4 +1,4 @@
-/** The eight series OpenManager serves to Prometheus clients (CONTRACT §7): names, source columns, metadata. */
+/** The eight series OpenManager serves to Prometheus clients: names, source columns, metadata. */
 import type { RawColumn } from '../../storage/raw-samples';
 
 export interface CatalogMetric {

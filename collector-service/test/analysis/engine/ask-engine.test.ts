@@ -1,5 +1,5 @@
 /** The whole analysis on a constructed fleet with known truths: each intent, Korean and English, against the real (embedded) store. */
-import type { AskAnswer } from '../../../src/contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import type { RunningService } from '../../../src/service';
 import { startTestService } from '../../support/test-service';
 import { TRUTH, writeConstructedFleet } from './constructed-fleet';

@@ -3,7 +3,7 @@
  * a faithful rephrasing is used; a failing, slow, number-changing or injected one is discarded.
  */
 import { createRephraser, systemPrompt } from '../../../src/analysis/llm/rephrase';
-import type { AskAnswer } from '../../../src/contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import type { RunningService } from '../../../src/service';
 import { sample, recordsFor, serverInfo } from '../../support/samples';
 import { silentLog } from '../../support/services';

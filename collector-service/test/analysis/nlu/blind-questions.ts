@@ -1,5 +1,5 @@
 /**
- * Blind set 1: operator questions written from CONTRACT §4 before the lexicons were read, to measure
+ * Blind set 1: operator questions written from the intent list before the lexicons were read, to measure
  * how the NLU does on phrasings nobody tuned it on. Entities not listed are expected empty/null for
  * servers, metrics, rangeMinutes and limit; provider/region/role are scored only when listed.
  */

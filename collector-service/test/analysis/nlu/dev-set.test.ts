@@ -1,5 +1,5 @@
-/** The shared dev questions (../shared/data/nlq-dev.jsonl): every intent, language and expected entity. */
-import { existsSync, readFileSync } from 'fs';
+/** The NLU dev questions (fixtures/nlq-dev.jsonl, 60 questions): every intent, language and expected entity. */
+import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { buildInventory, understand, type Entities, type Intent } from '../../../src/analysis/nlu';
 import { buildFleet } from '../../../src/collectors/dummy/fleet';
@@ -12,14 +12,14 @@ interface DevQuestion {
   entities: Partial<Entities>;
 }
 
-const DEV_SET = resolve(__dirname, '../../../../../shared/data/nlq-dev.jsonl');
-const devQuestions: DevQuestion[] = existsSync(DEV_SET)
-  ? readFileSync(DEV_SET, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as DevQuestion)
-  : [];
+const DEV_SET = resolve(__dirname, 'fixtures/nlq-dev.jsonl');
+const devQuestions: DevQuestion[] = readFileSync(DEV_SET, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as DevQuestion);
 const fleet = buildInventory(buildFleet(30));
 
-// The file lives outside the repository; without it there is nothing to check.
-(devQuestions.length > 0 ? describe : describe.skip)('dev set', () => {
+describe('dev set', () => {
   it.each(devQuestions.map((d) => [d.id, d] as const))('%s', (_id, d) => {
     const u = understand(d.question, fleet);
     expect({ intent: u.intent, language: u.language }).toEqual({ intent: d.intent, language: d.lang });

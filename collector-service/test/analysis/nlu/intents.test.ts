@@ -5,7 +5,7 @@ import { buildFleet } from '../../../src/collectors/dummy/fleet';
 const fleet = buildInventory(buildFleet(30));
 const intentOf = (question: string) => understand(question, fleet).intent;
 
-describe('the contract examples (CONTRACT §4)', () => {
+describe('the contract examples', () => {
   it.each<[string, Intent]>([
     ['DB-EU-002 서버에 문제가 있나요?', 'server_health'],
     ['How are the AWS servers doing?', 'fleet_health'],

@@ -59,7 +59,7 @@ export function buildFixture(endMs: number): Fixture {
   return { samples, startMs, endMs, stoppedAtMs };
 }
 
-/** CONTRACT §7's table, written out here independently of the service's catalog. */
+/** The table of served series, written out here independently of the service's catalog. */
 const CONTRACT_SERIES: Array<[string, (s: ServerMetrics) => number | null]> = [
   ['openmanager_cpu_usage_percent', (s) => s.cpuUsage],
   ['openmanager_memory_usage_percent', (s) => s.memoryUsage],

@@ -2,7 +2,7 @@ import { FieldType } from '@grafana/data';
 
 import { renderAlias, toTargetFrames } from './frames';
 
-/** The answer of CONTRACT §4 for one frame. */
+/** The service's answer for one frame. */
 const contractFrame = {
   schema: {
     name: 'cpu DB-EU-002',

@@ -1,9 +1,7 @@
 /** Wire contract of GET /api/annotations: threshold breaches and anomalies in a time range, for Grafana annotations. */
 import { z } from 'zod';
+import { ANNOTATION_KINDS } from './names';
 import { instant } from './params';
-
-export const ANNOTATION_KINDS = ['threshold', 'anomaly'] as const;
-export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 const csv = <T extends string = string>(what: string, allowed?: readonly T[]) =>
   z.string().transform((value, ctx) => {
@@ -24,23 +22,25 @@ export const annotationsQuery = (nowMs: number) =>
     kinds: csv(`comma-separated kinds from ${ANNOTATION_KINDS.join(', ')}`, ANNOTATION_KINDS).optional(),
   });
 
-export interface Annotation {
+export const annotation = z.object({
   /** Start, epoch ms. */
-  time: number;
+  time: z.number(),
   /** End, epoch ms (equal to time for a point). */
-  timeEnd: number;
-  serverId: string;
-  metric: string;
-  kind: AnnotationKind;
-  severity: 'warning' | 'critical';
-  text: string;
-  tags: string[];
-}
+  timeEnd: z.number(),
+  serverId: z.string(),
+  metric: z.string(),
+  kind: z.enum(ANNOTATION_KINDS),
+  severity: z.enum(['warning', 'critical']),
+  text: z.string(),
+  tags: z.array(z.string()),
+});
+export type Annotation = z.infer<typeof annotation>;
 
-export interface AnnotationsAnswer {
-  annotations: Annotation[];
+export const annotationsAnswer = z.object({
+  annotations: z.array(annotation),
   /** Set when the list was cut to the limit. */
-  truncated?: boolean;
+  truncated: z.boolean().optional(),
   /** Why a kind asked for could not be answered for the whole range. */
-  notice?: string;
-}
+  notice: z.string().optional(),
+});
+export type AnnotationsAnswer = z.infer<typeof annotationsAnswer>;

@@ -1,6 +1,6 @@
 /** Zod schemas for the parameters the API shares: instants, durations, metric lists, aggregations. */
 import { z } from 'zod';
-import { METRIC_NAMES, type MetricName } from '../domain/metrics';
+import { AGGREGATIONS, METRIC_NAMES, type MetricName } from './names';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -61,7 +61,7 @@ export const metricList = z.union([z.string(), z.array(z.string())]).transform((
   return [...new Set(names)] as MetricName[];
 });
 
-export const aggregation = z.enum(['avg', 'max', 'min', 'p95'], { error: 'expected avg, max, min or p95' });
+export const aggregation = z.enum(AGGREGATIONS, { error: 'expected avg, max, min or p95' });
 
 /** The first problem of a failed parse as one line: `<parameter>: <what was expected>`. */
 export function describeIssue(error: z.ZodError): string {

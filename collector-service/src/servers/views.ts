@@ -1,5 +1,5 @@
 /** Domain records → the shapes the API answers with. */
-import type { ServerView, SampleView } from '../contract/servers';
+import type { ServerView, SampleView } from '@openmanager/contract';
 import type { ServerMetrics } from '../domain/metrics';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 
