@@ -1,11 +1,12 @@
 /** The ask-AI panel: a question box, this session's questions, and the answer or the state the question is in. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import { describeAskProblem } from '../app/askProblems';
-import { LABELS, TEST_IDS } from '../app/strings';
+import { TEST_IDS } from '../app/testIds';
 import { useAsk } from '../hooks/useAsk';
 import { useAskDataSource } from '../hooks/useAskDataSource';
 import { useFindingSeries } from '../hooks/useFindingSeries';
@@ -105,7 +106,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
         busy={state.status === 'loading'}
         disabled={!dataSource || resolving}
       />
-      <QuestionHistory label={LABELS.history} questions={history} onAsk={askNow} />
+      <QuestionHistory label={t('panel.history.label', 'Asked in this session')} questions={history} onAsk={askNow} />
       {body}
     </div>
   );

@@ -1,0 +1,63 @@
+/**
+ * One ESLint (flat config) for the whole repository: typescript-eslint's recommended rules everywhere,
+ * Grafana's plugin rules (@grafana/eslint-config) for the Grafana plugins in plugin/.
+ * Formatting is Prettier's job (.prettierrc.json); eslint-config-prettier turns the clashing rules off.
+ */
+import js from '@eslint/js';
+import grafanaConfig from '@grafana/eslint-config';
+import prettierConfig from 'eslint-config-prettier';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig([
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '**/coverage/',
+    'data/',
+    'test-results/',
+    '.tmp/',
+    // the Grafana scaffold's generated build files ("do not edit"; `create-plugin update` rewrites them)
+    'plugin/.config/',
+  ]),
+
+  { files: ['**/*.{js,mjs,cjs,ts,tsx}'], extends: [js.configs.recommended, tseslint.configs.recommended] },
+  {
+    rules: {
+      // `_`-prefixed parameters and destructured rest siblings are intentionally unused
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+      ],
+    },
+  },
+
+  // Node: the service, the cross-package tests, build and test configuration
+  {
+    files: ['collector-service/**', 'tests/**', '*.{js,mjs,ts}', 'plugin/*.{js,ts}', 'plugin/jest/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    files: ['**/*.{test,spec}.{ts,tsx}', '**/test/**', 'tests/**', 'plugin/jest-setup.js'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+
+  // The Grafana plugins and their Chromium host page (browser code, React)
+  {
+    files: ['plugin/src/**/*.{ts,tsx}', 'plugin/browser/**/*.{ts,tsx}'],
+    extends: [grafanaConfig],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // types, not prop-types, check component props
+      'react/prop-types': 'off',
+    },
+  },
+  {
+    files: ['plugin/browser/**/*.ts', 'plugin/src/testing/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  prettierConfig,
+]);
