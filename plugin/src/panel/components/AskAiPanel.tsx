@@ -67,6 +67,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
       askQuietly(question);
     }
     // only a new data source, a new range or turning the option on asks; typing or asking by hand does not
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new askQuietly or default question must not ask again
   }, [dataSource, from, to, options.askOnRefresh]);
 
   const answer = state.status === 'answered' ? state : state.status === 'loading' ? state.previous : undefined;
