@@ -49,6 +49,16 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.jest } },
   },
   {
+    // Promises nobody awaits or catches lose their errors: checked with types (the project's tsconfigs)
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Tests and their harnesses read untyped JSON/YAML (service answers, dashboards, compose files, built plugin
     // modules) and probe it field by field; the code under test has its types checked at the boundaries.
     files: ['**/*.{test,spec}.{ts,tsx}', '**/test/**', 'tests/**', 'plugin/src/testing/**', 'plugin/browser/**'],

@@ -4,8 +4,8 @@ import { t } from '@grafana/i18n';
 import { InlineField, MultiSelect } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
-import type { DataSource } from '../datasource';
 import { AS_IS } from '../../shared/i18n';
+import type { DataSource } from '../datasource';
 import { ServerSummary } from '../types';
 
 interface ServerList {

@@ -46,7 +46,8 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
     (question: string) => {
       lastAsked.current = question;
       remember(question);
-      return ask(question, { from, to });
+      // never rejects: a failure becomes the panel's failed state
+      void ask(question, { from, to });
     },
     [ask, remember, from, to]
   );
@@ -54,7 +55,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
   const askNow = useCallback(
     (question: string) => {
       setText(question);
-      return askQuietly(question);
+      askQuietly(question);
     },
     [askQuietly]
   );
