@@ -5,6 +5,7 @@
  */
 import js from '@eslint/js';
 import grafanaConfig from '@grafana/eslint-config';
+import grafanaI18n from '@grafana/i18n/eslint-plugin';
 import prettierConfig from 'eslint-config-prettier';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
@@ -73,6 +74,16 @@ export default defineConfig([
     rules: {
       // types, not prop-types, check component props
       'react/prop-types': 'off',
+    },
+  },
+  {
+    // every text an operator reads goes through t() (see plugin/README.md, Languages)
+    files: ['plugin/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'plugin/src/testing/**'],
+    plugins: { '@grafana/i18n': grafanaI18n },
+    rules: {
+      '@grafana/i18n/no-untranslated-strings': ['error', { calleesToIgnore: ['^css$', 'use[A-Z].*'] }],
+      '@grafana/i18n/no-translation-top-level': 'error',
     },
   },
   {

@@ -40,6 +40,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           id="openmanager-config-url"
           width={60}
           value={jsonData.url ?? ''}
+          // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- an example URL, the same in every language
           placeholder="http://collector-service:8787"
           onChange={(event: ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
           onBlur={() => jsonData.url && setUrl(normalizeServiceUrl(jsonData.url))}

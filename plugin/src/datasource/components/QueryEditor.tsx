@@ -131,6 +131,7 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
             <Input
               id={`openmanager-alias-${query.refId}`}
               value={query.alias ?? ''}
+              // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- alias syntax, the same in every language
               placeholder="{{server}} {{metric}}"
               onChange={(event: ChangeEvent<HTMLInputElement>) => onChange({ ...query, alias: event.target.value })}
               onBlur={onRunQuery}

@@ -5,6 +5,7 @@ import { t } from '@grafana/i18n';
 import { Alert, Button, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
+import { AS_IS } from '../../shared/i18n';
 import { AskProblem } from '../app/askProblems';
 import { ExampleQuestions } from './ExampleQuestions';
 
@@ -33,7 +34,7 @@ export function Asking({ question }: { question: string }) {
   const styles = useStyles2(getStyles);
   return (
     <div role="status" aria-live="polite">
-      <LoadingPlaceholder text={`${t('panel.states.asking', 'Asking OpenManager:')} “${question}”`} />
+      <LoadingPlaceholder text={t('panel.states.asking', 'Asking OpenManager: “{{question}}”', { question, ...AS_IS })} />
       <p className={`${styles.text} ${styles.muted}`}>{t('panel.states.asking-cancel', 'Press Escape to cancel.')}</p>
     </div>
   );
