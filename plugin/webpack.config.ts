@@ -134,6 +134,8 @@ __webpack_public_path__ =
           { from: path.join(__dirname, 'LICENSE'), to: '.' },
           { from: path.join(__dirname, 'CHANGELOG.md'), to: '.' },
           ...plugin.logos.map((logo) => ({ from: logo, to: logo })),
+          // locales/<language>/<plugin id>.json: Grafana loads the user's language next to module.js
+          { from: 'locales', to: 'locales', noErrorOnMissing: true },
         ],
       }),
       new ReplaceInFileWebpackPlugin([

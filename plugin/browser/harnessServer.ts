@@ -8,6 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import { asyncListener } from '../src/testing/asyncListener';
 import { proxyRequest } from '../src/testing/dataProxy';
 
 const PLUGIN_ROOT = path.resolve(__dirname, '..');
@@ -70,33 +71,35 @@ export async function startHarness({ serviceUrl, apiKey = '' }: HarnessOptions):
   );
   const settings = { routes: pluginJson.routes, jsonData: { url: serviceUrl }, secureJsonData: { apiKey } };
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith(PROXY_PREFIX)) {
-      const contentType = req.headers['content-type'];
-      const answer = await proxyRequest(
-        {
-          method: req.method ?? 'GET',
-          proxyPath: url.pathname.slice(PROXY_PREFIX.length),
-          query: url.searchParams,
-          headers: contentType ? { 'Content-Type': contentType } : {},
-          body: await readBody(req),
-        },
-        settings
-      );
-      res.writeHead(answer.status, { 'Content-Type': answer.contentType });
-      res.end(answer.text);
-      return;
-    }
-    const file = staticFile(url.pathname);
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
+  const server = http.createServer(
+    asyncListener(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith(PROXY_PREFIX)) {
+        const contentType = req.headers['content-type'];
+        const answer = await proxyRequest(
+          {
+            method: req.method ?? 'GET',
+            proxyPath: url.pathname.slice(PROXY_PREFIX.length),
+            query: url.searchParams,
+            headers: contentType ? { 'Content-Type': contentType } : {},
+            body: await readBody(req),
+          },
+          settings
+        );
+        res.writeHead(answer.status, { 'Content-Type': answer.contentType });
+        res.end(answer.text);
+        return;
+      }
+      const file = staticFile(url.pathname);
+      if (!file) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    })
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

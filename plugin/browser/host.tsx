@@ -1,7 +1,8 @@
 /**
  * Host page for the BUILT plugins (dist/<id>/module.js) in Chromium: provides react and the @grafana packages
  * through an AMD `define` shim, as Grafana does, and renders the data source's QueryEditor or a panel.
- * Page parameters: plugin (id), variables (JSON of test template variables), and those of hostQueryEditor/hostPanel.
+ * Page parameters: plugin (id), language (Grafana's user language, default en-US), variables (JSON of test template
+ * variables), and those of hostQueryEditor/hostPanel.
  * State for the test driving the page is on window.__openmanager (hostState.ts).
  */
 import * as emotionCss from '@emotion/css';
@@ -17,9 +18,11 @@ import { createRoot } from 'react-dom/client';
 import * as jsxRuntime from 'react/jsx-runtime';
 import * as rxjs from 'rxjs';
 
+import panelPlugin from '../src/panel/plugin.json';
 import { TestVariable, testTemplateSrv } from '../src/testing/templateSrv';
 import { fetchBackendSrv } from './fetchBackendSrv';
 import { DATASOURCE_ID } from './hostDataSource';
+import { initHostLanguage } from './hostLanguage';
 import { renderPanel } from './hostPanel';
 import { renderQueryEditor } from './hostQueryEditor';
 import { hostState } from './hostState';
@@ -44,6 +47,7 @@ async function main() {
   await loadKoreanFont();
   const params = new URLSearchParams(window.location.search);
   const id = params.get('plugin') ?? DATASOURCE_ID;
+  shared.i18next = await initHostLanguage(params.get('language') ?? 'en-US', [DATASOURCE_ID, panelPlugin.id]);
   const variables: TestVariable[] = JSON.parse(params.get('variables') ?? '[]');
   grafanaRuntime.setBackendSrv(fetchBackendSrv());
   grafanaRuntime.setTemplateSrv(testTemplateSrv(variables));

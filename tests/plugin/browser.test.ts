@@ -1,7 +1,8 @@
 /**
  * The BUILT plugins (plugin/dist/<id>/module.js) in Debian's Chromium, against the running collector service through
  * the harness's data proxy: the data source's QueryEditor lists the fleet, and the ask-AI panel answers the Korean
- * seed question. One service, one harness and one browser for both; screenshots in test-results/plugin/.
+ * seed question, in English and, for a Korean Grafana user, in Korean. One service, one harness and one browser for
+ * all; screenshots in test-results/plugin/.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -11,6 +12,7 @@ import { launchChromium } from '../../plugin/browser/chromium';
 import { Harness, startHarness } from '../../plugin/browser/harnessServer';
 // window.__openmanager, the state the host page exposes
 import type {} from '../../plugin/browser/hostState';
+import { TEST_IDS } from '../../plugin/src/panel/app/testIds';
 import { LIVE_API_KEY, LiveService, startLiveService } from '../../plugin/src/testing/liveService';
 import { pixelStats, saveScreenshot } from './support/screenshots';
 
@@ -81,21 +83,21 @@ it('asks the ask-AI panel from dist/module.js the Korean seed question: critical
     width: '760',
     height: '640',
   });
-  const panel = page.getByTestId('openmanager-askai-panel');
+  const panel = page.getByTestId(TEST_IDS.panel);
 
   const box = panel.getByRole('textbox', { name: 'Question' });
   await box.fill('DB-EU-002 서버에 문제가 있나요?');
   await box.press('Enter');
 
-  const answer = panel.getByTestId('openmanager-askai-answer');
+  const answer = panel.getByTestId(TEST_IDS.answer);
   await answer.waitFor({ timeout: 30_000 });
-  expect(await answer.getByTestId('openmanager-askai-severity').innerText()).toBe('critical');
-  const findings = answer.getByTestId('openmanager-askai-finding');
+  expect(await answer.getByTestId(TEST_IDS.severity).innerText()).toBe('critical');
+  const findings = answer.getByTestId(TEST_IDS.finding);
   const metrics = await findings.evaluateAll((items) => items.map((item) => `${item.dataset.server} ${item.dataset.metric}`));
   expect(metrics).toEqual(expect.arrayContaining(['DB-EU-002 cpu', 'DB-EU-002 memory']));
   expect(await answer.getByText(/메모리/).first().isVisible()).toBe(true);
   // uPlot draws each sparkline on a canvas once its series has arrived through the data source
-  await answer.locator('[data-testid="openmanager-askai-sparkline"] canvas').nth(1).waitFor();
+  await answer.locator(`[data-testid="${TEST_IDS.sparkline}"] canvas`).nth(1).waitFor();
   // the host page's Korean web font is in use, so the screenshot shows Hangul, not empty boxes
   const korean = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.family.includes('Nanum Gothic')).map((f) => f.status));
   expect(korean).toContain('loaded');
@@ -105,15 +107,42 @@ it('asks the ask-AI panel from dist/module.js the Korean seed question: critical
   expectNotBlank(wide);
 
   await page.evaluate(() => window.__openmanager.resize!(320, 640));
-  await page.waitForFunction(() => {
-    const el = document.querySelector<HTMLElement>('[data-testid="openmanager-askai-panel"]');
+  await page.waitForFunction((testId) => {
+    const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
     return el !== null && el.clientWidth <= 320;
-  });
+  }, TEST_IDS.panel);
   // narrow: everything wraps inside the panel, nothing sticks out sideways
   const overflow = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const narrow = await panel.screenshot();
   saveScreenshot('askai-panel-narrow.png', narrow);
   expectNotBlank(narrow);
+  expect(consoleErrors).toEqual([]);
+});
+
+it('speaks Korean to a Korean Grafana user: the panel from dist/ with its built ko-KR locale', async () => {
+  await openHost({
+    plugin: 'openmanager-askai-panel',
+    language: 'ko-KR',
+    options: JSON.stringify({ askOnRefresh: false, defaultQuestion: '' }),
+    width: '760',
+    height: '640',
+  });
+  const panel = page.getByTestId(TEST_IDS.panel);
+  expect(await panel.getByText(/서버에 대해 한국어나 영어로 물어보세요/).isVisible()).toBe(true);
+
+  const box = panel.getByRole('textbox', { name: '질문' });
+  await box.fill('DB-EU-002 서버에 문제가 있나요?');
+  await panel.getByRole('button', { name: '질문하기' }).click();
+
+  const answer = panel.getByTestId(TEST_IDS.answer);
+  await answer.waitFor({ timeout: 30_000 });
+  expect(await answer.getByTestId(TEST_IDS.severity).innerText()).toBe('심각');
+  expect(await answer.getByRole('heading', { name: /^발견 사항/ }).isVisible()).toBe(true);
+  expect(await panel.getByText('Question', { exact: true }).count()).toBe(0);
+
+  const png = await panel.screenshot();
+  saveScreenshot('askai-panel-korean.png', png);
+  expectNotBlank(png);
   expect(consoleErrors).toEqual([]);
 });

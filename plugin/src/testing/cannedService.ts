@@ -2,6 +2,8 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
+import { asyncListener } from './asyncListener';
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -42,23 +44,25 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
 export async function startCannedService(initial: CannedHandler): Promise<CannedService> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const recorded: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
-      body: await readBody(req),
-    };
-    requests.push(recorded);
-    const answer = handler(recorded);
-    if (answer.delayMs) {
-      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    }
-    res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(answer.body));
-  });
+  const server = http.createServer(
+    asyncListener(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: await readBody(req),
+      };
+      requests.push(recorded);
+      const answer = handler(recorded);
+      if (answer.delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      }
+      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(answer.body));
+    })
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

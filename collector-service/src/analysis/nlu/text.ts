@@ -6,7 +6,9 @@ export { MAX_QUESTION_CHARS };
 
 const HANGUL = /[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
 const TERMINAL_ESCAPE = /\u001b\[[0-9;?]*[a-zA-Z]/g;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export interface QuestionText {

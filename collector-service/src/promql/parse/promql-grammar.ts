@@ -4,4 +4,5 @@
  */
 import type * as LezerPromQL from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript refuses a static import of it (TS1479)
 export const promqlParser = (require('@prometheus-io/lezer-promql') as typeof LezerPromQL).parser;

@@ -1,6 +1,8 @@
 /** "Save & test": is the service reachable, is the API key accepted, is its storage healthy — each with its own message. */
 import { TestDataSourceResponse } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { AS_IS } from '../../shared/i18n';
 import { HealthResponse } from '../types';
 import { ServiceClient } from './serviceClient';
 import { ServiceError } from './serviceErrors';
@@ -26,8 +28,11 @@ function unhealthy(health: HealthResponse): TestDataSourceResponse {
   return {
     status: 'error',
     message:
-      `The OpenManager service is reachable but its storage is unhealthy (status "${health.status}")` +
-      (details.length > 0 ? `: ${details.join(', ')}` : '.'),
+      t(
+        'datasource.health.unhealthy',
+        'The OpenManager service is reachable but its storage is unhealthy (status "{{status}}")',
+        { status: health.status, ...AS_IS }
+      ) + (details.length > 0 ? `: ${details.join(', ')}` : '.'),
   };
 }
 
@@ -48,7 +53,10 @@ export async function checkService(client: ServiceClient): Promise<TestDataSourc
     return failed(err);
   }
   if (!isHealthResponse(health)) {
-    return { status: 'error', message: 'The URL answered /api/health, but not as an OpenManager service would.' };
+    return {
+      status: 'error',
+      message: t('datasource.health.not-openmanager', 'The URL answered /api/health, but not as an OpenManager service would.'),
+    };
   }
   if (health.status !== 'ok') {
     return unhealthy(health);
@@ -58,5 +66,8 @@ export async function checkService(client: ServiceClient): Promise<TestDataSourc
   } catch (err) {
     return failed(err);
   }
-  return { status: 'success', message: 'OpenManager is reachable, the API key is accepted and storage is healthy.' };
+  return {
+    status: 'success',
+    message: t('datasource.health.ok', 'OpenManager is reachable, the API key is accepted and storage is healthy.'),
+  };
 }

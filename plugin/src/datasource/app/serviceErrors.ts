@@ -1,6 +1,9 @@
 /** Turns a failed request to the collector service into one error whose message tells the user what to fix. */
+import { t } from '@grafana/i18n';
 import { isFetchError } from '@grafana/runtime';
 import { EmptyError } from 'rxjs';
+
+import { AS_IS } from '../../shared/i18n';
 
 export type ServiceErrorKind = 'unconfigured' | 'unreachable' | 'unauthorized' | 'service' | 'cancelled';
 
@@ -48,11 +51,21 @@ export function toServiceError(err: unknown, serviceUrl: string): ServiceError {
     return err;
   }
   if (err instanceof EmptyError || (isFetchError(err) && err.cancelled)) {
-    return new ServiceError('cancelled', 'The request was cancelled because a newer one replaced it.');
+    return new ServiceError(
+      'cancelled',
+      t('datasource.error.cancelled', 'The request was cancelled because a newer one replaced it.')
+    );
   }
   if (!isFetchError(err)) {
     const reason = err instanceof Error ? err.message : String(err);
-    return new ServiceError('unreachable', `Cannot reach the OpenManager service at ${serviceUrl}: ${reason}`);
+    return new ServiceError(
+      'unreachable',
+      t('datasource.error.unreachable', 'Cannot reach the OpenManager service at {{serviceUrl}}: {{reason}}', {
+        serviceUrl,
+        reason,
+        ...AS_IS,
+      })
+    );
   }
   const detail = bodyMessage(err.data) ?? err.statusText ?? '';
   const suffix = detail ? `: ${detail}` : '';
@@ -60,8 +73,11 @@ export function toServiceError(err: unknown, serviceUrl: string): ServiceError {
   if (err.status === 401 || err.status === 403 || proxyAuthFailure) {
     return new ServiceError(
       'unauthorized',
-      `The OpenManager service rejected the API key (HTTP ${err.status}${suffix}). ` +
-        'Check "API key" in the data source settings: it must be one of the service\'s API_KEYS secrets.',
+      t(
+        'datasource.error.unauthorized',
+        'The OpenManager service rejected the API key (HTTP {{status}}{{suffix}}). Check "API key" in the data source settings: it must be one of the service\'s API_KEYS secrets.',
+        { status: err.status, suffix, ...AS_IS }
+      ),
       err.status,
       err.data
     );
@@ -69,11 +85,23 @@ export function toServiceError(err: unknown, serviceUrl: string): ServiceError {
   if (PROXY_UNREACHABLE_STATUSES.has(err.status ?? 0)) {
     return new ServiceError(
       'unreachable',
-      `Cannot reach the OpenManager service at ${serviceUrl} (HTTP ${err.status ?? 0}${suffix}). ` +
-        'Is the service running, and is "Service URL" reachable from the Grafana server?',
+      t(
+        'datasource.error.proxy-unreachable',
+        'Cannot reach the OpenManager service at {{serviceUrl}} (HTTP {{status}}{{suffix}}). Is the service running, and is "Service URL" reachable from the Grafana server?',
+        { serviceUrl, status: err.status ?? 0, suffix, ...AS_IS }
+      ),
       err.status,
       err.data
     );
   }
-  return new ServiceError('service', `The OpenManager service answered HTTP ${err.status}${suffix}`, err.status, err.data);
+  return new ServiceError(
+    'service',
+    t('datasource.error.service', 'The OpenManager service answered HTTP {{status}}{{suffix}}', {
+      status: err.status,
+      suffix,
+      ...AS_IS,
+    }),
+    err.status,
+    err.data
+  );
 }

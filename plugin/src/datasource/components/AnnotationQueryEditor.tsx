@@ -1,5 +1,6 @@
 /** Editor of the annotation query: which servers, and which kinds of events (threshold breaches, anomalies). */
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { InlineField, InlineFieldRow, MultiSelect } from '@grafana/ui';
 import React from 'react';
 
@@ -9,10 +10,12 @@ import { ServerPicker } from './ServerPicker';
 
 type Props = QueryEditorProps<DataSource, OpenManagerQuery>;
 
-const KIND_OPTIONS: Array<SelectableValue<AnnotationKind>> = [
-  { label: 'Threshold breaches', value: 'threshold' },
-  { label: 'Anomalies', value: 'anomaly' },
-];
+function kindOptions(): Array<SelectableValue<AnnotationKind>> {
+  return [
+    { label: t('datasource.annotations.kind.threshold', 'Threshold breaches'), value: 'threshold' },
+    { label: t('datasource.annotations.kind.anomaly', 'Anomalies'), value: 'anomaly' },
+  ];
+}
 
 export function AnnotationQueryEditor({ datasource, query: savedQuery, onChange }: Props) {
   const query: OpenManagerQuery = { ...DEFAULT_ANNOTATION_QUERY, ...savedQuery, queryType: 'annotations' };
@@ -27,10 +30,10 @@ export function AnnotationQueryEditor({ datasource, query: savedQuery, onChange 
         />
       </InlineFieldRow>
       <InlineFieldRow>
-        <InlineField label="Events" labelWidth={14} grow htmlFor="openmanager-annotation-kinds">
+        <InlineField label={t('datasource.annotations.kind.label', 'Events')} labelWidth={14} grow htmlFor="openmanager-annotation-kinds">
           <MultiSelect<AnnotationKind>
             inputId="openmanager-annotation-kinds"
-            options={KIND_OPTIONS}
+            options={kindOptions()}
             value={query.kinds ?? [...ANNOTATION_KINDS]}
             onChange={(items: Array<SelectableValue<AnnotationKind>>) =>
               onChange({

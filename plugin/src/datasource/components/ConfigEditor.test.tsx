@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React, { useState } from 'react';
 
+import { setUserLanguage } from '../../testing/userLanguage';
 import { OpenManagerOptions, OpenManagerSecureOptions } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 
@@ -90,5 +91,29 @@ describe('ConfigEditor', () => {
     expect(last().secureJsonData).toEqual({ apiKey: '' });
     expect(screen.getByLabelText(/API key/)).toBeEnabled();
     expect(screen.getByLabelText(/API key/)).toHaveValue('');
+  });
+});
+
+describe('ConfigEditor in the user language', () => {
+  afterEach(() => setUserLanguage('en-US'));
+
+  it('labels, explains and checks the settings in Korean for a Korean user', async () => {
+    await setUserLanguage('ko-KR');
+    renderEditor(settings({ jsonData: { url: 'ftp://collector' } }));
+
+    expect(screen.getByLabelText(/서비스 URL/)).toHaveValue('ftp://collector');
+    expect(screen.getByText(/Grafana 서버가 OpenManager 수집 서비스에 접속하는 주소/)).toBeInTheDocument();
+    expect(screen.getByText('서비스 URL은 http:// 또는 https://로 시작해야 합니다(입력: ftp://)')).toBeInTheDocument();
+    expect(screen.getByLabelText(/API 키/)).toHaveAttribute('placeholder', 'API 키 비밀 값');
+    expect(screen.queryByText(/Service URL/)).not.toBeInTheDocument();
+  });
+
+  it('is in English for an English user', async () => {
+    await setUserLanguage('en-US');
+    renderEditor(settings({ jsonData: { url: 'ftp://collector' } }));
+
+    expect(screen.getByLabelText(/Service URL/)).toHaveValue('ftp://collector');
+    expect(screen.getByText('The service URL must start with http:// or https:// (got ftp://)')).toBeInTheDocument();
+    expect(screen.getByLabelText(/API key/)).toHaveAttribute('placeholder', 'API key secret');
   });
 });

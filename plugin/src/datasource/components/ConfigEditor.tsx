@@ -1,5 +1,6 @@
 /** Data source settings: the collector service URL (jsonData.url) and its API key (secureJsonData.apiKey, never sent back). */
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Field, Input, SecretInput } from '@grafana/ui';
 import React, { ChangeEvent } from 'react';
 
@@ -27,8 +28,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <>
       <Field
-        label="Service URL"
-        description="Where Grafana's server reaches the OpenManager collector service, e.g. http://collector-service:8787"
+        label={t('datasource.config.url.label', 'Service URL')}
+        description={t(
+          'datasource.config.url.description',
+          "Where Grafana's server reaches the OpenManager collector service, e.g. http://collector-service:8787"
+        )}
         invalid={urlProblem !== undefined}
         error={urlProblem}
       >
@@ -36,21 +40,25 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           id="openmanager-config-url"
           width={60}
           value={jsonData.url ?? ''}
+          // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- an example URL, the same in every language
           placeholder="http://collector-service:8787"
           onChange={(event: ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
           onBlur={() => jsonData.url && setUrl(normalizeServiceUrl(jsonData.url))}
         />
       </Field>
       <Field
-        label="API key"
-        description="The secret of one of the service's API_KEYS. Grafana stores it encrypted and adds it to requests itself; browsers never receive it."
+        label={t('datasource.config.api-key.label', 'API key')}
+        description={t(
+          'datasource.config.api-key.description',
+          "The secret of one of the service's API_KEYS. Grafana stores it encrypted and adds it to requests itself; browsers never receive it."
+        )}
       >
         <SecretInput
           id="openmanager-config-api-key"
           width={60}
           isConfigured={Boolean(secureJsonFields?.apiKey)}
           value={secureJsonData?.apiKey ?? ''}
-          placeholder="API key secret"
+          placeholder={t('datasource.config.api-key.placeholder', 'API key secret')}
           onChange={onApiKeyChange}
           onReset={onApiKeyReset}
         />

@@ -5,6 +5,7 @@ import React, { useState } from 'react';
 
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { createDataSource } from '../../testing/dataSourceFixture';
+import { setUserLanguage } from '../../testing/userLanguage';
 import type { DataSource } from '../datasource';
 import { OpenManagerQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
@@ -131,5 +132,31 @@ describe('QueryEditor', () => {
     } finally {
       await refusing.close();
     }
+  });
+});
+
+describe('QueryEditor in the user language', () => {
+  afterEach(() => setUserLanguage('en-US'));
+
+  it('is in Korean for a Korean user', async () => {
+    await setUserLanguage('ko-KR');
+    renderEditor(dsWithVariables());
+
+    expect(screen.getByRole('radio', { name: '시계열' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '최신 값' })).toBeInTheDocument();
+    expect(screen.getByLabelText('지표')).toBeInTheDocument();
+    expect(screen.getByLabelText('집계')).toBeInTheDocument();
+    expect(screen.getByLabelText('서버')).toBeInTheDocument();
+    expect(screen.getByText('모든 서버')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('Time series')).not.toBeInTheDocument());
+  });
+
+  it('is in English for an English user', async () => {
+    await setUserLanguage('en-US');
+    renderEditor(dsWithVariables());
+
+    expect(screen.getByRole('radio', { name: 'Time series' })).toBeChecked();
+    expect(screen.getByLabelText('Metrics')).toBeInTheDocument();
+    expect(screen.getByText('All servers')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 /** Query editor (panels and Explore): query type, servers, metrics, aggregation and alias. */
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { InlineField, InlineFieldRow, Input, MultiSelect, RadioButtonGroup, Select } from '@grafana/ui';
 import React, { ChangeEvent } from 'react';
 
@@ -19,22 +20,41 @@ import { ServerPicker } from './ServerPicker';
 
 type Props = QueryEditorProps<DataSource, OpenManagerQuery, OpenManagerOptions>;
 
-const QUERY_TYPE_OPTIONS: Array<SelectableValue<QueryType>> = [
-  { label: 'Time series', value: 'timeseries', description: 'One series per server and metric' },
-  { label: 'Latest values', value: 'latest', description: 'A table of the newest sample of each server' },
-  { label: 'Server list', value: 'servers', description: 'The inventory with status and last seen' },
-];
+function queryTypeOptions(): Array<SelectableValue<QueryType>> {
+  return [
+    {
+      label: t('datasource.query.type.timeseries', 'Time series'),
+      value: 'timeseries',
+      description: t('datasource.query.type.timeseries-description', 'One series per server and metric'),
+    },
+    {
+      label: t('datasource.query.type.latest', 'Latest values'),
+      value: 'latest',
+      description: t('datasource.query.type.latest-description', 'A table of the newest sample of each server'),
+    },
+    {
+      label: t('datasource.query.type.servers', 'Server list'),
+      value: 'servers',
+      description: t('datasource.query.type.servers-description', 'The inventory with status and last seen'),
+    },
+  ];
+}
 
 const METRIC_OPTIONS: Array<SelectableValue<MetricName>> = METRIC_NAMES.map((metric) => ({
   label: METRIC_TITLES[metric],
   value: metric,
 }));
 
-const AGGREGATION_OPTIONS: Array<SelectableValue<Aggregation>> = AGGREGATIONS.map((aggregation) => ({
-  label: aggregation,
-  value: aggregation,
-  description: aggregation === 'p95' ? '95th percentile per time bucket' : `${aggregation} per time bucket`,
-}));
+function aggregationOptions(): Array<SelectableValue<Aggregation>> {
+  return AGGREGATIONS.map((aggregation) => ({
+    label: aggregation,
+    value: aggregation,
+    description:
+      aggregation === 'p95'
+        ? t('datasource.query.aggregation.p95', '95th percentile per time bucket')
+        : t('datasource.query.aggregation.per-bucket', '{{aggregation}} per time bucket', { aggregation }),
+  }));
+}
 
 export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuery }: Props) {
   const query = { ...DEFAULT_QUERY, ...savedQuery };
@@ -46,9 +66,9 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
   return (
     <>
       <InlineFieldRow>
-        <InlineField label="Query type" labelWidth={14}>
+        <InlineField label={t('datasource.query.type.label', 'Query type')} labelWidth={14}>
           <RadioButtonGroup<QueryType>
-            options={QUERY_TYPE_OPTIONS}
+            options={queryTypeOptions()}
             value={query.queryType}
             onChange={(queryType) => update({ queryType })}
           />
@@ -64,12 +84,17 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
       </InlineFieldRow>
       {query.queryType !== 'servers' && (
         <InlineFieldRow>
-          <InlineField label="Metrics" labelWidth={14} grow htmlFor={`openmanager-metrics-${query.refId}`}>
+          <InlineField
+            label={t('datasource.query.metrics.label', 'Metrics')}
+            labelWidth={14}
+            grow
+            htmlFor={`openmanager-metrics-${query.refId}`}
+          >
             <MultiSelect<MetricName>
               inputId={`openmanager-metrics-${query.refId}`}
               options={METRIC_OPTIONS}
               value={query.metrics}
-              placeholder="Choose metrics"
+              placeholder={t('datasource.query.metrics.placeholder', 'Choose metrics')}
               onChange={(items: Array<SelectableValue<MetricName>>) =>
                 update({ metrics: items.map((item) => item.value).filter((m): m is MetricName => Boolean(m)) })
               }
@@ -79,24 +104,34 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
       )}
       {query.queryType === 'timeseries' && (
         <InlineFieldRow>
-          <InlineField label="Aggregation" labelWidth={14} htmlFor={`openmanager-aggregation-${query.refId}`}>
+          <InlineField
+            label={t('datasource.query.aggregation.label', 'Aggregation')}
+            labelWidth={14}
+            htmlFor={`openmanager-aggregation-${query.refId}`}
+          >
             <Select<Aggregation>
               inputId={`openmanager-aggregation-${query.refId}`}
               width={16}
-              options={AGGREGATION_OPTIONS}
+              options={aggregationOptions()}
               value={query.aggregation}
               onChange={(item) => item.value && update({ aggregation: item.value })}
             />
           </InlineField>
           <InlineField
-            label="Alias"
+            label={t('datasource.query.alias.label', 'Alias')}
             labelWidth={10}
             grow
-            tooltip="Series name, e.g. {{server}} {{metric}}; also {{provider}}, {{region}}, {{role}} and template variables"
+            tooltip={t(
+              'datasource.query.alias.tooltip',
+              'Series name, e.g. {{server}} {{metric}}; also {{provider}}, {{region}}, {{role}} and template variables',
+              // the {{…}} are the alias's own patterns, shown as they are
+              { skipInterpolation: true }
+            )}
           >
             <Input
               id={`openmanager-alias-${query.refId}`}
               value={query.alias ?? ''}
+              // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- alias syntax, the same in every language
               placeholder="{{server}} {{metric}}"
               onChange={(event: ChangeEvent<HTMLInputElement>) => onChange({ ...query, alias: event.target.value })}
               onBlur={onRunQuery}

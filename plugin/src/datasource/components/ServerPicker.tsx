@@ -1,8 +1,10 @@
 /** Multi-select of servers: ids from GET /api/servers, the dashboard's template variables, or any typed value. */
 import { SelectableValue } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { InlineField, MultiSelect } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
+import { AS_IS } from '../../shared/i18n';
 import type { DataSource } from '../datasource';
 import { ServerSummary } from '../types';
 
@@ -39,7 +41,11 @@ export function ServerPicker({ datasource, value, onChange, inputId }: Props) {
   const { servers, loading, error } = useServerList(datasource);
   const options = useMemo<Array<SelectableValue<string>>>(
     () => [
-      ...datasource.templateVariableNames().map((name) => ({ label: name, value: name, description: 'Template variable' })),
+      ...datasource.templateVariableNames().map((name) => ({
+        label: name,
+        value: name,
+        description: t('datasource.servers.variable', 'Template variable'),
+      })),
       ...servers.map((server) => ({
         label: server.id,
         value: server.id,
@@ -51,13 +57,16 @@ export function ServerPicker({ datasource, value, onChange, inputId }: Props) {
 
   return (
     <InlineField
-      label="Servers"
+      label={t('datasource.servers.label', 'Servers')}
       labelWidth={14}
       grow
       htmlFor={inputId}
-      tooltip="Empty means every server that passes the dashboard's filters. Template variables such as $server expand to all their values."
+      tooltip={t(
+        'datasource.servers.tooltip',
+        "Empty means every server that passes the dashboard's filters. Template variables such as $server expand to all their values."
+      )}
       invalid={error !== undefined}
-      error={error && `Could not list servers: ${error}`}
+      error={error && t('datasource.servers.error', 'Could not list servers: {{error}}', { error, ...AS_IS })}
     >
       <MultiSelect<string>
         inputId={inputId}
@@ -65,7 +74,7 @@ export function ServerPicker({ datasource, value, onChange, inputId }: Props) {
         value={value}
         isLoading={loading}
         allowCustomValue
-        placeholder="All servers"
+        placeholder={t('datasource.servers.placeholder', 'All servers')}
         onChange={(items: Array<SelectableValue<string>>) =>
           onChange(items.map((item) => item.value).filter((id): id is string => Boolean(id)))
         }

@@ -1,5 +1,6 @@
 /** Editor of a template variable query: what to list, and which servers to list it from (filters accept $variables). */
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { InlineField, InlineFieldRow, Input, Select } from '@grafana/ui';
 import React, { FocusEvent } from 'react';
 
@@ -9,19 +10,56 @@ import { OpenManagerOptions, OpenManagerQuery, SERVER_LABELS, ServerLabel, Varia
 
 type Props = QueryEditorProps<DataSource, OpenManagerQuery, OpenManagerOptions, VariableQuery>;
 
-const KIND_OPTIONS: Array<SelectableValue<VariableKind>> = [
-  { label: 'Servers', value: 'servers', description: 'Server ids' },
-  { label: 'Providers', value: 'providers', description: 'kubernetes, aws, onprem, ...' },
-  { label: 'Regions', value: 'regions', description: 'Regions or sites' },
-  { label: 'Roles', value: 'roles', description: 'web, database, worker, ...' },
-];
+function kindOptions(): Array<SelectableValue<VariableKind>> {
+  return [
+    {
+      label: t('datasource.variable.kind.servers', 'Servers'),
+      value: 'servers',
+      description: t('datasource.variable.kind.servers-description', 'Server ids'),
+    },
+    {
+      label: t('datasource.variable.kind.providers', 'Providers'),
+      value: 'providers',
+      description: t('datasource.variable.kind.providers-description', 'kubernetes, aws, onprem, ...'),
+    },
+    {
+      label: t('datasource.variable.kind.regions', 'Regions'),
+      value: 'regions',
+      description: t('datasource.variable.kind.regions-description', 'Regions or sites'),
+    },
+    {
+      label: t('datasource.variable.kind.roles', 'Roles'),
+      value: 'roles',
+      description: t('datasource.variable.kind.roles-description', 'web, database, worker, ...'),
+    },
+  ];
+}
 
-const FILTER_PLACEHOLDERS: Record<ServerLabel, string> = {
-  provider: 'any, or e.g. aws or $provider',
-  region: 'any, or e.g. eu-west-1 or $region',
-  role: 'any, or e.g. database or $role',
-  status: 'any, or online, warning, critical, offline',
-};
+function filterLabel(label: ServerLabel): string {
+  switch (label) {
+    case 'provider':
+      return t('datasource.variable.filter.provider', 'Only provider');
+    case 'region':
+      return t('datasource.variable.filter.region', 'Only region');
+    case 'role':
+      return t('datasource.variable.filter.role', 'Only role');
+    case 'status':
+      return t('datasource.variable.filter.status', 'Only status');
+  }
+}
+
+function filterPlaceholder(label: ServerLabel): string {
+  switch (label) {
+    case 'provider':
+      return t('datasource.variable.filter.provider-placeholder', 'any, or e.g. aws or $provider');
+    case 'region':
+      return t('datasource.variable.filter.region-placeholder', 'any, or e.g. eu-west-1 or $region');
+    case 'role':
+      return t('datasource.variable.filter.role-placeholder', 'any, or e.g. database or $role');
+    case 'status':
+      return t('datasource.variable.filter.status-placeholder', 'any, or online, warning, critical, offline');
+  }
+}
 
 export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
   const query = toVariableQuery(savedQuery);
@@ -36,11 +74,11 @@ export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
   return (
     <>
       <InlineFieldRow>
-        <InlineField label="List" labelWidth={12} htmlFor="openmanager-variable-kind">
+        <InlineField label={t('datasource.variable.kind.label', 'List')} labelWidth={12} htmlFor="openmanager-variable-kind">
           <Select<VariableKind>
             inputId="openmanager-variable-kind"
             width={24}
-            options={KIND_OPTIONS}
+            options={kindOptions()}
             value={query.kind}
             onChange={(item) => item.value && onChange({ ...query, kind: item.value })}
           />
@@ -48,12 +86,16 @@ export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
       </InlineFieldRow>
       {SERVER_LABELS.map((label) => (
         <InlineFieldRow key={label}>
-          <InlineField label={`Only ${label}`} labelWidth={12} tooltip="Leave empty for any; a $variable expands to its values">
+          <InlineField
+            label={filterLabel(label)}
+            labelWidth={12}
+            tooltip={t('datasource.variable.filter.tooltip', 'Leave empty for any; a $variable expands to its values')}
+          >
             <Input
               id={`openmanager-variable-${label}`}
               width={40}
               defaultValue={query[label] ?? ''}
-              placeholder={FILTER_PLACEHOLDERS[label]}
+              placeholder={filterPlaceholder(label)}
               onBlur={onFilterBlur(label)}
             />
           </InlineField>

@@ -1,7 +1,9 @@
 /** Finds the OpenManager data source the panel asks: the one chosen in its options, else the first of that type. */
+import { t } from '@grafana/i18n';
 import type { DataSourceSrv } from '@grafana/runtime';
 
 import dataSourcePlugin from '../../datasource/plugin.json';
+import { AS_IS } from '../../shared/i18n';
 import { AskDataSource } from '../types';
 
 export const DATASOURCE_TYPE = dataSourcePlugin.id;
@@ -27,24 +29,39 @@ export async function resolveAskDataSource(srv: DataSourceSrv, chosen?: string):
   const uid = defaultDataSourceUid(srv, chosen);
   if (!uid) {
     throw new DataSourceProblem(
-      'There is no OpenManager data source yet. Add one under Connections → Data sources (type "OpenManager"), then reload this dashboard.'
+      t(
+        'panel.datasource.none',
+        'There is no OpenManager data source yet. Add one under Connections → Data sources (type "OpenManager"), then reload this dashboard.'
+      )
     );
   }
   const settings = srv.getInstanceSettings(uid);
   if (!settings) {
     throw new DataSourceProblem(
-      `The data source chosen in this panel's options (uid "${uid}") does not exist any more: pick another under Options → Data source.`
+      t(
+        'panel.datasource.missing',
+        'The data source chosen in this panel\'s options (uid "{{uid}}") does not exist any more: pick another under Options → Data source.',
+        { uid, ...AS_IS }
+      )
     );
   }
   if (settings.type !== DATASOURCE_TYPE) {
     throw new DataSourceProblem(
-      `"${settings.name}" is a ${settings.type} data source; this panel needs an OpenManager one: pick it under Options → Data source.`
+      t(
+        'panel.datasource.wrong-type',
+        '"{{name}}" is a {{type}} data source; this panel needs an OpenManager one: pick it under Options → Data source.',
+        { name: settings.name, type: settings.type, ...AS_IS }
+      )
     );
   }
   const dataSource = await srv.get(uid);
   if (!isAskDataSource(dataSource)) {
     throw new DataSourceProblem(
-      `"${settings.name}" cannot answer questions: update the OpenManager data source plugin to the version of this panel.`
+      t(
+        'panel.datasource.cannot-ask',
+        '"{{name}}" cannot answer questions: update the OpenManager data source plugin to the version of this panel.',
+        { name: settings.name, ...AS_IS }
+      )
     );
   }
   return dataSource;

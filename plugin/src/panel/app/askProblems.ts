@@ -1,4 +1,5 @@
 /** What went wrong with a question, told so that the operator knows what to do next. */
+import { t } from '@grafana/i18n';
 
 export type AskProblemKind =
   | 'no_datasource'
@@ -38,60 +39,69 @@ export function isCancelled(err: unknown): boolean {
 
 export function describeAskProblem(err: unknown): AskProblem {
   const { name, kind, status, message } = shapeOf(err);
-  const detail = message || 'no details';
+  const detail = message || t('panel.problem.no-details', 'no details');
   if (name === 'DataSourceProblem') {
-    return { kind: 'no_datasource', title: 'No OpenManager data source', detail, nextStep: '', retryable: false };
+    return { kind: 'no_datasource', title: t('panel.problem.no-datasource', 'No OpenManager data source'), detail, nextStep: '', retryable: false };
   }
   if (kind === 'unconfigured') {
     return {
       kind: 'unconfigured',
-      title: 'The OpenManager data source has no service URL',
+      title: t('panel.problem.unconfigured.title', 'The OpenManager data source has no service URL'),
       detail,
-      nextStep: 'Ask a Grafana admin to set "Service URL" under Connections → Data sources → OpenManager.',
+      nextStep: t(
+        'panel.problem.unconfigured.next',
+        'Ask a Grafana admin to set "Service URL" under Connections → Data sources → OpenManager.'
+      ),
       retryable: false,
     };
   }
   if (kind === 'unreachable') {
     return {
       kind: 'unreachable',
-      title: 'The OpenManager service cannot be reached',
+      title: t('panel.problem.unreachable.title', 'The OpenManager service cannot be reached'),
       detail,
-      nextStep: 'Once it runs again, try again; Connections → Data sources → OpenManager → Save & test checks the connection.',
+      nextStep: t(
+        'panel.problem.unreachable.next',
+        'Once it runs again, try again; Connections → Data sources → OpenManager → Save & test checks the connection.'
+      ),
       retryable: true,
     };
   }
   if (kind === 'unauthorized') {
     return {
       kind: 'unauthorized',
-      title: 'The service rejected the data source\'s API key',
+      title: t('panel.problem.unauthorized.title', "The service rejected the data source's API key"),
       detail,
-      nextStep: 'Ask a Grafana admin to set a valid "API key" in the OpenManager data source settings (one of the service\'s API_KEYS).',
+      nextStep: t(
+        'panel.problem.unauthorized.next',
+        'Ask a Grafana admin to set a valid "API key" in the OpenManager data source settings (one of the service\'s API_KEYS).'
+      ),
       retryable: false,
     };
   }
   if (status === 429) {
     return {
       kind: 'rate_limited',
-      title: 'Too many questions at once',
+      title: t('panel.problem.rate-limited.title', 'Too many questions at once'),
       detail,
-      nextStep: 'The service asks to slow down: wait a few seconds and try again.',
+      nextStep: t('panel.problem.rate-limited.next', 'The service asks to slow down: wait a few seconds and try again.'),
       retryable: true,
     };
   }
   if (status === 400 || status === 422) {
     return {
       kind: 'bad_question',
-      title: 'The service could not take this question',
+      title: t('panel.problem.bad-question.title', 'The service could not take this question'),
       detail,
-      nextStep: 'Rephrase or shorten the question and ask again.',
+      nextStep: t('panel.problem.bad-question.next', 'Rephrase or shorten the question and ask again.'),
       retryable: false,
     };
   }
   return {
     kind: 'service',
-    title: 'The service failed to answer',
+    title: t('panel.problem.service.title', 'The service failed to answer'),
     detail,
-    nextStep: 'Try again; if it keeps failing, the collector service\'s log has the cause.',
+    nextStep: t('panel.problem.service.next', "Try again; if it keeps failing, the collector service's log has the cause."),
     retryable: true,
   };
 }

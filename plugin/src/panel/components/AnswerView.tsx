@@ -1,11 +1,12 @@
 /** An answer: severity, the text in the question's language, the findings with their charts, and optionally the raw JSON. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Spinner, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { AskAnswer } from '../../datasource/types';
-import { LABELS, TEST_IDS } from '../app/strings';
+import { TEST_IDS } from '../app/testIds';
 import { FindingSeries } from '../hooks/useFindingSeries';
 import { FindingList } from './FindingList';
 import { SeverityBadge } from './SeverityBadge';
@@ -38,13 +39,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
 export function AnswerView({ question, answer, series, showRawJson, width, refreshing = false }: Props) {
   const styles = useStyles2(getStyles);
   return (
-    <article data-testid={TEST_IDS.answer} aria-live="polite" aria-label="Answer">
+    <article data-testid={TEST_IDS.answer} aria-live="polite" aria-label={t('panel.answer.label', 'Answer')}>
       <div className={styles.header}>
         <SeverityBadge severity={answer.severity} />
         <span className={styles.question}>{question}</span>
         {refreshing && (
           <span className={styles.refreshing} role="status">
-            <Spinner inline size="xs" /> Refreshing…
+            <Spinner inline size="xs" /> {t('panel.answer.refreshing', 'Refreshing…')}
           </span>
         )}
       </div>
@@ -54,7 +55,7 @@ export function AnswerView({ question, answer, series, showRawJson, width, refre
       <FindingList findings={answer.findings} language={answer.language} series={series} width={width} />
       {showRawJson && (
         <details className={styles.raw}>
-          <summary>{LABELS.rawJson}</summary>
+          <summary>{t('panel.answer.raw-json', 'Raw answer (JSON)')}</summary>
           <pre className={styles.pre} data-testid={TEST_IDS.rawJson}>
             {JSON.stringify(answer, null, 2)}
           </pre>

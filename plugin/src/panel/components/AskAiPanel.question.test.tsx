@@ -6,6 +6,7 @@ import React from 'react';
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { PANEL_RANGE, askAnswer, askService, asked, renderAskAiPanel } from '../../testing/askAiPanel';
 import { timeRange } from '../../testing/panelProps';
+import { TEST_IDS } from '../app/testIds';
 import { AskAiPanel } from './AskAiPanel';
 
 let service: CannedService;
@@ -40,7 +41,7 @@ describe('asking with the keyboard', () => {
     expect(asked(service.requests)).toHaveLength(0);
 
     await userEvent.keyboard('{Enter}');
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
     expect(questions()).toEqual(['DB-EU-002\n메모리는?']);
 
     await userEvent.keyboard('{Escape}');
@@ -60,7 +61,7 @@ describe('asking with the keyboard', () => {
 
   it('has a labelled box, then the Ask button, then this session\'s questions in tab order', async () => {
     await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
 
     expect(box()).toHaveAccessibleDescription(/Enter asks, Shift\+Enter adds a line, Escape cancels or clears/);
     box().focus();
@@ -79,7 +80,7 @@ describe('dashboard variables and range', () => {
       variables: [{ name: 'server', current: ['DB-EU-001', 'DB-EU-002'] }],
       options: { defaultQuestion: '$server 상태 어때?' },
     });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
 
     await userEvent.clear(box());
     // user-event types a literal { as {{ and [ as [[
@@ -98,18 +99,18 @@ describe('dashboard variables and range', () => {
       variables: [{ name: 'region', current: '$__all', options: ['eu-west-1', 'us-east-1'] }],
       options: { defaultQuestion: 'How are the servers in $region doing?' },
     });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
 
     expect(asked(service.requests)).toEqual([{ question: 'How are the servers in eu-west-1, us-east-1 doing?', ...PANEL_RANGE }]);
   });
 
   it('asks the last question again when the dashboard refreshes, keeping the answer shown and the operator\'s typing', async () => {
     const { props, rerender } = await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: '오프라인 서버 있어?' } });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
     await userEvent.clear(box());
     await userEvent.type(box(), 'DB-EU-002 서버에 문제가 있나요?{Enter}');
     await waitFor(() => expect(questions()).toHaveLength(2));
-    await waitFor(() => expect(screen.getByTestId('openmanager-askai-answer')).toHaveTextContent('DB-EU-002 서버에 문제가 있나요?'));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.answer)).toHaveTextContent('DB-EU-002 서버에 문제가 있나요?'));
     service.answerWith(askService(() => ({ body: askAnswer({ severity: 'warning' }), delayMs: 600 })));
 
     await userEvent.clear(box());
@@ -120,8 +121,8 @@ describe('dashboard variables and range', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Refreshing…');
     expect(box()).toHaveValue('WEB-US');
-    expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
-    await waitFor(() => expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('warning'));
+    expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('warning'));
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
     expect(asked(service.requests)[2]).toEqual({ question: 'DB-EU-002 서버에 문제가 있나요?', ...later });
     service.answerWith(askService(() => ({ body: askAnswer() })));
@@ -160,7 +161,7 @@ describe('this session\'s questions', () => {
 
   it('keeps them for the browser session when the panel is rendered again (e.g. after editing it)', async () => {
     const first = await renderAskAiPanel({ dataSources: openManager(), id: 7, options: { defaultQuestion: '오프라인 서버 있어?' } });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
     first.unmount();
 
     await renderAskAiPanel({ dataSources: openManager(), id: 7, options: { askOnRefresh: false } });
@@ -177,12 +178,12 @@ describe('options', () => {
       { uid: 'openmanager-eu', name: 'OpenManager EU', serviceUrl: second.url },
     ];
     const chosen = await renderAskAiPanel({ dataSources: two, options: { datasource: { type: 'openmanager-vibe-datasource', uid: 'openmanager-eu' } } });
-    expect(await screen.findByTestId('openmanager-askai-severity')).toHaveTextContent('warning');
+    expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('warning');
     expect(asked(service.requests)).toHaveLength(0);
     chosen.unmount();
 
     await renderAskAiPanel({ dataSources: two });
-    expect(await screen.findByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     expect(asked(second.requests)).toHaveLength(1);
   });
 
@@ -196,30 +197,30 @@ describe('options', () => {
   it('shows the raw JSON answer for experts when asked to, behind a disclosure', async () => {
     await renderAskAiPanel({ dataSources: openManager(), options: { showRawJson: true } });
 
-    const raw = await screen.findByTestId('openmanager-askai-raw-json');
+    const raw = await screen.findByTestId(TEST_IDS.rawJson);
     expect(JSON.parse(raw.textContent ?? '')).toEqual(askAnswer());
     expect(screen.getByText('Raw answer (JSON)').tagName).toBe('SUMMARY');
   });
 
   it('hides the raw JSON by default', async () => {
     await renderAskAiPanel({ dataSources: openManager() });
-    await screen.findByTestId('openmanager-askai-answer');
-    expect(screen.queryByTestId('openmanager-askai-raw-json')).not.toBeInTheDocument();
+    await screen.findByTestId(TEST_IDS.answer);
+    expect(screen.queryByTestId(TEST_IDS.rawJson)).not.toBeInTheDocument();
   });
 });
 
 describe('panel sizes', () => {
   it('stacks each chart under its finding on a narrow panel and puts it beside on a wide one', async () => {
     const narrow = await renderAskAiPanel({ dataSources: openManager(), width: 320 });
-    const [narrowChart] = await screen.findAllByTestId('openmanager-askai-sparkline');
+    const [narrowChart] = await screen.findAllByTestId(TEST_IDS.sparkline);
     expect(narrowChart.style.width).toBe('272px');
-    const narrowItem = screen.getAllByTestId('openmanager-askai-finding')[0];
+    const narrowItem = screen.getAllByTestId(TEST_IDS.finding)[0];
     expect(getComputedStyle(narrowItem).flexDirection).toBe('column');
     narrow.unmount();
 
     await renderAskAiPanel({ dataSources: openManager(), width: 1200 });
-    const [wideChart] = await screen.findAllByTestId('openmanager-askai-sparkline');
+    const [wideChart] = await screen.findAllByTestId(TEST_IDS.sparkline);
     expect(wideChart.style.width).toBe('240px');
-    expect(getComputedStyle(screen.getAllByTestId('openmanager-askai-finding')[0]).flexDirection).not.toBe('column');
+    expect(getComputedStyle(screen.getAllByTestId(TEST_IDS.finding)[0]).flexDirection).not.toBe('column');
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { PANEL_RANGE, askAnswer, askService, asked, finding, renderAskAiPanel } from '../../testing/askAiPanel';
+import { TEST_IDS } from '../app/testIds';
 import { plugin } from '../module';
 import { AskAiPanel } from './AskAiPanel';
 
@@ -36,10 +37,10 @@ describe('the ask-AI panel', () => {
   it('asks the default question on load with the dashboard range, and shows severity, answer, findings and their charts', async () => {
     await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
 
-    const answer = await screen.findByTestId('openmanager-askai-answer');
-    expect(within(answer).getByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    const answer = await screen.findByTestId(TEST_IDS.answer);
+    expect(within(answer).getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     expect(within(answer).getByText(/DB-EU-002: 위험 — CPU 86.7%/)).toHaveAttribute('lang', 'ko');
-    const findings = within(answer).getAllByTestId('openmanager-askai-finding');
+    const findings = within(answer).getAllByTestId(TEST_IDS.finding);
     expect(findings.map((item) => item.dataset.metric)).toEqual(['cpu', 'memory']);
     expect(findings[0]).toHaveTextContent('DB-EU-002');
     expect(findings[0]).toHaveTextContent('CPU');
@@ -48,7 +49,7 @@ describe('the ask-AI panel', () => {
     expect(findings[1]).toHaveTextContent('90.7% ≥ 90%');
     expect(findings[1]).toHaveTextContent('메모리 90.7% — 위험 기준 90% 이상입니다.');
 
-    const charts = await within(answer).findAllByTestId('openmanager-askai-sparkline');
+    const charts = await within(answer).findAllByTestId(TEST_IDS.sparkline);
     expect(charts.map((chart) => chart.dataset.points)).toEqual(['24', '24']);
     expect(charts[1]).toHaveAccessibleName('DB-EU-002 Memory, 24 points over the dashboard range');
 
@@ -79,14 +80,14 @@ describe('the ask-AI panel', () => {
     );
     await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: '오프라인 서버 있어?' } });
 
-    const offline = await screen.findByTestId('openmanager-askai-finding');
+    const offline = await screen.findByTestId(TEST_IDS.finding);
     expect(offline).toHaveTextContent('WEB-US-003');
     expect(offline).toHaveTextContent('offline · critical');
-    expect(screen.queryByTestId('openmanager-askai-sparkline')).not.toBeInTheDocument();
+    expect(screen.queryByTestId(TEST_IDS.sparkline)).not.toBeInTheDocument();
 
     await askByTyping('How is the fleet?');
     expect(await screen.findByText('No findings: nothing in this range crossed a threshold or looked unusual.')).toBeInTheDocument();
-    expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('ok');
+    expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('ok');
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
 
@@ -99,14 +100,14 @@ describe('the ask-AI panel', () => {
 
     await userEvent.click(screen.getByRole('button', { name: '메모리 많이 쓰는 서버 5개' }));
 
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
     expect(asked(service.requests).map((body) => body.question)).toEqual(['메모리 많이 쓰는 서버 5개']);
     expect(screen.getByRole('textbox', { name: 'Question' })).toHaveValue('메모리 많이 쓰는 서버 5개');
   });
 
   it('says it is asking while the service thinks, and Escape cancels back to the previous answer', async () => {
     await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
-    await screen.findByTestId('openmanager-askai-answer');
+    await screen.findByTestId(TEST_IDS.answer);
     service.answerWith(askService(() => ({ body: askAnswer({ severity: 'warning' }), delayMs: 1500 })));
 
     await askByTyping('K8S-WORKER-03 메모리 괜찮아?');
@@ -116,10 +117,10 @@ describe('the ask-AI panel', () => {
     expect(status).toHaveTextContent('Press Escape to cancel.');
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
-    expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     // the late answer to the cancelled question does not replace what is shown
     await act(() => new Promise((resolve) => setTimeout(resolve, 1700)));
-    expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
 
@@ -142,7 +143,7 @@ describe('the ask-AI panel', () => {
     expect(hint).toHaveTextContent('Rephrase the question with a server name or a metric');
     service.answerWith(askService(() => ({ body: askAnswer() })));
     await userEvent.click(within(hint).getByRole('button', { name: 'DB-EU-002 서버에 문제가 있나요?' }));
-    expect(await screen.findByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
   });
 });
 
@@ -173,7 +174,7 @@ describe('the ask-AI panel when asking fails', () => {
     expect(alert).toHaveTextContent('wait a few seconds and try again');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
 
-    expect(await screen.findByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     expect(asked(service.requests).map((body) => body.question)).toEqual(['서버 전체적으로 문제 없어?', '서버 전체적으로 문제 없어?']);
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
@@ -227,10 +228,10 @@ describe('the ask-AI panel when asking fails', () => {
     );
     await renderAskAiPanel({ dataSources: openManager() });
 
-    const findings = await screen.findAllByTestId('openmanager-askai-finding');
+    const findings = await screen.findAllByTestId(TEST_IDS.finding);
     await waitFor(() => expect(findings[0]).toHaveTextContent('No chart: storage query timed out'));
     expect(findings[1]).toHaveTextContent('No samples in this time range to chart.');
-    expect(screen.getByTestId('openmanager-askai-severity')).toHaveTextContent('critical');
+    expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
 });

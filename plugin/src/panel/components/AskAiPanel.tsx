@@ -1,11 +1,12 @@
 /** The ask-AI panel: a question box, this session's questions, and the answer or the state the question is in. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import { describeAskProblem } from '../app/askProblems';
-import { LABELS, TEST_IDS } from '../app/strings';
+import { TEST_IDS } from '../app/testIds';
 import { useAsk } from '../hooks/useAsk';
 import { useAskDataSource } from '../hooks/useAskDataSource';
 import { useFindingSeries } from '../hooks/useFindingSeries';
@@ -45,7 +46,8 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
     (question: string) => {
       lastAsked.current = question;
       remember(question);
-      return ask(question, { from, to });
+      // never rejects: a failure becomes the panel's failed state
+      void ask(question, { from, to });
     },
     [ask, remember, from, to]
   );
@@ -53,7 +55,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
   const askNow = useCallback(
     (question: string) => {
       setText(question);
-      return askQuietly(question);
+      askQuietly(question);
     },
     [askQuietly]
   );
@@ -66,6 +68,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
       askQuietly(question);
     }
     // only a new data source, a new range or turning the option on asks; typing or asking by hand does not
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new askQuietly or default question must not ask again
   }, [dataSource, from, to, options.askOnRefresh]);
 
   const answer = state.status === 'answered' ? state : state.status === 'loading' ? state.previous : undefined;
@@ -105,7 +108,7 @@ export function AskAiPanel({ id, width, height, options: saved, timeRange, repla
         busy={state.status === 'loading'}
         disabled={!dataSource || resolving}
       />
-      <QuestionHistory label={LABELS.history} questions={history} onAsk={askNow} />
+      <QuestionHistory label={t('panel.history.label', 'Asked in this session')} questions={history} onAsk={askNow} />
       {body}
     </div>
   );

@@ -1,11 +1,12 @@
 /** What the panel shows before an answer: nothing asked yet, waiting, a problem, or a question not understood. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Alert, Button, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
+import { AS_IS } from '../../shared/i18n';
 import { AskProblem } from '../app/askProblems';
-import { LABELS } from '../app/strings';
 import { ExampleQuestions } from './ExampleQuestions';
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -19,8 +20,10 @@ export function NothingAsked({ onAsk }: { onAsk: (question: string) => void }) {
   return (
     <div>
       <p className={`${styles.text} ${styles.muted}`}>
-        Ask about your servers in Korean or English: a server&apos;s health, the fleet, top usage, anomalies, when a disk
-        fills up, or why something happens. The answer uses this dashboard&apos;s time range.
+        {t(
+          'panel.states.nothing-asked',
+          "Ask about your servers in Korean or English: a server's health, the fleet, top usage, anomalies, when a disk fills up, or why something happens. The answer uses this dashboard's time range."
+        )}
       </p>
       <ExampleQuestions onAsk={onAsk} />
     </div>
@@ -31,8 +34,8 @@ export function Asking({ question }: { question: string }) {
   const styles = useStyles2(getStyles);
   return (
     <div role="status" aria-live="polite">
-      <LoadingPlaceholder text={`Asking OpenManager: “${question}”`} />
-      <p className={`${styles.text} ${styles.muted}`}>Press Escape to cancel.</p>
+      <LoadingPlaceholder text={t('panel.states.asking', 'Asking OpenManager: “{{question}}”', { question, ...AS_IS })} />
+      <p className={`${styles.text} ${styles.muted}`}>{t('panel.states.asking-cancel', 'Press Escape to cancel.')}</p>
     </div>
   );
 }
@@ -45,7 +48,7 @@ export function ProblemView({ problem, onRetry }: { problem: AskProblem; onRetry
       {problem.nextStep && <p className={`${styles.text} ${styles.next}`}>{problem.nextStep}</p>}
       {problem.retryable && onRetry && (
         <Button size="sm" variant="secondary" icon="sync" onClick={onRetry}>
-          {LABELS.retry}
+          {t('panel.states.retry', 'Try again')}
         </Button>
       )}
     </Alert>
@@ -55,11 +58,13 @@ export function ProblemView({ problem, onRetry }: { problem: AskProblem; onRetry
 export function NotUnderstood({ answer, language, onAsk }: { answer: string; language: string; onAsk: (question: string) => void }) {
   const styles = useStyles2(getStyles);
   return (
-    <Alert title="Not understood" severity="info" bottomSpacing={0}>
+    <Alert title={t('panel.states.not-understood', 'Not understood')} severity="info" bottomSpacing={0}>
       <p className={styles.text} lang={language}>
         {answer}
       </p>
-      <p className={`${styles.text} ${styles.next}`}>Rephrase the question with a server name or a metric, or try one of these:</p>
+      <p className={`${styles.text} ${styles.next}`}>
+        {t('panel.states.not-understood-hint', 'Rephrase the question with a server name or a metric, or try one of these:')}
+      </p>
       <ExampleQuestions onAsk={onAsk} />
     </Alert>
   );

@@ -1,13 +1,15 @@
 /** One finding: server, metric, value against threshold, the service's sentence, and its sparkline. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import React from 'react';
 
 import { AskFinding } from '../../datasource/types';
+import { AS_IS } from '../../shared/i18n';
 import { SeriesResult, seriesOf } from '../app/findingSeries';
 import { findingValues } from '../app/findingValues';
-import { TEST_IDS } from '../app/strings';
+import { TEST_IDS } from '../app/testIds';
 import { FindingSparkline } from './FindingSparkline';
 
 interface Props {
@@ -68,7 +70,7 @@ export function FindingItem({ finding, language, series, seriesLoading, narrow, 
             <span className={styles.value}>
               {values.value}
               {values.threshold !== undefined && (
-                <span className={styles.meta} aria-label={`threshold ${values.threshold}`}>
+                <span className={styles.meta} aria-label={t('panel.finding.threshold', 'threshold {{threshold}}', { threshold: values.threshold, ...AS_IS })}>
                   {` ${comparison} ${values.threshold}`}
                 </span>
               )}
@@ -87,6 +89,7 @@ export function FindingItem({ finding, language, series, seriesLoading, narrow, 
           color={color}
           width={chartWidth}
           height={40}
+          // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- a server id and a metric name, no words
           title={`${finding.serverId} ${values.metricTitle}`}
         />
       )}

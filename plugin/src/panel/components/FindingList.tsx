@@ -1,12 +1,12 @@
 /** The findings of an answer, each with the chart of its series, or a line saying nothing stands out. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { AskFinding } from '../../datasource/types';
 import { seriesKey, seriesOf } from '../app/findingSeries';
-import { LABELS } from '../app/strings';
 import { FindingSeries } from '../hooks/useFindingSeries';
 import { FindingItem } from './FindingItem';
 
@@ -29,14 +29,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
 export function FindingList({ findings, language, series, width }: Props) {
   const styles = useStyles2(getStyles);
   if (findings.length === 0) {
-    return <p className={styles.none}>No findings: nothing in this range crossed a threshold or looked unusual.</p>;
+    return (
+      <p className={styles.none}>
+        {t('panel.findings.none', 'No findings: nothing in this range crossed a threshold or looked unusual.')}
+      </p>
+    );
   }
   const narrow = width < NARROW_WIDTH;
   const chartWidth = narrow ? Math.max(120, width - 48) : Math.min(240, Math.round(width * 0.3));
   return (
-    <section aria-label={LABELS.findings}>
+    <section aria-label={t('panel.findings.label', 'Findings')}>
       <h3 className={styles.heading}>
-        {LABELS.findings} ({findings.length})
+        {t('panel.findings.label', 'Findings')} ({findings.length})
       </h3>
       <ul className={styles.list}>
         {findings.map((finding, index) => {

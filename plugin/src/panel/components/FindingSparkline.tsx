@@ -1,11 +1,12 @@
 /** The small chart of the series a finding rests on, or why there is none. */
 import { css } from '@emotion/css';
 import { FieldColorModeId, GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Sparkline, useStyles2, useTheme2 } from '@grafana/ui';
 import React from 'react';
 
 import { MAX_SERIES, SeriesResult, toSparkline } from '../app/findingSeries';
-import { TEST_IDS } from '../app/strings';
+import { TEST_IDS } from '../app/testIds';
 
 interface Props {
   /** Undefined when the series was not fetched (past MAX_SERIES). */
@@ -28,22 +29,30 @@ export function FindingSparkline({ result, loading, threshold, color, width, hei
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   if (loading) {
-    return <span className={styles.note}>Loading chart…</span>;
+    return <span className={styles.note}>{t('panel.chart.loading', 'Loading chart…')}</span>;
   }
   if (!result) {
-    return <span className={styles.note}>Not charted: an answer charts its first {MAX_SERIES} series.</span>;
+    return (
+      <span className={styles.note}>
+        {t('panel.chart.not-charted', 'Not charted: an answer charts its first {{max}} series.', { max: MAX_SERIES })}
+      </span>
+    );
   }
   if (result.error) {
-    return <span className={styles.note}>No chart: {result.error}</span>;
+    return <span className={styles.note}>{t('panel.chart.failed', 'No chart:')} {result.error}</span>;
   }
   const sparkline = result.frame ? toSparkline(result.frame, threshold) : undefined;
   if (!sparkline) {
-    return <span className={styles.note}>No samples in this time range to chart.</span>;
+    return <span className={styles.note}>{t('panel.chart.no-samples', 'No samples in this time range to chart.')}</span>;
   }
   return (
     <div
       role="img"
-      aria-label={`${title}, ${sparkline.y.values.length} points over the dashboard range`}
+      aria-label={t('panel.chart.label', '{{title}}, {{points}} points over the dashboard range', {
+        title,
+        points: sparkline.y.values.length,
+        interpolation: { escapeValue: false },
+      })}
       data-testid={TEST_IDS.sparkline}
       data-points={sparkline.y.values.length}
       style={{ width, height }}

@@ -1,10 +1,10 @@
 /** The question box: Enter asks, Shift+Enter adds a line, Escape cancels the question in flight or clears the box. */
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Button, TextArea, useStyles2 } from '@grafana/ui';
 import React, { KeyboardEvent, useId } from 'react';
 
-import { LABELS } from '../app/strings';
 
 interface Props {
   value: string;
@@ -62,7 +62,7 @@ export function QuestionBox({ value, onChange, onAsk, onCancel, busy, disabled }
       }}
     >
       <label className={styles.label} htmlFor={`${id}-question`}>
-        {LABELS.question}
+        {t('panel.question-box.label', 'Question')}
       </label>
       <div className={styles.row}>
         <TextArea
@@ -70,17 +70,20 @@ export function QuestionBox({ value, onChange, onAsk, onCancel, busy, disabled }
           className={styles.input}
           rows={2}
           value={value}
-          placeholder="DB-EU-002 서버에 문제가 있나요?"
+          placeholder={t('panel.question-box.placeholder', 'Is anything wrong with server DB-EU-002?')}
           aria-describedby={`${id}-help`}
           onChange={(event) => onChange(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
         <Button type="submit" icon={busy ? 'spinner' : 'message'} disabled={empty || disabled}>
-          {LABELS.ask}
+          {t('panel.question-box.ask', 'Ask')}
         </Button>
       </div>
       <p id={`${id}-help`} className={styles.help}>
-        {LABELS.questionHelp}
+        {t(
+          'panel.question-box.help',
+          'Enter asks, Shift+Enter adds a line, Escape cancels or clears. $server and other dashboard variables are filled in.'
+        )}
       </p>
     </form>
   );

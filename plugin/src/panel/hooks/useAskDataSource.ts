@@ -11,18 +11,27 @@ export interface AskDataSourceState {
   loading: boolean;
 }
 
+interface Resolved {
+  /** The choice this was resolved for: a result for another choice means the new one is still loading. */
+  chosen?: string;
+  dataSource?: AskDataSource;
+  error?: unknown;
+}
+
 export function useAskDataSource(chosen?: string): AskDataSourceState {
-  const [state, setState] = useState<AskDataSourceState>({ loading: true });
+  const [resolved, setResolved] = useState<Resolved | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    setState({ loading: true });
     resolveAskDataSource(getDataSourceSrv(), chosen).then(
-      (dataSource) => current && setState({ dataSource, loading: false }),
-      (error: unknown) => current && setState({ error, loading: false })
+      (dataSource) => current && setResolved({ chosen, dataSource }),
+      (error: unknown) => current && setResolved({ chosen, error })
     );
     return () => {
       current = false;
     };
   }, [chosen]);
-  return state;
+  if (!resolved || resolved.chosen !== chosen) {
+    return { loading: true };
+  }
+  return { dataSource: resolved.dataSource, error: resolved.error, loading: false };
 }

@@ -16,25 +16,38 @@ export interface FindingSeries {
 }
 
 const NONE: FindingSeries = { loading: false, results: new Map() };
+const LOADING: FindingSeries = { loading: true, results: new Map() };
+
+/** The series fetched, with what they were fetched for: a result for other inputs means the new ones are loading. */
+interface Fetched {
+  dataSource: AskDataSource;
+  answer: AskAnswer;
+  range: TimeRangeMs;
+  series: FindingSeries;
+}
 
 export function useFindingSeries(dataSource: AskDataSource | undefined, answer: AskAnswer | undefined, range: TimeRangeMs | undefined): FindingSeries {
-  const [series, setSeries] = useState<FindingSeries>(NONE);
+  const [fetched, setFetched] = useState<Fetched | undefined>(undefined);
   useEffect(() => {
     const wanted = answer ? seriesOfFindings(answer.findings) : [];
-    if (!dataSource || !range || wanted.length === 0) {
-      setSeries(NONE);
+    if (!dataSource || !answer || !range || wanted.length === 0) {
       return;
     }
     let current = true;
-    setSeries({ loading: true, results: new Map() });
+    const done = (series: FindingSeries) => current && setFetched({ dataSource, answer, range, series });
     dataSource.querySeries(wanted, range, SPARKLINE_POINTS).then(
-      (response) => current && setSeries({ loading: false, results: resultsBySeries(wanted, response) }),
-      (err: unknown) =>
-        current && setSeries({ loading: false, results: new Map(), error: err instanceof Error ? err.message : String(err) })
+      (response) => done({ loading: false, results: resultsBySeries(wanted, response) }),
+      (err: unknown) => done({ loading: false, results: new Map(), error: err instanceof Error ? err.message : String(err) })
     );
     return () => {
       current = false;
     };
   }, [dataSource, answer, range]);
-  return series;
+  if (!dataSource || !answer || !range || seriesOfFindings(answer.findings).length === 0) {
+    return NONE;
+  }
+  if (fetched?.dataSource === dataSource && fetched.answer === answer && fetched.range === range) {
+    return fetched.series;
+  }
+  return LOADING;
 }
