@@ -1,0 +1,67 @@
+/** Encodes a value as its rank among the recent values (0 = the lowest, 1 = the highest), so every metric speaks one scale. */
+
+export interface QuantileCoderOptions {
+  /** Recent values the ranks are taken among. */
+  window: number;
+  /** The quantile knots are recomputed every this many values (amortises the sort). */
+  refreshEvery: number;
+  /** Quantile knots between the minimum and the maximum (7 = octiles). */
+  knots: number;
+}
+
+/**
+ * `rank(x)` interpolates x between the knots (minimum, quantiles, maximum) of the last `window` values
+ * and continues linearly beyond them in units of the whole range, so a value a full range above the
+ * maximum ranks 2. NaN until the first refresh. O(1) per value, plus a sort of `window` values every
+ * `refreshEvery` values.
+ */
+export class QuantileCoder {
+  private readonly ring: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly knots: Float64Array;
+  private head = 0;
+  private size = 0;
+  private sinceRefresh = 0;
+  private ready = false;
+
+  constructor(private readonly options: QuantileCoderOptions) {
+    this.ring = new Float64Array(options.window);
+    this.scratch = new Float64Array(options.window);
+    this.knots = new Float64Array(options.knots + 2);
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  rank(x: number): number {
+    if (!this.ready) return NaN;
+    const k = this.knots;
+    const last = k.length - 1;
+    const width = k[last] - k[0];
+    if (x <= k[0]) return width > 0 ? (x - k[0]) / width : x < k[0] ? -Infinity : 0.5;
+    if (x >= k[last]) return width > 0 ? 1 + (x - k[last]) / width : x > k[last] ? Infinity : 0.5;
+    let i = 1;
+    while (k[i] < x) i++;
+    // k[i - 1] < x <= k[i]; ties between knots rank at the upper knot.
+    const span = k[i] - k[i - 1];
+    return (i - 1 + (span > 0 ? (x - k[i - 1]) / span : 1)) / last;
+  }
+
+  push(x: number): void {
+    this.ring[this.head] = x;
+    this.head = (this.head + 1) % this.ring.length;
+    if (this.size < this.ring.length) this.size++;
+    if (++this.sinceRefresh >= this.options.refreshEvery) this.refresh();
+  }
+
+  private refresh(): void {
+    this.sinceRefresh = 0;
+    const sorted = this.scratch.subarray(0, this.size);
+    sorted.set(this.ring.subarray(0, this.size));
+    sorted.sort();
+    const last = this.knots.length - 1;
+    for (let j = 0; j <= last; j++) this.knots[j] = sorted[Math.round((j * (this.size - 1)) / last)];
+    this.ready = true;
+  }
+}
