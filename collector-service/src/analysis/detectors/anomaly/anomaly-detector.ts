@@ -19,6 +19,8 @@ export const ANOMALY_SCORE_THRESHOLD = 0.5;
 const VOLATILITY_SMOOTHING = 1 / 16;
 const LEVEL_SMOOTHING = 1 / 16;
 const RANK_SMOOTHING = 1 / 4;
+/** The central (1/8 to 7/8) spread times this is one unit of value novelty (about the range of 1000 Gaussian points × 1.8). */
+const CENTRAL_WIDTHS = 5;
 /** The rank encoding is refreshed this often (points). */
 const RANK_REFRESH = 100;
 
@@ -75,7 +77,9 @@ export function createAnomalyDetector(overrides?: Partial<AnomalyDetectorOptions
       points++;
       kinds.follow(value);
 
-      const nValue = valueNovelty.observe(points, value);
+      // Beyond the recent extremes, in widths of the recent range or of CENTRAL_WIDTHS central spreads,
+      // whichever says more: one earlier outlier widens the range, not the central spread.
+      const nValue = Math.max(valueNovelty.observe(points, value), ranks.excess(value, CENTRAL_WIDTHS));
       let nVolatility = 0;
       if (!Number.isNaN(previous)) {
         const step = Math.abs(value - previous);

@@ -34,6 +34,17 @@ export class QuantileCoder {
     return this.ready;
   }
 
+  /** How far x lies beyond the minimum or maximum, in units of `spread` × the central (1/8 to 7/8) width; 0 inside. */
+  excess(x: number, spread: number): number {
+    if (!this.ready) return 0;
+    const k = this.knots;
+    const last = k.length - 1;
+    const beyond = x > k[last] ? x - k[last] : x < k[0] ? k[0] - x : 0;
+    if (beyond === 0) return 0;
+    const width = spread * (k[last - 1] - k[1]);
+    return width > 0 ? beyond / width : k[last] > k[0] ? 10 : beyond > 1e-9 * (Math.abs(x) + 1) ? 10 : 0;
+  }
+
   rank(x: number): number {
     if (!this.ready) return NaN;
     const k = this.knots;
