@@ -1,5 +1,6 @@
 /** What an answer rests on: findings in the contract's shape (CONTRACT §4), their levels, and the severity they add up to. */
 import type { MetricName } from '../domain/metrics';
+import type { ChangeKind } from './detectors/anomaly';
 
 export const FINDING_KINDS = ['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -32,6 +33,9 @@ export interface Finding {
   event?: 'restart' | 'traffic-jump';
   /** When it happened or was measured (ISO-8601). */
   at?: string;
+  /** Detector anomalies: the kind of change (a spike, a level shift, a variance change, a break of the daily pattern) and since when (ISO-8601). */
+  change?: ChangeKind;
+  since?: string;
   /** Fitted rate of change, units per hour (trend, forecast). */
   ratePerHour?: number;
   /** Hours until `threshold` is reached at `ratePerHour` (forecast). */
