@@ -5,8 +5,8 @@ const WEEK_MS = 7 * DAY_MS;
 /** Half-hour slots: at 5-minute sampling each holds six points a day. */
 const SLOTS = 48;
 const SLOT_MS = DAY_MS / SLOTS;
-/** A slot answers once it was seen on this many earlier days: one day is not a pattern. */
-const MIN_DAYS = 2;
+/** A slot answers once it was seen on this many earlier days: a pattern is what repeated. */
+const MIN_DAYS = 3;
 
 /**
  * Per half hour of the day (UTC), the lowest and highest rank seen in this week and the last, so a pattern
