@@ -12,8 +12,8 @@ export interface QuantileCoderOptions {
 /**
  * `rank(x)` interpolates x between the knots (minimum, quantiles, maximum) of the last `window` values
  * and continues linearly beyond them in units of the whole range, so a value a full range above the
- * maximum ranks 2. NaN until the first refresh. O(1) per value, plus a sort of `window` values every
- * `refreshEvery` values.
+ * maximum ranks 2. NaN until the first refresh. O(1) per value, plus a selection of the knots among
+ * `window` values (expected O(window)) every `refreshEvery` values.
  */
 export class QuantileCoder {
   private readonly ring: Float64Array;
@@ -68,11 +68,45 @@ export class QuantileCoder {
 
   private refresh(): void {
     this.sinceRefresh = 0;
-    const sorted = this.scratch.subarray(0, this.size);
-    sorted.set(this.ring.subarray(0, this.size));
-    sorted.sort();
+    const a = this.scratch.subarray(0, this.size);
+    a.set(this.ring.subarray(0, this.size));
     const last = this.knots.length - 1;
-    for (let j = 0; j <= last; j++) this.knots[j] = sorted[Math.round((j * (this.size - 1)) / last)];
+    // The knots are order statistics in increasing order: each is selected in the part right of the one before.
+    let from = 0;
+    for (let j = 0; j <= last; j++) {
+      const k = Math.round((j * (this.size - 1)) / last);
+      this.knots[j] = select(a, from, this.size - 1, k);
+      from = k;
+    }
     this.ready = true;
   }
+}
+
+/** The k-th smallest of a[lo..hi] (quickselect, median-of-three pivot); reorders a[lo..hi]. Expected O(hi - lo). */
+function select(a: Float64Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot, left at a[mid].
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
