@@ -2,7 +2,7 @@
 export { AskService, type AskServiceDeps } from './ask-service';
 export type { AnalysisData } from './engine/analysis-data';
 export { isMaterial } from './engine/checks/anomalies';
-export { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector, scoreSeries } from './detectors/anomaly';
+export { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector, scoreSeries, type ChangeKind } from './detectors/anomaly';
 export { MAX_QUESTION_CHARS, type Entities, type Intent } from './nlu';
 export type { Finding, Severity } from './findings';
 export { median } from './series';

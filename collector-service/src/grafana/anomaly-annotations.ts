@@ -4,7 +4,7 @@
  * A dashboard mark should be worth a look, so only usage metrics (where "material" means 5 points)
  * and confident scores are marked; /api/ask reports the borderline and traffic cases with their context.
  */
-import { isMaterial, median, type AnalysisData } from '../analysis';
+import { isMaterial, median, type AnalysisData, type ChangeKind } from '../analysis';
 import type { Annotation } from '@openmanager/contract';
 import { THRESHOLD_METRICS } from '../domain/thresholds';
 
@@ -34,14 +34,15 @@ export async function anomalyAnnotations(
       const values = series.get(serverId)?.get(metric);
       if (!values || values.t.length === 0) continue;
       const valueAt = new Map(values.t.map((t, i) => [t, values.v[i]]));
-      const runs: Array<{ start: number; end: number; peakAt: number; peakScore: number }> = [];
+      const runs: Array<{ start: number; end: number; peakAt: number; peakScore: number; change: ChangeKind | null }> = [];
       scores.t.forEach((t, i) => {
         if (scores.v[i] < minScore || !valueAt.has(t)) return;
         const last = runs[runs.length - 1];
         if (last && t - last.end <= stepMs) {
           last.end = t;
+          last.change ??= scores.change[i];
           if (scores.v[i] > last.peakScore) Object.assign(last, { peakAt: t, peakScore: scores.v[i] });
-        } else runs.push({ start: t, end: t, peakAt: t, peakScore: scores.v[i] });
+        } else runs.push({ start: t, end: t, peakAt: t, peakScore: scores.v[i], change: scores.change[i] });
       });
       if (runs.length === 0) continue;
       const flagged = new Set(runs.flatMap((r) => values.t.filter((t) => t >= r.start && t <= r.end)));
@@ -57,7 +58,7 @@ export async function anomalyAnnotations(
           metric,
           kind: 'anomaly',
           severity: 'warning',
-          text: `${serverId} ${metric} unusual: ${round1(peak)} against a typical ${round1(typical)} (anomaly score ${run.peakScore.toFixed(2)})`,
+          text: `${serverId} ${metric} unusual: ${round1(peak)} against a typical ${round1(typical)} (${run.change ? `${run.change.replace('_', ' ')}, ` : ''}anomaly score ${run.peakScore.toFixed(2)})`,
           tags: ['anomaly', metric, serverId],
         });
       }

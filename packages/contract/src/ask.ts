@@ -1,6 +1,6 @@
 /** Wire contract of POST /api/ask: the request body, and the answer with its intent, entities and findings. */
 import { z } from 'zod';
-import { FINDING_KINDS, FINDING_LEVELS, INTENTS, MAX_QUESTION_CHARS, METRIC_NAMES, PROVIDERS, SEVERITIES } from './names';
+import { CHANGE_KINDS, FINDING_KINDS, FINDING_LEVELS, INTENTS, MAX_QUESTION_CHARS, METRIC_NAMES, PROVIDERS, SEVERITIES } from './names';
 import { instant } from './params';
 
 export const askRequest = (nowMs: number) =>
@@ -59,6 +59,9 @@ export const finding = z.object({
   event: z.enum(['restart', 'traffic-jump']).optional(),
   /** When it happened or was measured (ISO-8601). */
   at: z.string().optional(),
+  /** Detector anomalies: the kind of change and since when (ISO-8601). */
+  change: z.enum(CHANGE_KINDS).optional(),
+  since: z.string().optional(),
   /** Fitted rate of change, units per hour (trend, forecast). */
   ratePerHour: z.number().optional(),
   /** Hours until `threshold` is reached at `ratePerHour` (forecast). */

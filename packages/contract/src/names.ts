@@ -63,6 +63,10 @@ export type Severity = (typeof SEVERITIES)[number];
 export const FINDING_KINDS = ['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** What kind of change a detector anomaly was. */
+export const CHANGE_KINDS = ['spike', 'level_shift', 'variance_change', 'pattern_break'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 export const FINDING_LEVELS = ['info', 'warning', 'critical'] as const;
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
 

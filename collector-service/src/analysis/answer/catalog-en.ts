@@ -1,5 +1,6 @@
 /** The answers in English. */
 import type { MetricName, ServerStatus } from '../../domain/metrics';
+import type { ChangeKind } from '../detectors/anomaly';
 import type { Catalog, MetricReading, ScopeLabel } from './catalog';
 import { clock, durationParts, metricValue, num, rate } from './format';
 
@@ -10,6 +11,13 @@ const METRIC: Record<MetricName, string> = {
   network_in: 'inbound network',
   network_out: 'outbound network',
   load: 'load',
+};
+
+const CHANGE: Record<ChangeKind, string> = {
+  spike: 'a spike',
+  level_shift: 'a level shift',
+  variance_change: 'a change in variability',
+  pattern_break: 'a break from its daily pattern',
 };
 
 const STATUS: Record<ServerStatus, string> = { online: 'healthy', warning: 'warning', critical: 'critical', offline: 'offline' };
@@ -44,8 +52,12 @@ export const EN: Catalog = {
     p.lastSeenMs === null
       ? `${p.serverId} is offline: it has never sent a sample.`
       : `${p.serverId} is offline: no sample for ${duration(p.silentForMs ?? 0)} (since ${clock(p.lastSeenMs, p.nowMs)})${p.reason === 'unreachable' ? ', and its collector reports it unreachable' : ''}.`,
-  anomaly: (p) =>
-    `${p.server} ${METRIC[p.metric]} was unusual at ${clock(p.atMs, p.nowMs)}: ${metricValue(p.metric, p.value)} against a typical ${metricValue(p.metric, p.typical)} (score ${num(p.score, 2)}${p.episodes > 1 ? `, ${p.episodes} episodes in the range` : ''}).`,
+  anomaly: (p) => {
+    const detail = `${metricValue(p.metric, p.value)} against a typical ${metricValue(p.metric, p.typical)} (score ${num(p.score, 2)}${p.episodes > 1 ? `, ${p.episodes} episodes in the range` : ''})`;
+    if (p.change === null) return `${p.server} ${METRIC[p.metric]} was unusual at ${clock(p.atMs, p.nowMs)}: ${detail}.`;
+    const when = p.change === 'spike' ? `at ${clock(p.sinceMs, p.nowMs)}` : `since ${clock(p.sinceMs, p.nowMs)}`;
+    return `${p.server} ${METRIC[p.metric]} shows ${CHANGE[p.change]} ${when}: ${detail}.`;
+  },
   trend: (p) => {
     const leak = p.metric === 'memory' ? ' — the pattern of a memory leak' : '';
     const cycles = p.risingCycles > 0 ? `; it has risen and dropped back ${p.risingCycles} time(s) before` : '';

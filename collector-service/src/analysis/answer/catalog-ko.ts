@@ -1,5 +1,6 @@
 /** The answers in Korean. Server ids are never followed by a particle that depends on how they are read aloud. */
 import type { MetricName, ServerStatus } from '../../domain/metrics';
+import type { ChangeKind } from '../detectors/anomaly';
 import type { Catalog, Level, MetricReading, ScopeLabel } from './catalog';
 import { clock, durationParts, metricValue, num, rate } from './format';
 
@@ -10,6 +11,13 @@ const METRIC: Record<MetricName, string> = {
   network_in: '수신 트래픽',
   network_out: '송신 트래픽',
   load: '부하(load)',
+};
+
+const CHANGE: Record<ChangeKind, string> = {
+  spike: '스파이크',
+  level_shift: '수준 변화',
+  variance_change: '변동성 변화',
+  pattern_break: '일일 패턴 이탈',
 };
 
 const STATUS: Record<ServerStatus, string> = { online: '정상', warning: '경고', critical: '위험', offline: '오프라인' };
@@ -44,8 +52,12 @@ export const KO: Catalog = {
     p.lastSeenMs === null
       ? `${p.serverId}: 오프라인 — 수집된 샘플이 한 번도 없습니다.`
       : `${p.serverId}: 오프라인 — ${duration(p.silentForMs ?? 0)} 동안(${clock(p.lastSeenMs, p.nowMs)} 이후) 새 샘플이 없습니다${p.reason === 'unreachable' ? ', 수집기가 연결할 수 없다고 보고합니다' : ''}.`,
-  anomaly: (p) =>
-    `${p.server} ${METRIC[p.metric]} 이상 징후: ${clock(p.atMs, p.nowMs)}에 ${metricValue(p.metric, p.value)} (평소 ${metricValue(p.metric, p.typical)}, 이상 점수 ${num(p.score, 2)}${p.episodes > 1 ? `, 범위 안에서 ${p.episodes}회` : ''}).`,
+  anomaly: (p) => {
+    const detail = `${metricValue(p.metric, p.value)} (평소 ${metricValue(p.metric, p.typical)}, 이상 점수 ${num(p.score, 2)}${p.episodes > 1 ? `, 범위 안에서 ${p.episodes}회` : ''})`;
+    if (p.change === null) return `${p.server} ${METRIC[p.metric]} 이상 징후: ${clock(p.atMs, p.nowMs)}에 ${detail}.`;
+    const when = p.change === 'spike' ? `${clock(p.sinceMs, p.nowMs)}에` : `${clock(p.sinceMs, p.nowMs)}부터`;
+    return `${p.server} ${METRIC[p.metric]} 이상 징후(${CHANGE[p.change]}): ${when} ${detail}.`;
+  },
   trend: (p) => {
     const leak = p.metric === 'memory' ? ' — 메모리 누수로 보이는 패턴입니다' : '';
     const cycles = p.risingCycles > 0 ? `, 이전에도 ${p.risingCycles}번 오르다 떨어졌습니다` : '';

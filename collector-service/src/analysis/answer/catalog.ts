@@ -1,5 +1,6 @@
 /** Everything an answer says, as typed sentence builders; one implementation per language (ko, en). */
 import type { MetricName, ServerStatus } from '../../domain/metrics';
+import type { ChangeKind } from '../detectors/anomaly';
 import type { Outage } from '../detectors/availability';
 
 export type Language = 'ko' | 'en';
@@ -36,7 +37,7 @@ export interface Catalog {
   // findings (one sentence each)
   threshold(p: { server: string; metric: MetricName; value: number; threshold: number; level: Level }): string;
   offline(p: Outage & { nowMs: number }): string;
-  anomaly(p: { server: string; metric: MetricName; value: number; typical: number; atMs: number; score: number; episodes: number; nowMs: number }): string;
+  anomaly(p: { server: string; metric: MetricName; value: number; typical: number; atMs: number; score: number; episodes: number; change: ChangeKind | null; sinceMs: number; nowMs: number }): string;
   trend(p: { server: string; metric: MetricName; ratePerHour: number; fromValue: number; toValue: number; sinceMs: number; risingCycles: number; basis: 'current' | 'previous'; nowMs: number }): string;
   forecast(p: { server: string; metric: MetricName; current: number; target: number; ratePerHour: number; etaHours: number; atMs: number; basis: 'current' | 'previous'; nowMs: number }): string;
   breachEpisodes(p: { server: string; metric: MetricName; episodes: number; peak: number; peakAtMs: number; threshold: number; level: Level; rangeMs: number; nowMs: number }): string;

@@ -8,7 +8,7 @@ import type { ServerRecord } from '../../domain/server-state';
 import type { LatestReader } from '../../storage/latest-reader';
 import type { MetricsStore } from '../../storage/metrics-store';
 import { HOUR_MS, MINUTE_MS, type Series } from '../series';
-import { AnomalyScores, type OnlineDetector } from './anomaly-scores';
+import { AnomalyScores, type OnlineDetector, type ScoredSeries } from './anomaly-scores';
 import { HistoryWindow } from './history-window';
 
 export interface AnalysisSources {
@@ -107,7 +107,7 @@ export class AnalysisData {
   }
 
   /** Anomaly scores in [fromMs, toMs) from the shared detector, or null when the window does not hold the range. */
-  anomalyScores(serverId: string, metric: MetricName, fromMs: number, toMs: number): Series | null {
+  anomalyScores(serverId: string, metric: MetricName, fromMs: number, toMs: number): ScoredSeries | null {
     if (!this.window || !this.scores || !this.window.covers(fromMs, toMs) || !this.snapshotCache) return null;
     return this.scores.scores(serverId, metric, fromMs, toMs, this.snapshotCache.takenAtMs);
   }

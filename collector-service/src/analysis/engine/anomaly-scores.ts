@@ -3,13 +3,23 @@
  * (server, metric) fed bucket by bucket as buckets complete, so each point is scored once.
  */
 import type { MetricName } from '../../domain/metrics';
+import { CHANGE_KINDS, type AnomalyAlarm, type ChangeKind } from '../detectors/anomaly';
 import type { Series } from '../series';
 import type { HistoryWindow } from './history-window';
 
 /** The online detector's face as the engine uses it: one call per point, in time order, score in [0, 1]. */
 export interface OnlineDetector {
   update(timestampMs: number, value: number): number;
+  /** The newest alarm and what kind of change it was (its kind may be revised over the points after it). */
+  lastAlarm(): AnomalyAlarm | null;
 }
+
+/** Scores, and at each alarm the kind of change the detector saw (null elsewhere). */
+export interface ScoredSeries extends Series {
+  change: Array<ChangeKind | null>;
+}
+
+const NO_KIND = 255;
 
 interface Track {
   detector: OnlineDetector;
@@ -18,6 +28,8 @@ interface Track {
   /** Scores by ring slot, with the bucket each slot holds. */
   scores: Float64Array;
   bucketOf: Float64Array;
+  /** Index into CHANGE_KINDS by ring slot, NO_KIND where the point was no alarm. */
+  kinds: Uint8Array;
 }
 
 export class AnomalyScores {
@@ -37,7 +49,7 @@ export class AnomalyScores {
    * Scores of the buckets of [fromMs, toMs) that are complete by `nowMs` and hold a value.
    * Feeds the detector every complete bucket it has not seen yet, from the oldest the window holds.
    */
-  scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): Series {
+  scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): ScoredSeries {
     const step = this.window.stepMs;
     const lastComplete = Math.floor(nowMs / step) - 1;
     const track = this.track(serverId, metric, nowMs);
@@ -49,16 +61,24 @@ export class AnomalyScores {
         const slot = bucket % this.window.capacity;
         track.scores[slot] = track.detector.update(values.t[i], values.v[i]);
         track.bucketOf[slot] = bucket;
+        track.kinds[slot] = NO_KIND;
+        const alarm = track.detector.lastAlarm();
+        if (alarm) {
+          const alarmBucket = Math.floor(alarm.timestampMs / step);
+          const alarmSlot = alarmBucket % this.window.capacity;
+          if (track.bucketOf[alarmSlot] === alarmBucket) track.kinds[alarmSlot] = CHANGE_KINDS.indexOf(alarm.kind);
+        }
       }
       track.fedTo = lastComplete;
     }
-    const out: Series = { t: [], v: [] };
+    const out: ScoredSeries = { t: [], v: [], change: [] };
     const last = Math.min(Math.floor((toMs - 1) / step), lastComplete);
     for (let b = Math.floor(fromMs / step); b <= last; b++) {
       const slot = b % this.window.capacity;
       if (track.bucketOf[slot] === b) {
         out.t.push(b * step);
         out.v.push(track.scores[slot]);
+        out.change.push(track.kinds[slot] === NO_KIND ? null : CHANGE_KINDS[track.kinds[slot]]);
       }
     }
     return out;
@@ -74,6 +94,7 @@ export class AnomalyScores {
         fedTo: oldest - 1,
         scores: new Float64Array(this.window.capacity),
         bucketOf: new Float64Array(this.window.capacity).fill(-1),
+        kinds: new Uint8Array(this.window.capacity).fill(NO_KIND),
       };
       this.tracks.set(key, track);
     }

@@ -2,6 +2,7 @@
 import type { Catalog } from '../../../src/analysis/answer/catalog';
 import { EN } from '../../../src/analysis/answer/catalog-en';
 import { KO } from '../../../src/analysis/answer/catalog-ko';
+import { CHANGE_KINDS } from '../../../src/analysis/detectors/anomaly';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -12,7 +13,7 @@ const counts = { online: 27, warning: 1, critical: 1, offline: 1 };
 const CASES: { [K in keyof Catalog]?: [Parameters<Extract<Catalog[K], (...a: never[]) => string>>[0], string[]] } = {
   threshold: [{ server: 'DB-EU-002', metric: 'cpu', value: 86.14, threshold: 85, level: 'critical' }, ['DB-EU-002', '86.1%', '85%']],
   offline: [{ serverId: 'WEB-US-003', reason: 'unreachable', lastSeenMs: NOW - 17 * 60_000, silentForMs: 17 * 60_000, nowMs: NOW }, ['WEB-US-003', '17', '11:43 UTC']],
-  anomaly: [{ server: 'API-US-001', metric: 'cpu', value: 78.2, typical: 25.1, atMs: NOW - 600_000, score: 0.934, episodes: 3, nowMs: NOW }, ['API-US-001', '78.2%', '25.1%', '0.93', '11:50 UTC', '3']],
+  anomaly: [{ server: 'API-US-001', metric: 'cpu', value: 78.2, typical: 25.1, atMs: NOW - 600_000, score: 0.934, episodes: 3, change: 'level_shift', sinceMs: NOW - 900_000, nowMs: NOW }, ['API-US-001', '78.2%', '25.1%', '0.93', '11:45 UTC', '3']],
   trend: [{ server: 'K8S-WORKER-03', metric: 'memory', ratePerHour: 5.71, fromValue: 48, toValue: 76.5, sinceMs: NOW - 5 * 3_600_000, risingCycles: 3, basis: 'current', nowMs: NOW }, ['K8S-WORKER-03', '5.7', '48%', '76.5%', '07:00 UTC', '3']],
   forecast: [{ server: 'ONPREM-FILE-01', metric: 'disk', current: 90.24, target: 100, ratePerHour: 1.2, etaHours: 8.13, atMs: NOW + 8.13 * 3_600_000, basis: 'current', nowMs: NOW }, ['ONPREM-FILE-01', '90.2%', '1.2', '8.1', '20:07 UTC']],
   breachEpisodes: [{ server: 'API-US-001', metric: 'cpu', episodes: 4, peak: 80.56, peakAtMs: NOW - 1_800_000, threshold: 70, level: 'warning', rangeMs: 3_600_000, nowMs: NOW }, ['API-US-001', '70%', '4', '80.6%', '11:30 UTC', '60']],
@@ -87,4 +88,21 @@ test('the two catalogs say the same things', () => {
 test('Korean sentences never put a reading-dependent particle right after a server id', () => {
   const text = Object.entries(CASES).map(([m, [p]]) => (KO[m as keyof Catalog] as (p: unknown) => string)(p)).join('\n');
   expect(text).not.toMatch(/[A-Z0-9]-\d+(이|가|을|를|은|는|과|와)\s/);
+});
+
+describe('anomaly sentences name the kind of change', () => {
+  const base = { server: 'API-US-001', metric: 'cpu' as const, value: 78.2, typical: 25.1, atMs: NOW - 600_000, score: 0.9, episodes: 1, sinceMs: NOW - 900_000, nowMs: NOW };
+
+  it.each([EN, KO])('$language: each kind reads differently, and a change without a kind still reads', (catalog) => {
+    const sentences = CHANGE_KINDS.map((change) => catalog.anomaly({ ...base, change }));
+    expect(new Set(sentences).size).toBe(CHANGE_KINDS.length);
+    for (const s of sentences) expect(s).toContain('11:45 UTC');
+    expect(catalog.anomaly({ ...base, change: null })).toContain('11:50 UTC');
+  });
+
+  it('English says what happened in words an operator uses', () => {
+    expect(EN.anomaly({ ...base, change: 'level_shift' })).toMatch(/level shift since 11:45 UTC/);
+    expect(EN.anomaly({ ...base, change: 'spike' })).toMatch(/spike at 11:45 UTC/);
+    expect(KO.anomaly({ ...base, change: 'variance_change' })).toMatch(/변동성 변화/);
+  });
 });

@@ -135,6 +135,19 @@ describe('analysis engine on a constructed fleet', () => {
   });
 
   test.each([
+    ['Anything unusual on DOWNSTREAM_ID in the last hour?', /shows a level shift since/],
+    ['DOWNSTREAM_ID 지난 1시간 이상 징후 있어?', /이상 징후\(수준 변화\)/],
+  ])('anomalies: %s → the detector names a step as a level shift and when it began', async (q, phrase) => {
+    const a = await ask(q.replace('DOWNSTREAM_ID', TRUTH.downstream));
+    const shift = a.findings.find((f) => f.kind === 'anomaly' && f.metric === 'cpu' && f.serverId === TRUTH.downstream)!;
+    expect(shift).toMatchObject({ change: 'level_shift' });
+    const sinceMinutes = (endMs - Date.parse(shift.since!)) / 60_000;
+    expect(sinceMinutes).toBeGreaterThanOrEqual(8);
+    expect(sinceMinutes).toBeLessThanOrEqual(11);
+    expect(a.answer).toMatch(phrase);
+  });
+
+  test.each([
     ['asdf', 'en'],
     ['노래 한 곡 추천해줘', 'ko'],
   ])('unknown: %s → severity unknown and what can be asked', async (q, lang) => {

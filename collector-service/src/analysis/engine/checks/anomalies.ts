@@ -4,6 +4,7 @@
  * (a smooth memory series that dips 2 points is statistically novel and practically nothing).
  */
 import type { MetricName } from '../../../domain/metrics';
+import type { ChangeKind } from '../../detectors/anomaly';
 import type { Finding } from '../../findings';
 import { median } from '../../series';
 import type { IntentContext } from '../intent-context';
@@ -17,6 +18,9 @@ export interface AnomalyEpisodes {
   peakValue: number;
   /** Median of the range's values outside the episodes. */
   typical: number;
+  /** What kind of change the strongest episode was, and when it began. */
+  change: ChangeKind | null;
+  sinceMs: number;
 }
 
 /** Smallest departure from the typical level worth reporting: percentage points for usage, a share of the typical level otherwise. */
@@ -42,21 +46,28 @@ export async function anomalyEpisodes(ctx: IntentContext, serverIds: readonly st
       const flagged = new Set<number>();
       let episodes = 0;
       let lastFlagged = -Infinity;
-      let peak = { atMs: 0, score: -1 };
+      let peak = { atMs: 0, score: -1, sinceMs: 0, change: null as ChangeKind | null };
+      let episodeStart = 0;
+      let episodeChange: ChangeKind | null = null;
       const step = ctx.data.windowStepMs ?? 60_000;
       scores.t.forEach((t, i) => {
         if (scores.v[i] < ctx.anomalyThreshold) return;
-        if (t - lastFlagged > step) episodes++;
+        if (t - lastFlagged > step) {
+          episodes++;
+          episodeStart = t;
+          episodeChange = null;
+        }
+        episodeChange ??= scores.change[i];
         lastFlagged = t;
         flagged.add(t);
-        if (scores.v[i] > peak.score) peak = { atMs: t, score: scores.v[i] };
+        if (scores.v[i] > peak.score) peak = { atMs: t, score: scores.v[i], sinceMs: episodeStart, change: episodeChange };
       });
       const peakValue = valueAt.get(peak.atMs);
       if (episodes === 0 || peakValue === undefined) continue;
       const normal = values.v.filter((_, i) => !flagged.has(values.t[i]));
       const typical = median(normal.length > 0 ? normal : values.v);
       if (!isMaterial(metric, peakValue, typical)) continue;
-      found.push({ serverId, metric, episodes, peakAtMs: peak.atMs, peakScore: peak.score, peakValue, typical });
+      found.push({ serverId, metric, episodes, peakAtMs: peak.atMs, peakScore: peak.score, peakValue, typical, change: peak.change, sinceMs: peak.sinceMs });
     }
   }
   return found.sort((a, b) => b.peakScore - a.peakScore);
@@ -74,6 +85,8 @@ export function anomalyFinding(ctx: IntentContext, e: AnomalyEpisodes): Finding 
     // More traffic arriving is a change in what the server is asked to do; a usage rise is what it suffers.
     role: trafficJump ? 'cause' : 'symptom',
     at: new Date(e.peakAtMs).toISOString(),
+    ...(e.change ? { change: e.change } : {}),
+    since: new Date(e.sinceMs).toISOString(),
     message: ctx.say.anomaly({
       server: e.serverId,
       metric: e.metric,
@@ -82,6 +95,8 @@ export function anomalyFinding(ctx: IntentContext, e: AnomalyEpisodes): Finding 
       atMs: e.peakAtMs,
       score: e.peakScore,
       episodes: e.episodes,
+      change: e.change,
+      sinceMs: e.sinceMs,
       nowMs: ctx.nowMs,
     }),
   };
