@@ -111,9 +111,6 @@ test.each([
   ['cpu * fill(0) mem', 'the fill modifier of binary operators'],
   ['cpu[5m+1m]', 'the duration expression "5m+1m" (only plain durations such as 5m)'],
   ['rate(cpu[5m] anchored)', 'the anchored modifier'],
-  ['cpu{server=~"[[:alpha:]]+"}', 'POSIX character classes such as [[:alpha:]] in regular expressions'],
-  ['cpu{server=~"\\\\Qa.b\\\\E"}', 'literal quoting with \\Q…\\E in regular expressions'],
-  ['cpu{server!~"\\\\pL+"}', 'Unicode classes such as \\pL in regular expressions'],
 ])('%s is refused by name, never approximated', (query, construct) => {
   const err = errorOf(query);
   expect(err.errorType).toBe('bad_data');
