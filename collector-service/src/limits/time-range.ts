@@ -26,6 +26,12 @@ export function clampRange(fromMs: number, toMs: number): TimeRange {
   return { fromMs: from, toMs: to };
 }
 
+/** One time (or none) within the storable span, in whole milliseconds. */
+export function clampTime<T extends number | undefined>(ms: T): T {
+  if (ms === undefined || !Number.isFinite(ms)) return ms;
+  return Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, Math.round(ms))) as T;
+}
+
 /** Number of epoch-aligned buckets of `stepMs` that [fromMs, toMs) touches. */
 export function bucketCount(fromMs: number, toMs: number, stepMs: number): number {
   return Math.floor((toMs - 1) / stepMs) - Math.floor(fromMs / stepMs) + 1;

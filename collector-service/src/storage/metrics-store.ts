@@ -3,6 +3,7 @@ import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/met
 import type { ServerRecord } from '../domain/server-state';
 import { PartitionManager } from './partitions';
 import type { SqlClient } from './sql-client';
+import type { QueryBudget } from '../limits';
 
 export interface WriteBatch {
   /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
@@ -212,17 +213,18 @@ export class MetricsStore {
   }
 
   /** Series downsampled in SQL into buckets of `stepMs` aligned to the epoch, aggregated per bucket. */
-  async range(q: RangeQuery): Promise<SeriesSet[]> {
+  async range(q: RangeQuery, budget?: QueryBudget): Promise<SeriesSet[]> {
     const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
     if (q.serverIds.length === 0 || metrics.length === 0) return [];
     const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
-    const rows = await this.sql.query<Record<string, unknown> & { server_id: string; bucket: Date }>(
+    const rows = await this.boundedQuery<Record<string, unknown> & { server_id: string; bucket: Date }>(
       `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, ${aggregates}
          FROM server_metrics
         WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 AND "timestamp" < $3
         GROUP BY server_id, bucket
         ORDER BY server_id, bucket`,
       [q.serverIds, new Date(q.fromMs), new Date(q.toMs), q.stepMs / 1000],
+      budget,
     );
     const byServer = new Map<string, SeriesSet>();
     for (const id of q.serverIds) {
@@ -234,6 +236,16 @@ export class MetricsStore {
       for (const m of metrics) set.values[m]!.push(row[m] === null ? null : Number(row[m]));
     }
     return [...byServer.values()];
+  }
+
+  /** A read under the request's budget: statement_timeout from its deadline, cancelled when it aborts. */
+  private async boundedQuery<Row>(text: string, params: unknown[], budget?: QueryBudget): Promise<Row[]> {
+    if (!budget) return this.sql.query<Row>(text, params);
+    try {
+      return await this.sql.query<Row>(text, params, budget.sqlBounds());
+    } catch (err) {
+      throw budget.explain(err);
+    }
   }
 
   async hasSamples(): Promise<boolean> {
