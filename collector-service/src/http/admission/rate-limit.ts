@@ -10,6 +10,8 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { refuse } from './refuse';
 
+const REDIS_TIMEOUT_MS = 500;
+
 export interface RateLimitOptions {
   perMinute: number;
   redisUrl?: string;
@@ -37,7 +39,8 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
   let redis: Redis | undefined;
   let limiter: RateLimiterAbstract;
   if (redisUrl) {
-    redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Commands wait for a connection being made, but never long: past the timeout the insurance limiter answers.
+    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: REDIS_TIMEOUT_MS });
     redis.on('error', () => undefined); // the insurance limiter answers while Redis is away
     limiter = new RateLimiterRedis({
       ...options,
