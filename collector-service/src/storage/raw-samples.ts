@@ -26,6 +26,7 @@ function where(q: RawSampleQuery, params: unknown[]): string {
   params.push(q.serverIds);
   const conditions = [`server_id = ANY($${params.length}::text[])`];
   // Bounds beyond what storage holds select nothing more: clamped so every Date is valid.
+  if (Number.isNaN(q.fromMs) || Number.isNaN(q.toMs)) throw new Error('a sample span bound is not a number');
   if (q.fromMs !== undefined) {
     params.push(new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS - 1, q.fromMs))));
     conditions.push(`"timestamp" > $${params.length}`);
