@@ -102,7 +102,6 @@ test.each([
 
 test.each([
   ['histogram_quantile(0.9, cpu)', 'the function "histogram_quantile"'],
-  ['timestamp(cpu)', 'the function "timestamp"'],
   ['day_of_week()', 'the function "day_of_week"'],
   ['count_values("v", cpu)', 'the aggregation "count_values"'],
   ['limitk(2, cpu)', 'the aggregation "limitk"'],

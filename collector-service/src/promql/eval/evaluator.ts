@@ -30,12 +30,14 @@ export function resolveAt(at: AtModifier | undefined, evalMs: number, ctx: Pick<
   return at.kind === 'time' ? at.ms : at.kind === 'start' ? ctx.startMs : ctx.endMs;
 }
 
-function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext): Sample[] {
+/** The newest sample of each series within the lookback; `timestamp()` asks for the samples' times (in seconds) instead of their values. */
+function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, times = false): Sample[] {
   const ts = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
   const out: Sample[] = [];
   for (const series of ctx.data.get(sel) ?? []) {
     const i = upperBound(series.times, ts) - 1;
-    if (i >= 0 && series.times[i] > ts - LOOKBACK_MS) out.push({ labels: series.labels, value: series.values[i] });
+    if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
+    out.push(times ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 } : { labels: series.labels, value: series.values[i] });
   }
   return out;
 }
@@ -136,6 +138,9 @@ export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Pr
       return vectorValue(assertDistinct(inner.samples.map((s) => ({ labels: dropMetricName(s.labels), value: -s.value }))));
     }
     case 'call': {
+      if (expr.name === 'timestamp' && expr.args[0].kind === 'vector-selector') {
+        return vectorValue(assertDistinct(instantSelector(expr.args[0], evalMs, ctx, true)));
+      }
       const args: Value[] = [];
       for (const a of expr.args) args.push(await evaluate(a, evalMs, ctx));
       const result = evaluateCall(expr, args, evalMs);
