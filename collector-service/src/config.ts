@@ -97,6 +97,12 @@ const schema = z.object({
   CLOUDWATCH_PERIOD_SECONDS: z.coerce.number().refine((v) => v === 60 || v === 300, { error: 'expects 60 (detailed monitoring) or 300 (basic)' }).default(300),
   ONPREM_API_ENDPOINT: optionalUrl('an http(s):// URL of the on-prem API', HTTP),
   ONPREM_API_KEY: optionalString,
+  // limits on every read
+  QUERY_TIMEOUT_MS: intIn(100, 3_600_000, 'milliseconds one read may take, 100 to 3600000').default(20_000),
+  QUERY_MAX_SAMPLES: intIn(1, 1_000_000_000, 'samples one read may load or produce, 1 to 1000000000').default(50_000_000),
+  QUERY_CONCURRENCY: intIn(1, 1_000, 'heavy reads served at once, 1 to 1000').default(8),
+  RATE_LIMIT_PER_MINUTE: intIn(0, 10_000_000, 'requests per minute per API key or client, 0 for no limit').default(6_000),
+  BODY_LIMIT_BYTES: intIn(1_024, 1_073_741_824, 'the largest request body in bytes, 1024 or more').default(1_048_576),
   // optional language model that may rephrase answers
   LLM_BASE_URL: optionalUrl('an OpenAI-compatible http(s):// base URL', HTTP),
   LLM_API_KEY: optionalString,
@@ -126,6 +132,15 @@ export interface Config {
   aws: { regions: string[]; periodSeconds: number };
   onprem: { endpoint?: string; apiKey?: string };
   llm: { baseUrl?: string; apiKey?: string; model: string };
+  limits: {
+    /** One read's budget: QUERY_TIMEOUT_MS over loading and evaluation, QUERY_MAX_SAMPLES across its targets and selectors. */
+    query: { timeoutMs: number; maxSamples: number };
+    /** Heavy reads served at once; past it (and a short queue) requests are shed with 503. */
+    concurrency: number;
+    /** Requests per minute per API key (or client address); 0 = off. */
+    ratePerMinute: number;
+    bodyBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -195,5 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     aws: { regions: e.AWS_REGION, periodSeconds: e.CLOUDWATCH_PERIOD_SECONDS },
     onprem: { endpoint: e.ONPREM_API_ENDPOINT, apiKey: e.ONPREM_API_KEY },
     llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
+    limits: {
+      query: { timeoutMs: e.QUERY_TIMEOUT_MS, maxSamples: e.QUERY_MAX_SAMPLES },
+      concurrency: e.QUERY_CONCURRENCY,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      bodyBytes: e.BODY_LIMIT_BYTES,
+    },
   };
 }

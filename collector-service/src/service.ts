@@ -106,8 +106,9 @@ export async function startService(config: Config, log: Logger, options: Service
     version: packageJson.version,
   };
 
+  const http = createApp(context);
   return {
-    app: createApp(context),
+    app: http.app,
     context,
     backfillDone,
     async close() {
@@ -115,7 +116,7 @@ export async function startService(config: Config, log: Logger, options: Service
       await manager.stop();
       await backfillDone;
       await writer.flush();
-      await storage.close();
+      await Promise.all([storage.close(), http.admission.close()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Annotation, AnnotationKind, AnnotationsAnswer } from '@openmanager
 import type { Thresholds } from '../domain/thresholds';
 import type { MetricsStore } from '../storage/metrics-store';
 import { anomalyAnnotations } from './anomaly-annotations';
-import { stepFor } from './query-executor';
+import { bucketCount, clampRange, stepFor, type QueryBudget } from '../limits';
 import { thresholdAnnotations } from './threshold-annotations';
 
 /** Buckets per series scanned for one request; annotations are coarse marks, not points. */
@@ -25,17 +25,21 @@ export interface AnnotationDeps {
   anomalyThreshold: number;
 }
 
-export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDeps): Promise<AnnotationsAnswer> {
+export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDeps, budget: QueryBudget): Promise<AnnotationsAnswer> {
   const serverIds = req.serverIds ?? (await deps.store.listServers()).map((s) => s.id);
-  const stepMs = stepFor(req.fromMs, req.toMs, BUCKETS);
+  const { fromMs, toMs } = clampRange(req.fromMs, req.toMs);
+  const stepMs = stepFor(fromMs, toMs, BUCKETS);
   const found: Annotation[] = [];
   if (req.kinds.includes('threshold')) {
-    const peaks = await deps.store.range({ serverIds, metrics: ['cpu', 'memory', 'disk'], fromMs: req.fromMs, toMs: req.toMs, stepMs, aggregation: 'max' });
+    const metrics = ['cpu', 'memory', 'disk'] as const;
+    budget.charge(serverIds.length * metrics.length * bucketCount(fromMs, toMs, stepMs));
+    const peaks = await deps.store.range({ serverIds, metrics: [...metrics], fromMs, toMs, stepMs, aggregation: 'max' }, budget);
     found.push(...thresholdAnnotations(peaks, stepMs, deps.thresholds));
   }
   let notice: string | undefined;
   if (req.kinds.includes('anomaly')) {
-    const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, req.fromMs, req.toMs);
+    budget.checkDeadline();
+    const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, fromMs, toMs);
     if (anomalies === null) notice = 'anomalies are detected over the last 24 hours only; this range reaches further back';
     else found.push(...anomalies);
   }

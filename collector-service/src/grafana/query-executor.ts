@@ -12,6 +12,7 @@ import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
 import { latestTable, noticeFrame, seriesFrame, serverTable } from './frames';
 import { SelectionError, selectServers } from './server-selection';
+import { bucketCount, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
 
 /** Series one target may return; past it the answer says what was left out. */
 export const MAX_SERIES_PER_TARGET = 500;
@@ -24,17 +25,10 @@ export interface QueryDeps {
   now: () => number;
 }
 
-/** Step (ms, whole seconds) that keeps epoch-aligned buckets of [from, to) within maxPoints. */
-export function stepFor(fromMs: number, toMs: number, maxPoints: number, intervalMs = 0): number {
-  let step = Math.max(1000, intervalMs, Math.ceil((toMs - fromMs) / Math.max(1, maxPoints - 1) / 1000) * 1000);
-  step = Math.ceil(step / 1000) * 1000;
-  while (Math.floor((toMs - 1) / step) - Math.floor(fromMs / step) + 1 > maxPoints) step += 1000;
-  return step;
-}
-
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
-export async function executeQuery(request: QueryRequest, deps: QueryDeps): Promise<QueryAnswer> {
+/** Every target of the request shares `budget`: one samples budget and one deadline; a target over it fails the request (422). */
+export async function executeQuery(request: QueryRequest, deps: QueryDeps, budget: QueryBudget): Promise<QueryAnswer> {
   const now = deps.now();
   const inventory = await deps.store.listServers();
   const collectorNotices: FrameNotice[] = deps
@@ -53,7 +47,7 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps): Prom
       }
       if (parsed.data.hide) return;
       try {
-        results[refId] = { frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now) };
+        results[refId] = { frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now, budget) };
       } catch (err) {
         if (err instanceof SelectionError) results[refId] = { error: err.message, status: 400 };
         else throw err;
@@ -70,6 +64,7 @@ async function runTarget(
   collectorNotices: FrameNotice[],
   deps: QueryDeps,
   now: number,
+  budget: QueryBudget,
 ): Promise<DataFrameJson[]> {
   const { servers, unknown } = selectServers(inventory, target.servers, request.filters, now, deps.collectIntervalMs);
   const notices: FrameNotice[] = [...collectorNotices];
@@ -89,8 +84,14 @@ async function runTarget(
     return [latestTable(target.refId, servers, reads, target.metrics, now, deps.collectIntervalMs, notices)];
   }
 
-  const { from, to } = request.range;
-  if (!(from < to)) return [noticeFrame(target.refId, [{ severity: 'error', text: 'range.from must be before range.to' }])];
+  let range;
+  try {
+    range = clampRange(request.range.from, request.range.to);
+  } catch (err) {
+    if (err instanceof TimeRangeError) return [noticeFrame(target.refId, [{ severity: 'error', text: `range: ${err.message}` }])];
+    throw err;
+  }
+  const { fromMs: from, toMs: to } = range;
   const perServer = target.metrics.length;
   const maxServers = Math.max(1, Math.floor(MAX_SERIES_PER_TARGET / perServer));
   const shown = servers.slice(0, maxServers);
@@ -98,7 +99,9 @@ async function runTarget(
     notices.push({ severity: 'warning', text: `limit reached: ${shown.length * perServer} of ${servers.length * perServer} series shown (at most ${MAX_SERIES_PER_TARGET} per query); narrow the servers or filters` });
   }
   const stepMs = stepFor(from, to, request.maxDataPoints, request.intervalMs);
-  const series = await deps.store.range({ serverIds: shown.map((s) => s.id), metrics: target.metrics, fromMs: from, toMs: to, stepMs, aggregation: target.aggregation });
+  // Charged before loading: at most one point per bucket of every series shown.
+  budget.charge(shown.length * perServer * bucketCount(from, to, stepMs));
+  const series = await deps.store.range({ serverIds: shown.map((s) => s.id), metrics: target.metrics, fromMs: from, toMs: to, stepMs, aggregation: target.aggregation }, budget);
   const byId = new Map(shown.map((s) => [s.id, s]));
   const frames: DataFrameJson[] = [];
   for (const set of series) {

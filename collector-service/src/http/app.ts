@@ -1,5 +1,6 @@
 /** The Hono application: request logging, route groups, the contract's error shape for everything else. */
 import { Hono } from 'hono';
+import { installAdmission, type Admission } from './admission';
 import { createAuth } from './auth';
 import type { ServiceContext } from '../service-context';
 import { errorResponse, handleError } from './errors';
@@ -13,7 +14,13 @@ import { prometheusRoutes } from './routes/prometheus';
 import { queryRoutes } from './routes/query';
 import { serverRoutes } from './routes/servers';
 
-export function createApp(ctx: ServiceContext): Hono {
+export interface HttpApp {
+  app: Hono;
+  /** Admission control's state (the concurrency gate) and its Redis connection to close. */
+  admission: Admission;
+}
+
+export function createApp(ctx: ServiceContext): HttpApp {
   const app = new Hono();
   const requireRole = createAuth({ keys: ctx.config.apiKeys, openReads: ctx.config.openReads });
 
@@ -25,6 +32,8 @@ export function createApp(ctx: ServiceContext): Hono {
       'request',
     );
   });
+
+  const admission = installAdmission(app, ctx.config);
 
   app.route('/', healthRoutes(ctx, requireRole));
   app.route('/', openApiRoutes(ctx));
@@ -38,5 +47,5 @@ export function createApp(ctx: ServiceContext): Hono {
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(handleError(ctx.log));
-  return app;
+  return { app, admission };
 }

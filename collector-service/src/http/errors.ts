@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+import { LimitError, TimeRangeError } from '../limits';
 
 export class ApiError extends Error {
   constructor(
@@ -23,6 +24,8 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
 export function handleError(log: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
+    if (err instanceof LimitError) return errorResponse(c, err.status, err.code, err.message);
+    if (err instanceof TimeRangeError) return errorResponse(c, 400, 'bad_request', err.message);
     log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'request failed');
     return errorResponse(c, 500, 'internal', 'internal error; the service log has the details');
   };

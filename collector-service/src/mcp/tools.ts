@@ -8,6 +8,7 @@ import { parseInstant } from '@openmanager/contract';
 import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES } from '../domain/metrics';
 import type { ServiceContext } from '../service-context';
 import { toSampleView, toServerView } from '../servers/views';
+import { clampRange, clampTime, LimitError, stepFor, TimeRangeError, type QueryBudget } from '../limits';
 
 const instant = z.union([z.string(), z.number()]).describe('epoch milliseconds, ISO-8601, "now" or "now-<duration>" such as now-6h');
 const metric = z.enum(METRIC_NAMES);
@@ -28,7 +29,7 @@ async function guarded(body: () => Promise<CallToolResult>): Promise<CallToolRes
   try {
     return await body();
   } catch (err) {
-    if (err instanceof ToolInputError) return failure(err.message);
+    if (err instanceof ToolInputError || err instanceof TimeRangeError || err instanceof LimitError) return failure(err.message);
     throw err;
   }
 }
@@ -44,10 +45,11 @@ function rangeOf(from: string | number | undefined, to: string | number | undefi
   const toMsValue = toMs('to', to, nowMs);
   const fromMsValue = toMs('from', from, nowMs);
   if (fromMsValue !== undefined && toMsValue !== undefined && fromMsValue >= toMsValue) throw new ToolInputError('from: must be before to');
-  return { fromMs: fromMsValue, toMs: toMsValue };
+  return { fromMs: clampTime(fromMsValue), toMs: clampTime(toMsValue) };
 }
 
-export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceContext): void {
+/** `budget` is the MCP request's: every tool call of the request shares its samples and deadline. */
+export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceContext, budget: QueryBudget): void {
   const view = (record: Parameters<typeof toServerView>[0]) => toServerView(record, ctx.now(), ctx.config.collectIntervalMs);
   const resolveServer = async (id: string) => {
     const records = (await service.data.snapshot()).records;
@@ -102,13 +104,13 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
     const record = await resolveServer(args.server);
     const now = ctx.now();
     const range = rangeOf(args.from, args.to, now);
-    const to = range.toMs ?? now;
-    const from = range.fromMs ?? to - DEFAULT_RANGE_MS;
-    if (from >= to) throw new ToolInputError('from: must be before to');
-    const stepMs = Math.max((args.stepSeconds ?? 0) * 1000, Math.ceil((to - from) / MAX_TOOL_POINTS / 1000) * 1000, 1000);
+    const asked = { to: range.toMs ?? now, from: range.fromMs ?? (range.toMs ?? now) - DEFAULT_RANGE_MS };
+    const { fromMs: from, toMs: to } = clampRange(asked.from, asked.to);
+    const stepMs = stepFor(from, to, MAX_TOOL_POINTS, Math.min((args.stepSeconds ?? 0) * 1000, to - from));
     const metrics = args.metrics ?? ALL_METRICS;
     const aggregation = args.aggregation ?? 'avg';
-    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation });
+    budget.charge(MAX_TOOL_POINTS * metrics.length);
+    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation }, budget);
     const answer: MetricsAnswer = {
       id: record.id,
       from: new Date(from).toISOString(),

@@ -28,7 +28,6 @@ export class PromError extends Error {
 
 export const badData = (message: string) => new PromError('bad_data', message);
 export const executionError = (message: string) => new PromError('execution', message);
-export const queryTimeout = (message = 'query timed out in expression evaluation') => new PromError('timeout', message);
 
 /** A query that parsed but uses a part of PromQL this engine does not evaluate: refused, never approximated. */
 export const unsupported = (construct: string) =>

@@ -1,5 +1,6 @@
-/** Label matchers (`=`, `!=`, `=~`, `!~`) with Prometheus's fully anchored, dot-matches-newline regular expressions. */
-import { badData, unsupported } from './errors';
+/** Label matchers (`=`, `!=`, `=~`, `!~`) with Prometheus's fully anchored, dot-matches-newline RE2 regular expressions. */
+import { RE2JS, RE2JSException } from 're2js';
+import { badData } from './errors';
 import type { Labels } from './labels';
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
@@ -9,29 +10,19 @@ export interface Matcher {
   type: MatchType;
   value: string;
   /** Compiled once for the regex types. */
-  regex?: RegExp;
+  regex?: RE2JS;
 }
 
-/** RE2 syntax JavaScript would read differently without an error: refused rather than matched wrongly. */
-const RE2_ONLY: Array<[RegExp, string]> = [
-  [/\[:\^?[a-z]+:\]/, 'POSIX character classes such as [[:alpha:]]'],
-  [/\\[QE]/, 'literal quoting with \\Q…\\E'],
-  [/\\[pP]/, 'Unicode classes such as \\pL'],
-  [/\\[AzC]/, 'the escapes \\A, \\z and \\C'],
-];
-
 /**
- * Go's RE2 syntax → JavaScript: named groups are `(?P<name>…)` there, and a leading `(?i)` is
- * case-insensitivity. Prometheus anchors the whole value and lets `.` match newlines.
+ * A user-supplied pattern compiled with RE2's semantics (re2js: linear-time matching, no backtracking),
+ * the way Prometheus does: `^(?s:pattern)$`, so it matches whole values and `.` matches newlines.
  */
-export function compileRegex(pattern: string): RegExp {
-  for (const [re2, what] of RE2_ONLY) if (re2.test(pattern)) throw unsupported(`${what} in regular expressions`);
-  const caseless = pattern.startsWith('(?i)');
-  const body = (caseless ? pattern.slice(4) : pattern).replace(/\(\?P</g, '(?<');
+export function compileRegex(pattern: string): RE2JS {
   try {
-    return new RegExp(`^(?:${body})$`, caseless ? 'si' : 's');
+    return RE2JS.compile(`^(?s:${pattern})$`);
   } catch (err) {
-    throw badData(`error parsing regexp: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    if (err instanceof RE2JSException) throw badData(err.message.startsWith('error parsing regexp') ? err.message : `error parsing regexp: ${err.message}`);
+    throw err;
   }
 }
 
@@ -46,9 +37,9 @@ export function matchesValue(m: Matcher, value: string): boolean {
     case '!=':
       return value !== m.value;
     case '=~':
-      return m.regex!.test(value);
+      return m.regex!.testExact(value);
     case '!~':
-      return !m.regex!.test(value);
+      return !m.regex!.testExact(value);
   }
 }
 

@@ -3,6 +3,7 @@ import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/met
 import type { ServerRecord } from '../domain/server-state';
 import { PartitionManager } from './partitions';
 import type { SqlClient } from './sql-client';
+import { MAX_TIME_MS, type QueryBudget } from '../limits';
 
 export interface WriteBatch {
   /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
@@ -124,6 +125,8 @@ function aggregateExpression(aggregation: Aggregation, column: string): string {
   return `${aggregation}(${column})`;
 }
 
+const holdsNul = (value: string | undefined) => value?.includes('\u0000') ?? false;
+
 export class MetricsStore {
   readonly partitions: PartitionManager;
 
@@ -184,12 +187,15 @@ export class MetricsStore {
   }
 
   async listServers(filter: ServerFilter = {}): Promise<ServerRecord[]> {
+    // PostgreSQL text cannot hold NUL: a value with one matches nothing (and must not reach the database).
+    if ([filter.provider, filter.region, filter.role].some(holdsNul)) return [];
+    const ids = filter.ids?.filter((id) => !holdsNul(id));
     const rows = await this.sql.query<ServerRow>(
       `SELECT id, provider, region, role, collector, labels, reachable, last_seen_at, last_status FROM servers
         WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR region = $2) AND ($3::text IS NULL OR role = $3)
           AND ($4::text[] IS NULL OR id = ANY($4::text[]))
         ORDER BY id`,
-      [filter.provider ?? null, filter.region ?? null, filter.role ?? null, filter.ids ?? null],
+      [filter.provider ?? null, filter.region ?? null, filter.role ?? null, ids ?? null],
     );
     return rows.map(fromServerRow);
   }
@@ -212,17 +218,20 @@ export class MetricsStore {
   }
 
   /** Series downsampled in SQL into buckets of `stepMs` aligned to the epoch, aggregated per bucket. */
-  async range(q: RangeQuery): Promise<SeriesSet[]> {
+  async range(q: RangeQuery, budget?: QueryBudget): Promise<SeriesSet[]> {
     const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
+    if (q.serverIds.some(holdsNul)) q = { ...q, serverIds: q.serverIds.filter((id) => !holdsNul(id)) };
     if (q.serverIds.length === 0 || metrics.length === 0) return [];
     const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
-    const rows = await this.sql.query<Record<string, unknown> & { server_id: string; bucket: Date }>(
+    const rows = await this.boundedQuery<Record<string, unknown> & { server_id: string; bucket: Date }>(
       `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, ${aggregates}
          FROM server_metrics
         WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 AND "timestamp" < $3
         GROUP BY server_id, bucket
         ORDER BY server_id, bucket`,
-      [q.serverIds, new Date(q.fromMs), new Date(q.toMs), q.stepMs / 1000],
+      // A step past what an interval holds buckets the same as one the size of all storable time.
+      [q.serverIds, new Date(q.fromMs), new Date(q.toMs), Math.min(q.stepMs, MAX_TIME_MS) / 1000],
+      budget,
     );
     const byServer = new Map<string, SeriesSet>();
     for (const id of q.serverIds) {
@@ -234,6 +243,16 @@ export class MetricsStore {
       for (const m of metrics) set.values[m]!.push(row[m] === null ? null : Number(row[m]));
     }
     return [...byServer.values()];
+  }
+
+  /** A read under the request's budget: statement_timeout from its deadline, cancelled when it aborts. */
+  private async boundedQuery<Row>(text: string, params: unknown[], budget?: QueryBudget): Promise<Row[]> {
+    if (!budget) return this.sql.query<Row>(text, params);
+    try {
+      return await this.sql.query<Row>(text, params, budget.sqlBounds());
+    } catch (err) {
+      throw budget.explain(err);
+    }
   }
 
   async hasSamples(): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** Raw rows of `server_metrics` for a set of servers, columns and time span, and which columns hold data; one round-trip each. */
-import type { SqlClient } from './sql-client';
+import { MAX_TIME_MS, MIN_TIME_MS } from '../limits';
+import type { QueryBounds, SqlClient } from './sql-client';
 
 /** The sample columns of `server_metrics` that can be read raw. */
 export const RAW_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds', 'status'] as const;
@@ -24,12 +25,14 @@ function checkedColumns(columns: RawColumn[]): RawColumn[] {
 function where(q: RawSampleQuery, params: unknown[]): string {
   params.push(q.serverIds);
   const conditions = [`server_id = ANY($${params.length}::text[])`];
+  // Bounds beyond what storage holds select nothing more: clamped so every Date is valid.
+  if (Number.isNaN(q.fromMs) || Number.isNaN(q.toMs)) throw new Error('a sample span bound is not a number');
   if (q.fromMs !== undefined) {
-    params.push(new Date(q.fromMs));
+    params.push(new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS - 1, q.fromMs))));
     conditions.push(`"timestamp" > $${params.length}`);
   }
   if (q.toMs !== undefined) {
-    params.push(new Date(q.toMs));
+    params.push(new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS - 1, q.toMs))));
     conditions.push(`"timestamp" <= $${params.length}`);
   }
   return conditions.join(' AND ');
@@ -39,7 +42,7 @@ function where(q: RawSampleQuery, params: unknown[]): string {
  * Rows ordered by server and time, at most `maxRows`; `truncated` says there were more, so a
  * caller can refuse rather than answer from part of the data.
  */
-export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows: number): Promise<{ rows: RawSampleRow[]; truncated: boolean }> {
+export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows: number, bounds?: QueryBounds): Promise<{ rows: RawSampleRow[]; truncated: boolean }> {
   const columns = checkedColumns(q.columns);
   if (q.serverIds.length === 0 || columns.length === 0) return { rows: [], truncated: false };
   const params: unknown[] = [];
@@ -52,13 +55,14 @@ export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows:
       ORDER BY server_id, "timestamp"
       LIMIT $${params.length}`,
     params,
+    bounds,
   );
   const truncated = rows.length > maxRows;
   return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
 }
 
 /** For each server with rows in the span, the asked-for columns that hold at least one value there. */
-export async function presentColumns(sql: SqlClient, q: RawSampleQuery): Promise<Map<string, Set<RawColumn>>> {
+export async function presentColumns(sql: SqlClient, q: RawSampleQuery, bounds?: QueryBounds): Promise<Map<string, Set<RawColumn>>> {
   const columns = checkedColumns(q.columns);
   const present = new Map<string, Set<RawColumn>>();
   if (q.serverIds.length === 0 || columns.length === 0) return present;
@@ -70,6 +74,7 @@ export async function presentColumns(sql: SqlClient, q: RawSampleQuery): Promise
       WHERE ${conditions}
       GROUP BY server_id`,
     params,
+    bounds,
   );
   for (const row of rows) present.set(row.server_id, new Set(columns.filter((c) => row[c] === true)));
   return present;

@@ -4,9 +4,19 @@ import { mkdir } from 'node:fs/promises';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 
+/** Bounds on one read: PostgreSQL's statement_timeout, and a signal that cancels the statement when it fires. */
+export interface QueryBounds {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** SQLSTATE of a statement cancelled by statement_timeout or a cancel request. */
+export const QUERY_CANCELED = '57014';
+
 export interface SqlClient {
   readonly kind: 'postgres' | 'pglite';
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** With `bounds`, the statement runs read-only in its own transaction under SET LOCAL statement_timeout. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], bounds?: QueryBounds): Promise<Row[]>;
   /** Runs several statements (no parameters) as one implicit transaction. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -18,9 +28,27 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
   pool.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
   return {
     kind: 'postgres',
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await pool.query(text, params);
-      return result.rows as Row[];
+    async query<Row>(text: string, params: unknown[] = [], bounds?: QueryBounds) {
+      if (!bounds) return (await pool.query(text, params)).rows as Row[];
+      bounds.signal?.throwIfAborted();
+      const client = await pool.connect();
+      // The server keeps working on a statement whose client left: ask it to stop.
+      const processId = (client as unknown as { processID?: number }).processID;
+      const cancel = () => void pool.query('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
+      bounds.signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        await client.query('BEGIN READ ONLY');
+        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bounds.timeoutMs)))]);
+        const result = await client.query(text, params);
+        await client.query('COMMIT');
+        return result.rows as Row[];
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        bounds.signal?.removeEventListener('abort', cancel);
+        client.release();
+      }
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -40,9 +68,13 @@ export async function openEmbedded(dataDir: string): Promise<SqlClient> {
   const db = await PGlite.create(location);
   return {
     kind: 'pglite',
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await db.query<Row>(text, params);
-      return result.rows;
+    async query<Row>(text: string, params: unknown[] = [], bounds?: QueryBounds) {
+      if (!bounds) return (await db.query<Row>(text, params)).rows;
+      bounds.signal?.throwIfAborted();
+      return db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bounds.timeoutMs)))]);
+        return (await tx.query<Row>(text, params)).rows;
+      });
     },
     async exec(sql: string) {
       await db.exec(sql);

@@ -24,7 +24,7 @@ describe('bad input', () => {
     ['garbage from', '/api/servers/DB-EU-002/metrics?from=yesterday-ish', 400, 'bad_request', 'from:'],
     ['garbage to', '/api/servers/DB-EU-002/metrics?to=2026-13-45T99:00', 400, 'bad_request', 'to:'],
     ['a range too large', `/api/servers/DB-EU-002/metrics?from=0&to=${now}`, 400, 'bad_request', 'at most 31 days'],
-    ['too many points', `/api/servers/DB-EU-002/metrics?from=${now - 7 * DAY}&to=${now}&step=1s`, 400, 'bad_request', 'more than the 10000 allowed'],
+    ['too many points', `/api/servers/DB-EU-002/metrics?from=${now - 7 * DAY}&to=${now}&step=1s`, 422, 'points_limit', 'more than the 11000 allowed'],
     ['unknown metric', '/api/servers/DB-EU-002/metrics?metrics=cpu,temperature', 400, 'bad_request', 'metrics:'],
     ['unknown aggregation', '/api/servers/DB-EU-002/metrics?aggregation=median', 400, 'bad_request', 'aggregation:'],
     ['unknown provider filter', '/api/servers?provider=azure', 400, 'bad_request', 'provider:'],
@@ -39,9 +39,10 @@ describe('bad input', () => {
     expect((await service.app.request('/api/servers/DB-EU-002')).status).toBe(200);
   });
 
-  test('exactly 10,000 points is allowed', async () => {
-    const from = Math.floor(now / 1000) * 1000 - 10_000_000;
-    const res = await service.app.request(`/api/servers/DB-EU-002/metrics?from=${from}&to=${from + 10_000_000}&step=1`);
+  test('exactly 11,000 points is allowed (as in Prometheus), one more is not', async () => {
+    const from = Math.floor(now / 1000) * 1000 - 11_000_000;
+    const res = await service.app.request(`/api/servers/DB-EU-002/metrics?from=${from}&to=${from + 11_000_000}&step=1`);
     expect(res.status).toBe(200);
+    expect((await service.app.request(`/api/servers/DB-EU-002/metrics?from=${from}&to=${from + 11_001_000}&step=1`)).status).toBe(422);
   });
 });

@@ -144,7 +144,7 @@ describe('POST /api/query', () => {
     ['maxDataPoints too large', JSON.stringify({ range: { from: 0, to: 1 }, maxDataPoints: 50_000, targets: [{ refId: 'A' }] }), 'bad_request', 'maxDataPoints: expected at most 10000'],
     ['a bad filter', JSON.stringify({ range: { from: 0, to: 1 }, filters: [{ key: 'colour', value: 'x' }], targets: [{ refId: 'A' }] }), 'bad_request', 'filters.0.key'],
   ])('%s → 400 naming the problem', async (_, body, code, message) => {
-    const res = await service.app.request('/api/query', { method: 'POST', body });
+    const res = await service.app.request('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
     const answer = (await res.json()) as { error: { code: string; message: string } };
     expect(answer.error.code).toBe(code);

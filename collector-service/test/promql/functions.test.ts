@@ -1,8 +1,8 @@
 /** Functions with known answers on constructed samples: *_over_time, the rate family on counters, regression, math, labels. */
 import { instantQuery } from '../../src/promql/eval/query-engine';
-import { answerValues, at, MemorySource, SMALL_FLEET } from './support/memory-source';
+import { answerValues, at, budget, MemorySource, SMALL_FLEET } from './support/memory-source';
 
-const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { timeoutMs: 5_000 });
+const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
 const only = async (query: string, timeMs: number) => {
   const values = Object.values(answerValues(await run(query, timeMs)));
   if (values.length !== 1) throw new Error(`${query}: expected one sample, got ${values.length}`);

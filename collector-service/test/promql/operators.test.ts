@@ -1,8 +1,8 @@
 /** Aggregations (by/without), binary operators, comparisons as filters or `bool`, vector matching, set operators. */
 import { instantQuery } from '../../src/promql/eval/query-engine';
-import { answerValues, at, MemorySource, SMALL_FLEET } from './support/memory-source';
+import { answerValues, at, budget, MemorySource, SMALL_FLEET } from './support/memory-source';
 
-const run = (query: string) => instantQuery(new MemorySource(SMALL_FLEET), query, at(10), { timeoutMs: 5_000 });
+const run = (query: string) => instantQuery(new MemorySource(SMALL_FLEET), query, at(10), { budget: budget() });
 // At 10 min: cpu a = 10, cpu b = 90, cpu c = 50, mem a = 20.
 const A = 'provider="aws", role="web", server="a"';
 const B = 'provider="aws", role="db", server="b"';

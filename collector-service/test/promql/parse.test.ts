@@ -102,18 +102,12 @@ test.each([
 
 test.each([
   ['histogram_quantile(0.9, cpu)', 'the function "histogram_quantile"'],
-  ['timestamp(cpu)', 'the function "timestamp"'],
   ['day_of_week()', 'the function "day_of_week"'],
   ['count_values("v", cpu)', 'the aggregation "count_values"'],
   ['limitk(2, cpu)', 'the aggregation "limitk"'],
-  ['cpu * on(server) group_left mem', 'group_left (many-to-one vector matching)'],
-  ['cpu / ignoring(role) group_right(x) mem', 'group_right (many-to-one vector matching)'],
   ['cpu * fill(0) mem', 'the fill modifier of binary operators'],
   ['cpu[5m+1m]', 'the duration expression "5m+1m" (only plain durations such as 5m)'],
   ['rate(cpu[5m] anchored)', 'the anchored modifier'],
-  ['cpu{server=~"[[:alpha:]]+"}', 'POSIX character classes such as [[:alpha:]] in regular expressions'],
-  ['cpu{server=~"\\\\Qa.b\\\\E"}', 'literal quoting with \\Q…\\E in regular expressions'],
-  ['cpu{server!~"\\\\pL+"}', 'Unicode classes such as \\pL in regular expressions'],
 ])('%s is refused by name, never approximated', (query, construct) => {
   const err = errorOf(query);
   expect(err.errorType).toBe('bad_data');

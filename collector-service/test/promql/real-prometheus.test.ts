@@ -185,6 +185,17 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
     'deriv(openmanager_up[30m])',
     'irate(openmanager_network_transmit_bytes_per_second[2m])',
     'openmanager_cpu_usage_percent offset 5m > on(server) openmanager_cpu_usage_percent',
+    'timestamp(openmanager_load1)',
+    'timestamp(openmanager_load1 offset 3m)',
+    'timestamp(rate(openmanager_uptime_seconds[5m]))',
+    'openmanager_up{server=~"srv-[[:alpha:]][[:digit:]]"}',
+    'openmanager_up{server=~`\\Qsrv-a1\\E|srv-\\pL\\d`}',
+    'label_replace(openmanager_up, "x", "$1", "server", "(.*.*)*Z")',
+    'openmanager_cpu_usage_percent / on(provider) group_left sum by (provider) (openmanager_cpu_usage_percent)',
+    'sum by (provider) (openmanager_up) * on(provider) group_right openmanager_load1',
+    'openmanager_load1 * on(server) group_left(role, tier) label_replace(openmanager_up, "tier", "t-$1", "server", "srv-(.).*")',
+    'openmanager_load1 > ignoring(region, role) group_left(region) count without (region, role) (openmanager_up)',
+    'avg by (provider) (openmanager_load1) < bool on(provider) group_right(role) openmanager_load1',
   ];
 
   // 25 min before the end: srv-o1 stopped 5 min earlier; 22 min: more than 5 min after it stopped.
@@ -196,10 +207,13 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
   test('the comparison is not vacuous: nearly every expression has data to compare', async () => {
     const time = at(44, 3); // inside srv-o2's offline spell, so `openmanager_up == 0` has a sample
     const empty: string[] = [];
+    const failed: string[] = [];
     for (const query of INSTANT) {
       const { body } = await prometheus.api('query', { query, time });
-      if (Array.isArray(body.data.result) && body.data.result.length === 0) empty.push(query);
+      if (body.status !== 'success') failed.push(`${query}: ${body.error}`);
+      else if (Array.isArray(body.data.result) && body.data.result.length === 0) empty.push(query);
     }
+    expect(failed).toEqual([]);
     expect(empty).toEqual(['absent(openmanager_up)', 'clamp(openmanager_cpu_usage_percent, 60, 30)']);
   });
 
@@ -211,6 +225,7 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
     ['topk(2, openmanager_cpu_usage_percent)', 120],
     ['sum(openmanager_memory_usage_percent > 70)', 45],
     ['max_over_time(openmanager_load1[10m:1m])', 600],
+    ['timestamp(openmanager_up{provider="onprem"})', 60],
   ];
 
   test.each(RANGE)('range query %s step %i s', async (query, step) => {
@@ -232,6 +247,11 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
     'rate({__name__=~"openmanager_(cpu|memory)_usage_percent"}[5m])',
     'openmanager_cpu_usage_percent + on(provider) openmanager_memory_usage_percent',
     'openmanager_cpu_usage_percent{provider="aws"} + ignoring(server, role) openmanager_memory_usage_percent{provider="aws"}',
+    'openmanager_up + on(provider) group_left openmanager_load1',
+    'sum by (provider) (openmanager_up) + on(provider) group_right sum by (provider, region) (openmanager_up) * on(provider) group_left openmanager_up',
+    'openmanager_up and on(server) group_left openmanager_load1',
+    'openmanager_up + on(server) group_left(server) openmanager_load1',
+    '{__name__=~"openmanager_(up|load1)"} * on(server) group_left sum by (server) (openmanager_up)',
   ])('%s is refused by both, with the same error type and status', async (query) => {
     const time = at(30);
     const [o, t] = [await ours('query', { query, time }), await prometheus.api('query', { query, time })];

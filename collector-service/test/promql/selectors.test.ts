@@ -1,8 +1,8 @@
 /** Instant and range selectors: matchers, the 5-minute lookback, offset, @, subquery windows. */
 import { instantQuery } from '../../src/promql/eval/query-engine';
-import { answerValues, at, MemorySource, SMALL_FLEET, T0 } from './support/memory-source';
+import { answerValues, at, budget, MemorySource, SMALL_FLEET, T0 } from './support/memory-source';
 
-const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { timeoutMs: 5_000 });
+const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
 const A = 'provider="aws", role="web", server="a"';
 const B = 'provider="aws", role="db", server="b"';
 const C = 'provider="onprem", role="web", server="c"';
@@ -74,7 +74,7 @@ describe('range vector selectors and subqueries', () => {
 
   test('a selector reads only the span it needs: lookback, range and offset included', async () => {
     const source = new MemorySource(SMALL_FLEET);
-    await instantQuery(source, 'rate(ctr[10m] offset 5m) + cpu', at(30), { timeoutMs: 5_000 });
+    await instantQuery(source, 'rate(ctr[10m] offset 5m) + cpu', at(30), { budget: budget() });
     expect(source.requests).toEqual([
       { fromMs: at(15), toMs: at(25) },
       { fromMs: at(25), toMs: at(30) },

@@ -1,6 +1,7 @@
 /** Stored rows as Prometheus series, on both storage engines: label narrowing, time spans, missing readings, openmanager_up, row limits. */
 import { newMatcher, type MatchType } from '../../src/promql/matchers';
 import { StoredSeriesSource } from '../../src/promql/store/stored-series';
+import { budget } from './support/memory-source';
 import { recordsFor, sample, serverInfo } from '../support/samples';
 import { STORAGE_ENGINES, type OpenedStorage } from '../support/storage-engines';
 
@@ -11,7 +12,7 @@ const INFOS = [serverInfo('web-1', { provider: 'aws', region: 'us-east-1', role:
 
 describe.each(STORAGE_ENGINES)('$name', (engine) => {
   let opened: OpenedStorage;
-  const source = (maxRows = 1_000) => new StoredSeriesSource(opened.storage.store, opened.storage.store.sql, maxRows);
+  const source = () => new StoredSeriesSource(opened.storage.store, opened.storage.store.sql);
 
   beforeAll(async () => {
     opened = await engine.open();
@@ -24,7 +25,7 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   afterAll(() => opened.dispose());
 
   test('a selector reads its metric for the servers its labels match, in (from, to]', async () => {
-    const series = await source().select([m('__name__', '=', 'openmanager_cpu_usage_percent'), m('provider', '=', 'aws')], T, T + 2 * MIN);
+    const series = await source().select([m('__name__', '=', 'openmanager_cpu_usage_percent'), m('provider', '=', 'aws')], T, T + 2 * MIN, budget());
     expect(series).toEqual([
       {
         labels: { __name__: 'openmanager_cpu_usage_percent', server: 'web-1', provider: 'aws', region: 'us-east-1', role: 'web' },
@@ -35,7 +36,7 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   });
 
   test('regex and negative matchers on any label, the metric name included', async () => {
-    const series = await source().select([m('__name__', '=~', 'openmanager_(cpu_usage_percent|load1)'), m('role', '!=', 'web'), m('server', '=~', '.+-1')], T - 1, T + 10 * MIN);
+    const series = await source().select([m('__name__', '=~', 'openmanager_(cpu_usage_percent|load1)'), m('role', '!=', 'web'), m('server', '=~', '.+-1')], T - 1, T + 10 * MIN, budget());
     expect(series.map((s) => `${s.labels.__name__} ${s.labels.server} ${s.values.join(',')}`)).toEqual([
       'openmanager_cpu_usage_percent db-1 50,51,52,53',
       'openmanager_load1 db-1 0.5,0.5,0.5,0.5',
@@ -43,30 +44,35 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   });
 
   test('a missing reading is a missing sample, never 0; openmanager_up is 0 for offline samples', async () => {
-    const [load] = await source().select([m('__name__', '=', 'openmanager_load1'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN);
+    const [load] = await source().select([m('__name__', '=', 'openmanager_load1'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN, budget());
     expect(load.times).toEqual([T, T + MIN, T + 3 * MIN]);
-    const [up] = await source().select([m('__name__', '=', 'openmanager_up'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN);
+    const [up] = await source().select([m('__name__', '=', 'openmanager_up'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN, budget());
     expect(up.values).toEqual([1, 1, 1, 0]);
   });
 
   test('names and labels OpenManager does not have select nothing', async () => {
-    expect(await source().select([m('__name__', '=', 'node_cpu_seconds_total')], T - 1, T + 10 * MIN)).toEqual([]);
-    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', 'node')], T - 1, T + 10 * MIN)).toEqual([]);
-    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', '')], T - 1, T + 10 * MIN)).toHaveLength(2);
+    expect(await source().select([m('__name__', '=', 'node_cpu_seconds_total')], T - 1, T + 10 * MIN, budget())).toEqual([]);
+    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', 'node')], T - 1, T + 10 * MIN, budget())).toEqual([]);
+    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', '')], T - 1, T + 10 * MIN, budget())).toHaveLength(2);
   });
 
-  test('a selector that would read more rows than allowed is refused (422), not answered from part of the data', async () => {
-    await expect(source(3).select([m('__name__', '=', 'openmanager_up')], T - 1, T + 10 * MIN)).rejects.toMatchObject({
-      errorType: 'execution',
+  test('a selector that would read more samples than the budget is refused (422), not answered from part of the data', async () => {
+    await expect(source().select([m('__name__', '=', 'openmanager_up')], T - 1, T + 10 * MIN, budget({ maxSamples: 3 }))).rejects.toMatchObject({
+      code: 'samples_limit',
       status: 422,
-      message: 'query processing would load too many samples into memory in query execution',
+      message: expect.stringContaining('QUERY_MAX_SAMPLES=3'),
     });
   });
 
+  test('times beyond what storage holds select nothing more and fail nothing', async () => {
+    const all = await source().select([m('__name__', '=', 'openmanager_up')], -1e18, 1e30, budget());
+    expect(all.map((s) => s.times.length)).toEqual([4, 4]);
+  });
+
   test('series labels: any of several selectors, only series with samples in the span', async () => {
-    const labels = await source().seriesLabels([[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]], T + 2 * MIN - 1, T + 2 * MIN);
+    const labels = await source().seriesLabels([[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]], budget(), T + 2 * MIN - 1, T + 2 * MIN);
     expect(labels.map((l) => `${l.__name__} ${l.server}`).sort()).toEqual(['openmanager_load1 db-1', 'openmanager_up db-1']);
-    expect(await source().seriesLabels([], T + 10 * MIN, T + 20 * MIN)).toEqual([]);
-    expect(await source().seriesLabels([])).toHaveLength(16);
+    expect(await source().seriesLabels([], budget(), T + 10 * MIN, T + 20 * MIN)).toEqual([]);
+    expect(await source().seriesLabels([], budget())).toHaveLength(16);
   });
 });

@@ -7,6 +7,7 @@ import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { badRequest } from '../errors';
 import { parseQuery } from '../validate';
+import { requestBudget } from '../request-budget';
 
 export function annotationRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
@@ -16,6 +17,7 @@ export function annotationRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const answer: AnnotationsAnswer = await findAnnotations(
       { fromMs: q.from, toMs: q.to, serverIds: q.servers, kinds: q.kinds ?? ['threshold', 'anomaly'] },
       { store: ctx.storage.store, thresholds: ctx.config.thresholds, analysis: ctx.analysis.data, anomalyThreshold: ANOMALY_SCORE_THRESHOLD },
+      requestBudget(ctx, c),
     );
     return c.json(answer);
   });

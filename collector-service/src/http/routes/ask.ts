@@ -4,13 +4,14 @@ import { askRequest } from '@openmanager/contract';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';
+import { clampTime } from '../../limits';
 
 export function askRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
   const service = ctx.analysis;
   app.post('/api/ask', requireRole('read'), async (c) => {
     const body = await parseJsonBody(c, askRequest(ctx.now()));
-    return c.json(await service.ask(body.question, { fromMs: body.from, toMs: body.to }));
+    return c.json(await service.ask(body.question, { fromMs: clampTime(body.from), toMs: clampTime(body.to) }));
   });
   return app;
 }

@@ -18,11 +18,9 @@ import { StoredSeriesSource } from '../../promql/store/stored-series';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { ApiError } from '../errors';
+import { LimitError } from '../../limits';
+import { requestBudget } from '../request-budget';
 
-/** Longest a query may evaluate; a `timeout` parameter can only shorten it. */
-const QUERY_TIMEOUT_MS = 30_000;
-/** Most stored rows one selector may read; more is refused (422) rather than exhausting memory. */
-const MAX_ROWS_PER_SELECTOR = 5_000_000;
 /** The Prometheus version whose API this one follows; Grafana reads it to pick the features it uses. */
 const COMPATIBLE_PROMETHEUS_VERSION = '2.53.0';
 
@@ -30,6 +28,7 @@ const BASE = '/prometheus/api/v1';
 
 function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
   if (err instanceof PromError) return c.json(failure(err.errorType, err.message), err.status);
+  if (err instanceof LimitError) return c.json(failure(err.code === 'query_timeout' ? 'timeout' : 'execution', err.message), err.status);
   if (err instanceof ApiError) {
     const type = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : 'bad_data';
     return c.json(failure(type, err.message), err.status);
@@ -40,18 +39,19 @@ function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
 
 export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
-  const source = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql, MAX_ROWS_PER_SELECTOR);
+  const source = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql);
   const GET_POST = ['GET', 'POST'];
 
-  const timeoutMs = (params: ApiParams) => Math.min(QUERY_TIMEOUT_MS, durationParam(params, 'timeout') ?? QUERY_TIMEOUT_MS);
+  /** QUERY_TIMEOUT_MS and QUERY_MAX_SAMPLES; a `timeout` parameter can only shorten the deadline. */
+  const budgetOf = (c: Context, params: ApiParams) => requestBudget(ctx, c, durationParam(params, 'timeout'));
 
   /** The series the label endpoints describe: those matching match[] (all when absent) with samples in [start, end]. */
-  async function seriesIn(params: ApiParams) {
+  async function seriesIn(c: Context, params: ApiParams) {
     const matchers = matchParams(params);
     const start = optionalTimeParam(params, 'start');
     const end = optionalTimeParam(params, 'end');
     // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
-    return source.seriesLabels(matchers, start === undefined ? undefined : start - 1, end);
+    return source.seriesLabels(matchers, budgetOf(c, params), start === undefined ? undefined : start - 1, end);
   }
 
   app.use(`${BASE}/*`, requireRole('read'));
@@ -59,8 +59,8 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
   app.on(GET_POST, `${BASE}/query`, async (c) => {
     const params = await ApiParams.fromRequest(c.req.raw);
     const timeMs = timeParam(params, 'time', ctx.now());
-    const timeout = timeoutMs(params);
-    return c.json(success(await instantQuery(source, params.get('query') ?? '', timeMs, { timeoutMs: timeout })));
+    const budget = budgetOf(c, params);
+    return c.json(success(await instantQuery(source, params.get('query') ?? '', timeMs, { budget })));
   });
 
   app.on(GET_POST, `${BASE}/query_range`, async (c) => {
@@ -69,8 +69,8 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const endMs = timeParam(params, 'end');
     const stepMs = durationParam(params, 'step');
     if (stepMs === undefined) throw badData('invalid parameter "step": cannot parse "" to a valid duration');
-    const timeout = timeoutMs(params);
-    return c.json(success(await rangeQuery(source, params.get('query') ?? '', { startMs, endMs, stepMs }, { timeoutMs: timeout })));
+    const budget = budgetOf(c, params);
+    return c.json(success(await rangeQuery(source, params.get('query') ?? '', { startMs, endMs, stepMs }, { budget })));
   });
 
   app.on(GET_POST, `${BASE}/query_exemplars`, async (c) => {
@@ -82,7 +82,7 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
 
   app.on(GET_POST, `${BASE}/labels`, async (c) => {
     const params = await ApiParams.fromRequest(c.req.raw);
-    const { items, warnings } = limited(labelNames(await seriesIn(params)), limitParam(params));
+    const { items, warnings } = limited(labelNames(await seriesIn(c, params)), limitParam(params));
     return c.json({ ...success(items), ...(warnings && { warnings }) });
   });
 
@@ -90,14 +90,14 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const name = c.req.param('name');
     if (!LABEL_NAME.test(name)) throw badData(`invalid label name: ${JSON.stringify(name)}`);
     const params = await ApiParams.fromRequest(c.req.raw);
-    const { items, warnings } = limited(labelValues(await seriesIn(params), name), limitParam(params));
+    const { items, warnings } = limited(labelValues(await seriesIn(c, params), name), limitParam(params));
     return c.json({ ...success(items), ...(warnings && { warnings }) });
   });
 
   app.on(GET_POST, `${BASE}/series`, async (c) => {
     const params = await ApiParams.fromRequest(c.req.raw);
     if (params.getAll('match[]').length === 0) throw badData('no match[] parameter provided');
-    const { items, warnings } = limited(seriesAnswer(await seriesIn(params)), limitParam(params));
+    const { items, warnings } = limited(seriesAnswer(await seriesIn(c, params)), limitParam(params));
     return c.json({ ...success(items), ...(warnings && { warnings }) });
   });
 

@@ -5,6 +5,7 @@ import { executeQuery } from '../../grafana/query-executor';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';
+import { requestBudget } from '../request-budget';
 
 export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
@@ -16,7 +17,7 @@ export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       collectorStatuses: () => ctx.manager.collectorStatuses(),
       collectIntervalMs: ctx.config.collectIntervalMs,
       now: ctx.now,
-    });
+    }, requestBudget(ctx, c));
     return c.json(answer);
   });
   return app;

@@ -7,18 +7,13 @@ import type { ServiceContext } from '../../service-context';
 import { badRequest, notFound } from '../errors';
 import { parseQuery } from '../validate';
 import { toSampleView, toServerView } from '../../servers/views';
+import { requestBudget } from '../request-budget';
+import { checkPoints, clampRange, stepFor } from '../../limits';
 
-/** Points per series a single request may ask for. */
-export const MAX_POINTS_PER_SERIES = 10_000;
 /** Default points per series when no step is given. */
 const DEFAULT_POINTS = 1_000;
 const MAX_RANGE_MS = 31 * 86_400_000;
 const DEFAULT_RANGE_MS = 3_600_000;
-
-/** Number of epoch-aligned buckets of `stepMs` that [fromMs, toMs) touches. */
-export function bucketCount(fromMs: number, toMs: number, stepMs: number): number {
-  return Math.floor((toMs - 1) / stepMs) - Math.floor(fromMs / stepMs) + 1;
-}
 
 export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
@@ -55,17 +50,15 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     const now = ctx.now();
     const q = parseQuery(c, metricsQuery(now));
     const record = await findServer(c.req.param('id'));
-    const to = q.to ?? now;
-    const from = q.from ?? to - DEFAULT_RANGE_MS;
-    if (from >= to) throw badRequest(`from: must be before to (from ${new Date(from).toISOString()}, to ${new Date(to).toISOString()})`);
+    const asked = { to: q.to ?? now, from: q.from ?? (q.to ?? now) - DEFAULT_RANGE_MS };
+    const { fromMs: from, toMs: to } = clampRange(asked.from, asked.to);
     if (to - from > MAX_RANGE_MS) throw badRequest(`from: the range may span at most 31 days, this one spans ${Math.ceil((to - from) / 86_400_000)}`);
-    const stepMs = q.step ?? Math.max(ctx.config.collectIntervalMs, Math.ceil((to - from) / (DEFAULT_POINTS - 1) / 1000) * 1000);
-    const points = bucketCount(from, to, stepMs);
-    if (points > MAX_POINTS_PER_SERIES) {
-      throw badRequest(`step: ${stepMs / 1000} s over this range gives ${points} points per series, more than the ${MAX_POINTS_PER_SERIES} allowed; use a larger step or a shorter range`);
-    }
+    const stepMs = q.step ?? stepFor(from, to, DEFAULT_POINTS, ctx.config.collectIntervalMs);
+    const points = checkPoints(from, to, stepMs);
     const metrics = q.metrics ?? ALL_METRICS;
-    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation });
+    const budget = requestBudget(ctx, c);
+    budget.charge(points * metrics.length);
+    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation }, budget);
     const answer: MetricsAnswer = {
       id: record.id,
       from: new Date(from).toISOString(),

@@ -39,6 +39,7 @@ const invalid = (name: string, message: string) => badData(`invalid parameter ${
 export function parseTime(text: string): number | null {
   if (FLOAT.test(text)) {
     const seconds = Number(text);
+    if (!Number.isFinite(seconds)) return null;
     const whole = Math.trunc(seconds);
     return whole * 1000 + Math.round((seconds - whole) * 1000);
   }

@@ -72,9 +72,59 @@ function resultLabels(b: Binary, labels: Labels): Labels {
   return out;
 }
 
+/** Labels of a many-side sample in a group_left/group_right result: its own (name dropped as the operator says) plus the included ones of the "one" side. */
+function groupedLabels(b: Binary, many: Labels, one: Labels, include: string[]): Labels {
+  const out: Record<string, string> = { ...(dropsName(b) ? dropMetricName(many) : many) };
+  for (const name of include) {
+    if (one[name]) out[name] = one[name];
+    else delete out[name];
+  }
+  return out;
+}
+
+/**
+ * Many-to-one (`group_left`) and one-to-many (`group_right`) matching, as Prometheus's VectorBinop: each
+ * sample of the "many" side meets the one sample of the "one" side with the same match labels.
+ */
+function groupedOp(b: Binary, group: NonNullable<VectorMatching['group']>, lhs: Sample[], rhs: Sample[]): Sample[] {
+  const [manySide, oneSide] = group.side === 'left' ? [lhs, rhs] : [rhs, lhs];
+  const ones = new Map<string, Sample>();
+  for (const s of oneSide) {
+    const key = matchKey(s.labels, b.matching);
+    const duplicate = ones.get(key);
+    if (duplicate) {
+      const matchGroup = b.matching.on ? keepLabels(s.labels, b.matching.labels) : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
+      throw executionError(
+        `found duplicate series for the match group ${formatLabels(matchGroup)} on the ${group.side === 'left' ? 'right' : 'left'} hand-side of the operation: ` +
+          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`,
+      );
+    }
+    ones.set(key, s);
+  }
+  const produced = new Map<string, Set<string>>();
+  const out: Sample[] = [];
+  for (const many of manySide) {
+    const key = matchKey(many.labels, b.matching);
+    const one = ones.get(key);
+    if (!one) continue;
+    const [l, r] = group.side === 'left' ? [many.value, one.value] : [one.value, many.value];
+    const { value, holds } = applyOp(b.op, l, r);
+    if (!b.returnBool && !holds) continue;
+    const labels = groupedLabels(b, many.labels, one.labels, group.include);
+    const seen = produced.get(key) ?? new Set<string>();
+    produced.set(key, seen);
+    const id = labelsKey(labels);
+    if (seen.has(id)) throw executionError('multiple matches for labels: grouping labels must ensure unique matches');
+    seen.add(id);
+    out.push({ labels, value: b.returnBool ? Number(holds) : value });
+  }
+  return out;
+}
+
 /** `vector op vector`: set operators, or one-to-one matching on all labels but the name (or `on`/`ignoring`). */
 export function vectorVectorOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[] {
   if (b.op === 'and' || b.op === 'or' || b.op === 'unless') return setOp(b, lhs, rhs);
+  if (b.matching.group) return groupedOp(b, b.matching.group, lhs, rhs);
   const right = new Map<string, Sample>();
   for (const s of rhs) {
     const key = matchKey(s.labels, b.matching);

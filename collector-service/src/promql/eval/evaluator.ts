@@ -2,7 +2,8 @@
 import { isArithmetic, type AtModifier, type Expr, type Subquery, type VectorSelector } from '../parse/ast';
 import { aggregate } from './aggregations';
 import { scalarOp, vectorScalarOp, vectorVectorOp } from './binary-ops';
-import { executionError, queryTimeout } from '../errors';
+import { executionError } from '../errors';
+import { LimitError, MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import { evaluateCall } from './functions';
 import { dropMetricName, labelsKey } from '../labels';
 import { upperBound, type RangeSeries, type Sample, type StoredSeries, type Value } from './values';
@@ -18,9 +19,8 @@ export interface EvalContext {
   /** Start and end of the query, for `@ start()` and `@ end()`. */
   startMs: number;
   endMs: number;
-  /** Wall-clock deadline (epoch ms) after which evaluation stops with a timeout. */
-  deadline: number;
-  clock: () => number;
+  /** The request's samples budget and deadline; evaluation yields to the event loop through it. */
+  budget: QueryBudget;
   /** Inner results of subqueries by evaluation time, shared across steps. */
   subqueryCache?: Map<Subquery, Map<number, Value>>;
 }
@@ -30,12 +30,14 @@ export function resolveAt(at: AtModifier | undefined, evalMs: number, ctx: Pick<
   return at.kind === 'time' ? at.ms : at.kind === 'start' ? ctx.startMs : ctx.endMs;
 }
 
-function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext): Sample[] {
+/** The newest sample of each series within the lookback; `timestamp()` asks for the samples' times (in seconds) instead of their values. */
+function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, times = false): Sample[] {
   const ts = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
   const out: Sample[] = [];
   for (const series of ctx.data.get(sel) ?? []) {
     const i = upperBound(series.times, ts) - 1;
-    if (i >= 0 && series.times[i] > ts - LOOKBACK_MS) out.push({ labels: series.labels, value: series.values[i] });
+    if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
+    out.push(times ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 } : { labels: series.labels, value: series.values[i] });
   }
   return out;
 }
@@ -52,17 +54,31 @@ function rangeSelector(sel: VectorSelector, rangeMs: number, evalMs: number, ctx
   return { type: 'matrix', series, window: { startMs, endMs } };
 }
 
-/** Evaluation times of a subquery: multiples of its step in (end - range, end]. */
+/** Steps one subquery evaluation may take, as many as a range query's points per series. */
+export const MAX_SUBQUERY_STEPS = MAX_POINTS_PER_SERIES;
+
+/**
+ * Evaluation times of a subquery: multiples of its step in (end - range, end]. Their number is known in
+ * closed form and checked before any is built, so `[30d:1ms]` is refused (422) rather than allocated.
+ */
 export function subquerySteps(sq: Subquery, evalMs: number, ctx: Pick<EvalContext, 'startMs' | 'endMs'>): { startMs: number; endMs: number; times: number[] } {
   const endMs = resolveAt(sq.at, evalMs, ctx) - sq.offsetMs;
   const startMs = endMs - sq.rangeMs;
   const step = sq.stepMs ?? DEFAULT_SUBQUERY_STEP_MS;
+  const first = (Math.floor(startMs / step) + 1) * step;
+  const count = first <= endMs ? Math.floor((endMs - first) / step) + 1 : 0;
+  if (!(count <= MAX_SUBQUERY_STEPS)) {
+    throw new LimitError(
+      'subquery_steps_limit',
+      `subquery [${sq.rangeMs / 1000}s:${step / 1000}s] takes ${Number.isFinite(count) ? count : 'too many'} steps per evaluation, more than the ${MAX_SUBQUERY_STEPS} allowed; use a larger subquery step or a shorter subquery range`,
+    );
+  }
   const times: number[] = [];
-  for (let t = (Math.floor(startMs / step) + 1) * step; t <= endMs; t += step) times.push(t);
+  for (let i = 0; i < count; i++) times.push(first + i * step);
   return { startMs, endMs, times };
 }
 
-function subquery(sq: Subquery, evalMs: number, ctx: EvalContext): Value {
+async function subquery(sq: Subquery, evalMs: number, ctx: EvalContext): Promise<Value> {
   const { startMs, endMs, times } = subquerySteps(sq, evalMs, ctx);
   ctx.subqueryCache ??= new Map();
   let cache = ctx.subqueryCache.get(sq);
@@ -70,7 +86,11 @@ function subquery(sq: Subquery, evalMs: number, ctx: EvalContext): Value {
   const byLabels = new Map<string, RangeSeries>();
   for (const t of times) {
     let inner = cache.get(t);
-    if (!inner) cache.set(t, (inner = evaluate(sq.expr, t, ctx)));
+    if (!inner) {
+      inner = await evaluate(sq.expr, t, ctx);
+      ctx.budget.charge(inner.type === 'vector' ? inner.samples.length : 1);
+      cache.set(t, inner);
+    }
     const samples = inner.type === 'vector' ? inner.samples : inner.type === 'scalar' ? [{ labels: {}, value: inner.value }] : [];
     for (const s of samples) {
       const key = labelsKey(s.labels);
@@ -96,8 +116,9 @@ function assertDistinct(samples: Sample[]): Sample[] {
 
 const vectorValue = (samples: Sample[]): Value => ({ type: 'vector', samples });
 
-export function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Value {
-  if (ctx.clock() > ctx.deadline) throw queryTimeout();
+/** Evaluates `expr` at `evalMs`; between nodes it yields to the event loop when the request has held it for a slice. */
+export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Promise<Value> {
+  await ctx.budget.pause();
   switch (expr.kind) {
     case 'number':
       return { type: 'scalar', value: expr.value };
@@ -110,25 +131,30 @@ export function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Value {
     case 'subquery':
       return subquery(expr, evalMs, ctx);
     case 'unary': {
-      const inner = evaluate(expr.expr, evalMs, ctx);
+      const inner = await evaluate(expr.expr, evalMs, ctx);
       if (!expr.negate) return inner;
       if (inner.type === 'scalar') return { type: 'scalar', value: -inner.value };
       if (inner.type !== 'vector') throw new Error('unary minus on a non-vector');
       return vectorValue(assertDistinct(inner.samples.map((s) => ({ labels: dropMetricName(s.labels), value: -s.value }))));
     }
     case 'call': {
-      const result = evaluateCall(expr, expr.args.map((a) => evaluate(a, evalMs, ctx)), evalMs);
+      if (expr.name === 'timestamp' && expr.args[0].kind === 'vector-selector') {
+        return vectorValue(assertDistinct(instantSelector(expr.args[0], evalMs, ctx, true)));
+      }
+      const args: Value[] = [];
+      for (const a of expr.args) args.push(await evaluate(a, evalMs, ctx));
+      const result = evaluateCall(expr, args, evalMs);
       return result.type === 'vector' ? vectorValue(assertDistinct(result.samples)) : result;
     }
     case 'aggregate': {
-      const inner = evaluate(expr.expr, evalMs, ctx);
-      const param = expr.param ? evaluate(expr.param, evalMs, ctx) : undefined;
+      const inner = await evaluate(expr.expr, evalMs, ctx);
+      const param = expr.param ? await evaluate(expr.param, evalMs, ctx) : undefined;
       const samples = inner.type === 'vector' ? inner.samples : [];
       return vectorValue(aggregate(expr.op, samples, expr.grouping, param?.type === 'scalar' ? param.value : NaN));
     }
     case 'binary': {
-      const lhs = evaluate(expr.lhs, evalMs, ctx);
-      const rhs = evaluate(expr.rhs, evalMs, ctx);
+      const lhs = await evaluate(expr.lhs, evalMs, ctx);
+      const rhs = await evaluate(expr.rhs, evalMs, ctx);
       if (lhs.type === 'scalar' && rhs.type === 'scalar') return { type: 'scalar', value: scalarOp(expr.op, lhs.value, rhs.value, expr.returnBool) };
       let samples: Sample[];
       if (lhs.type === 'vector' && rhs.type === 'vector') samples = vectorVectorOp(expr, lhs.samples, rhs.samples);

@@ -35,6 +35,7 @@ export const FUNCTION_SIGNATURES: Record<string, FunctionSignature> = {
   scalar: { args: ['vector'], returns: 'scalar' },
   vector: { args: ['scalar'], returns: 'vector' },
   time: { args: [], returns: 'scalar' },
+  timestamp: { args: ['vector'], returns: 'vector' },
   pi: { args: [], returns: 'scalar' },
 };
 

@@ -85,6 +85,9 @@ export function evaluateCall(call: Call, args: Value[], evalMs: number): Value {
       return vector([{ labels: {}, value: scalarOf(args[0]) }]);
     case 'time':
       return { type: 'scalar', value: evalMs / 1000 };
+    case 'timestamp':
+      // A computed vector's samples are of the evaluation time (a selector's own are read in the evaluator).
+      return vector(samples.map((s) => ({ labels: dropMetricName(s.labels), value: evalMs / 1000 })));
     case 'pi':
       return { type: 'scalar', value: Math.PI };
     default:

@@ -7,22 +7,19 @@ import { compareLabels, labelsKey, type Labels } from '../labels';
 import type { Matcher } from '../matchers';
 import { parsePromQL } from '../parse/parse';
 import { planSelectors } from './query-plan';
+import { MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import type { StoredSeries, Value } from './values';
 
 /** Where the engine reads stored series from. */
 export interface SeriesSource {
-  /** Series matching all matchers, with their samples in (fromMs, toMs]. */
-  select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]>;
+  /** Series matching all matchers, with their samples in (fromMs, toMs]; samples loaded are charged to the budget. */
+  select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]>;
 }
 
 export interface QueryOptions {
-  /** Wall-clock budget for evaluation. */
-  timeoutMs: number;
-  clock?: () => number;
+  /** The request's one samples budget and deadline, over loading and evaluation. */
+  budget: QueryBudget;
 }
-
-/** Prometheus refuses range queries with more points than this per series. */
-export const MAX_POINTS_PER_SERIES = 11_000;
 
 /** Parses the `query` parameter; errors name the parameter as Prometheus's do. */
 export function parseQueryParam(text: string): Expr {
@@ -34,16 +31,18 @@ export function parseQueryParam(text: string): Expr {
   }
 }
 
-async function load(source: SeriesSource, expr: Expr, startMs: number, endMs: number): Promise<Map<VectorSelector, StoredSeries[]>> {
+async function load(source: SeriesSource, expr: Expr, startMs: number, endMs: number, budget: QueryBudget): Promise<Map<VectorSelector, StoredSeries[]>> {
   const needs = planSelectors(expr, startMs, endMs);
-  const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs)));
+  const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget)));
   return new Map(needs.map((n, i) => [n.selector, loaded[i]]));
 }
 
 function context(data: EvalContext['data'], startMs: number, endMs: number, options: QueryOptions): EvalContext {
-  const clock = options.clock ?? Date.now;
-  return { data, startMs, endMs, clock, deadline: clock() + options.timeoutMs };
+  return { data, startMs, endMs, budget: options.budget };
 }
+
+/** Samples a result holds, charged to the request's budget. */
+const resultSamples = (value: Value) => (value.type === 'vector' ? value.samples.length : value.type === 'matrix' ? value.series.reduce((n, s) => n + s.times.length, 0) : 1);
 
 /** Results whose order the expression decides (sort, topk, …) keep it; others are sorted by labels. */
 function keepsOrder(expr: Expr): boolean {
@@ -72,8 +71,10 @@ function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
 
 export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
   const expr = parseQueryParam(text);
-  const data = await load(source, expr, timeMs, timeMs);
-  return instantData(expr, evaluate(expr, timeMs, context(data, timeMs, timeMs, options)), timeMs);
+  const data = await load(source, expr, timeMs, timeMs, options.budget);
+  const value = await evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
+  options.budget.charge(resultSamples(value));
+  return instantData(expr, value, timeMs);
 }
 
 export interface RangeParams {
@@ -86,7 +87,7 @@ export interface RangeParams {
 function checkRange({ startMs, endMs, stepMs }: RangeParams): void {
   if (endMs < startMs) throw badData('end timestamp must not be before start time');
   if (!(stepMs > 0)) throw badData('zero or negative query resolution step widths are not accepted. Try a positive integer');
-  if (Math.floor((endMs - startMs) / stepMs) > MAX_POINTS_PER_SERIES) {
+  if (!(Math.floor((endMs - startMs) / stepMs) <= MAX_POINTS_PER_SERIES)) {
     throw badData('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
   }
 }
@@ -98,11 +99,15 @@ export async function rangeQuery(source: SeriesSource, text: string, range: Rang
     throw badData(`invalid parameter "query": invalid expression type ${JSON.stringify(TYPE_NAMES[expr.type])} for range query, must be Scalar or instant Vector`);
   }
   const { startMs, endMs, stepMs } = range;
-  const ctx = context(await load(source, expr, startMs, endMs), startMs, endMs, options);
+  const ctx = context(await load(source, expr, startMs, endMs, options.budget), startMs, endMs, options);
   const series = new Map<string, { labels: Labels; values: SamplePair[]; lastMs: number }>();
-  for (let t = startMs; t <= endMs; t += stepMs) {
-    const value = evaluate(expr, t, ctx);
+  // Counted, not accumulated: at extreme times `t += step` would not move.
+  const steps = Math.floor((endMs - startMs) / stepMs) + 1;
+  for (let i = 0; i < steps; i++) {
+    const t = startMs + i * stepMs;
+    const value = await evaluate(expr, t, ctx);
     const samples = value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
+    options.budget.charge(samples.length);
     for (const s of samples) {
       const key = labelsKey(s.labels);
       let out = series.get(key);

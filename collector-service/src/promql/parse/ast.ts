@@ -74,6 +74,8 @@ export interface VectorMatching {
   /** `on (…)`: match on these labels only; otherwise on all labels but these (`ignoring`) and the name. */
   on: boolean;
   labels: string[];
+  /** `group_left` (many-to-one) / `group_right` (one-to-many), with the labels copied from the "one" side. */
+  group?: { side: 'left' | 'right'; include: string[] };
 }
 
 export interface Binary {

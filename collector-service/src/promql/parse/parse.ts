@@ -124,9 +124,12 @@ function binary(src: Source, node: SyntaxNode, parts: SyntaxNode[]): Expr {
   for (const modifier of modifiers) {
     if (modifier.name === 'FillModifier') throw unsupported('the fill modifier of binary operators');
     if (modifier.name !== 'MatchingModifierClause') continue;
-    const [kind, labels, group] = children(modifier);
-    if (group) throw unsupported(`${src.textOf(group)} (many-to-one vector matching)`);
+    const [kind, labels, group, include] = children(modifier);
     result.matching = { on: kind.name === 'On', labels: children(labels).map((l) => labelName(src, l)) };
+    if (group) {
+      const side = src.textOf(group).toLowerCase() === 'group_left' ? 'left' : 'right';
+      result.matching.group = { side, include: include ? children(include).map((l) => labelName(src, l)) : [] };
+    }
   }
   result.type = result.lhs.type === 'scalar' && result.rhs.type === 'scalar' ? 'scalar' : 'vector';
   checkBinary(src, node, result, modifiers.some((m) => m.name === 'MatchingModifierClause'));

@@ -26,6 +26,13 @@ export function checkBinary(src: Source, node: SyntaxNode, b: Binary, hasMatchin
   }
   if (scalars && hasMatchingClause && b.matching.labels.length > 0) throw src.error(node, 'vector matching only allowed between instant vectors');
   if (scalars && isSetOp(b.op)) throw src.error(node, `set operator ${JSON.stringify(b.op)} not allowed in binary scalar expression`);
+  const group = b.matching.group;
+  if (!group) return;
+  const both = b.matching.on ? group.include.find((l) => b.matching.labels.includes(l)) : undefined;
+  if (both !== undefined) throw src.error(node, `label ${JSON.stringify(both)} must not occur in ON and GROUP clause at once`);
+  if (!scalars && isSetOp(b.op)) throw src.error(node, `no grouping allowed for ${JSON.stringify(b.op)} operation`);
+  // Between a scalar and a vector there is nothing to match: the grouping is dropped, as Prometheus does.
+  if (scalars) delete b.matching.group;
 }
 
 export function checkAggregate(src: Source, node: SyntaxNode, a: Aggregate) {

@@ -3,7 +3,7 @@ import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore, ServerFilter } from '../../storage/metrics-store';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
 import type { SqlClient } from '../../storage/sql-client';
-import { executionError } from '../errors';
+import type { QueryBudget } from '../../limits';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
@@ -34,8 +34,6 @@ export class StoredSeriesSource implements SeriesSource {
   constructor(
     private readonly store: MetricsStore,
     private readonly sql: SqlClient,
-    /** Most rows one selector may read before the query is refused. */
-    private readonly maxRows: number,
   ) {}
 
   private async targets(matchers: Matcher[]): Promise<Target[]> {
@@ -52,12 +50,22 @@ export class StoredSeriesSource implements SeriesSource {
     return targets;
   }
 
-  async select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]> {
+  /** Rows past the request's samples budget are never read: the query is refused (422) instead. */
+  async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
     const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
-    const { rows, truncated } = await readRawSamples(this.sql, { serverIds, columns, fromMs, toMs }, this.maxRows);
-    if (truncated) throw executionError('query processing would load too many samples into memory in query execution');
+    if (columns.length === 0) return [];
+    const maxRows = Math.floor(budget.remaining / columns.length);
+    let read;
+    try {
+      read = await readRawSamples(this.sql, { serverIds, columns, fromMs, toMs }, maxRows, budget.sqlBounds());
+    } catch (err) {
+      throw budget.explain(err);
+    }
+    // Past the budget by at least one row: charging them all names the limit.
+    budget.charge((read.truncated ? maxRows + 1 : read.rows.length) * columns.length);
+    const { rows } = read;
     const byServer = new Map<string, typeof rows>();
     for (const row of rows) {
       const list = byServer.get(row.server_id);
@@ -79,18 +87,22 @@ export class StoredSeriesSource implements SeriesSource {
   }
 
   /** Label sets of the series matching any of the matcher lists (all series when none) with samples in the span. */
-  async seriesLabels(matcherSets: Matcher[][], fromMs?: number, toMs?: number): Promise<Labels[]> {
+  async seriesLabels(matcherSets: Matcher[][], budget: QueryBudget, fromMs?: number, toMs?: number): Promise<Labels[]> {
     const targets = new Map<string, Target>();
     for (const matchers of matcherSets.length > 0 ? matcherSets : [[]]) {
       for (const t of await this.targets(matchers)) targets.set(`${t.server.id}\u0000${t.metric.name}`, t);
     }
     const all = [...targets.values()];
-    const present = await presentColumns(this.sql, {
-      serverIds: [...new Set(all.map((t) => t.server.id))],
-      columns: [...new Set(all.map((t) => t.metric.column))],
-      fromMs,
-      toMs,
-    });
+    let present;
+    try {
+      present = await presentColumns(
+        this.sql,
+        { serverIds: [...new Set(all.map((t) => t.server.id))], columns: [...new Set(all.map((t) => t.metric.column))], fromMs, toMs },
+        budget.sqlBounds(),
+      );
+    } catch (err) {
+      throw budget.explain(err);
+    }
     return all.filter((t) => present.get(t.server.id)?.has(t.metric.column)).map((t) => t.labels);
   }
 }

@@ -4,6 +4,11 @@ import { formatLabels, type Labels } from '../../../src/promql/labels';
 import { matchesLabels } from '../../../src/promql/matchers';
 import type { SeriesSource } from '../../../src/promql/eval/query-engine';
 import type { StoredSeries } from '../../../src/promql/eval/values';
+import { QueryBudget, type QueryLimits } from '../../../src/limits';
+
+/** A budget for engine tests: generous unless a test narrows it. */
+export const budget = (limits: Partial<QueryLimits> = {}, clock?: () => number) =>
+  new QueryBudget({ timeoutMs: 5_000, maxSamples: 50_000_000, ...limits }, { clock });
 
 export const T0 = Date.UTC(2026, 0, 1); // a fixed origin, so answers do not depend on the clock
 export const MIN = 60_000;
@@ -23,15 +28,17 @@ export class MemorySource implements SeriesSource {
 
   constructor(private readonly stored: StoredSeries[]) {}
 
-  async select(matchers: Parameters<SeriesSource['select']>[0], fromMs: number, toMs: number): Promise<StoredSeries[]> {
+  async select(...[matchers, fromMs, toMs, budget]: Parameters<SeriesSource['select']>): Promise<StoredSeries[]> {
     this.requests.push({ fromMs, toMs });
-    return this.stored
+    const selected = this.stored
       .filter((s) => matchesLabels(matchers, s.labels))
       .map((s) => {
         const keep = s.times.map((t, i) => [t, s.values[i]] as const).filter(([t]) => t > fromMs && t <= toMs);
         return { labels: s.labels, times: keep.map(([t]) => t), values: keep.map(([, v]) => v) };
       })
       .filter((s) => s.times.length > 0);
+    budget.charge(selected.reduce((n, s) => n + s.times.length, 0));
+    return selected;
   }
 }
 

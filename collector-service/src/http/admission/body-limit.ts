@@ -1,0 +1,12 @@
+/** BODY_LIMIT_BYTES: a body above it is refused (413) from its Content-Length, or as soon as a streamed body passes it. */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
+import { refuse } from './refuse';
+
+export function bodyLimit(maxBytes: number): MiddlewareHandler {
+  return honoBodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      refuse(c, 413, 'payload_too_large', `request body is larger than BODY_LIMIT_BYTES=${maxBytes} bytes; send a smaller body (a question, a query, not data)`),
+  });
+}

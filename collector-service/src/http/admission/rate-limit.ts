@@ -1,0 +1,77 @@
+/**
+ * RATE_LIMIT_PER_MINUTE per API key (or per client address without one): over it, 429 with Retry-After.
+ * In Redis (under REDIS_KEY_PREFIX) when REDIS_URL is set, so replicas share one count; in process otherwise.
+ * A Redis that stops answering falls back to the in-process count rather than refusing or waving everyone through.
+ */
+import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { refuse } from './refuse';
+
+const REDIS_TIMEOUT_MS = 500;
+
+export interface RateLimitOptions {
+  perMinute: number;
+  redisUrl?: string;
+  redisKeyPrefix: string;
+}
+
+export interface RateLimit {
+  middleware: MiddlewareHandler;
+  close(): Promise<void>;
+}
+
+/** Whom a request is counted against: its API key (hashed, never stored as sent) or its client address. */
+function clientKey(c: Context): string {
+  const auth = c.req.header('authorization');
+  if (auth) return `key:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}`;
+  try {
+    return `addr:${getConnInfo(c).remote.address ?? 'unknown'}`;
+  } catch {
+    return 'addr:unknown';
+  }
+}
+
+export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLimitOptions): RateLimit {
+  const options = { points: perMinute, duration: 60 };
+  let redis: Redis | undefined;
+  let limiter: RateLimiterAbstract;
+  if (redisUrl) {
+    // Commands wait for a connection being made, but never long: past the timeout the insurance limiter answers.
+    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: REDIS_TIMEOUT_MS });
+    redis.on('error', () => undefined); // the insurance limiter answers while Redis is away
+    limiter = new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      keyPrefix: `${redisKeyPrefix}ratelimit`,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+  } else {
+    limiter = new RateLimiterMemory(options);
+  }
+
+  const middleware: MiddlewareHandler = async (c, next) => {
+    try {
+      await limiter.consume(clientKey(c));
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      return refuse(
+        c,
+        429,
+        'rate_limited',
+        `more than RATE_LIMIT_PER_MINUTE=${perMinute} requests in a minute from this API key or client; retry after the time in Retry-After`,
+        err.msBeforeNext / 1000,
+      );
+    }
+    return next();
+  };
+
+  return {
+    middleware,
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}
