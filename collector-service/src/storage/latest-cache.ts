@@ -109,6 +109,15 @@ export class MemoryLatestCache implements LatestCache {
     return this.lru.get(serverId) ?? null;
   }
 
+  /** Synchronous read, for a tier in front of another cache. */
+  peek(serverId: string): ServerMetrics | null {
+    return this.lru.get(serverId) ?? null;
+  }
+
+  setOne(sample: ServerMetrics): void {
+    this.lru.set(sample.serverId, sample);
+  }
+
   async getMany(serverIds: string[]) {
     const found = new Map<string, ServerMetrics>();
     for (const id of serverIds) {

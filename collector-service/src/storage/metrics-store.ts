@@ -1,8 +1,12 @@
 /** Reads and writes of the inventory and samples in PostgreSQL/PGlite, one round-trip per batch. */
 import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/metrics';
 import type { ServerRecord } from '../domain/server-state';
+import { SampleHead, type HeadOptions } from './head/sample-head';
+import type { ReadBudget } from './head/read-budget';
+import { InventoryMemory } from './inventory-memory';
 import { PartitionManager } from './partitions';
-import type { SqlClient } from './sql-client';
+import { copySamples } from './sample-copy';
+import type { SqlClient, SqlSession } from './sql-client';
 
 export interface WriteBatch {
   /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
@@ -16,6 +20,9 @@ export interface ServerFilter {
   role?: string;
   ids?: string[];
 }
+
+/** The head's defaults: a day of samples in at most 64 MiB. */
+export const DEFAULT_HEAD: HeadOptions = { maxBytes: 64 * 1024 * 1024, spanMs: 24 * 3_600_000 };
 
 export type Aggregation = 'avg' | 'max' | 'min' | 'p95';
 
@@ -116,6 +123,19 @@ const fromServerRow = (r: ServerRow): ServerRecord => ({
   lastStatus: r.last_status,
 });
 
+/** Upserts the inventory rows of $1 (jsonb); an older sample never moves a server's newest state backwards. */
+const SERVER_UPSERT = `INSERT INTO servers (id, provider, region, role, collector, labels, reachable, last_seen_at, last_status)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${SERVER_RECORDSET})
+     ON CONFLICT (id) DO UPDATE SET
+       provider = EXCLUDED.provider, region = EXCLUDED.region, role = EXCLUDED.role,
+       collector = EXCLUDED.collector, labels = EXCLUDED.labels, reachable = EXCLUDED.reachable,
+       last_status = CASE WHEN EXCLUDED.last_seen_at IS NULL THEN servers.last_status
+                          WHEN servers.last_seen_at IS NULL OR EXCLUDED.last_seen_at >= servers.last_seen_at
+                          THEN EXCLUDED.last_status ELSE servers.last_status END,
+       last_seen_at = GREATEST(servers.last_seen_at, EXCLUDED.last_seen_at),
+       updated_at = now()
+`;
+
 const SAMPLE_COLUMNS = `server_id, "timestamp", cpu_usage, memory_usage, disk_usage, network_in_bytes, network_out_bytes,
   load_1m, uptime_seconds, status, raw_data`;
 
@@ -126,17 +146,42 @@ function aggregateExpression(aggregation: Aggregation, column: string): string {
 
 export class MetricsStore {
   readonly partitions: PartitionManager;
+  /** Recent samples in memory: range reads within it never reach the database. */
+  readonly head: SampleHead;
+  /** The inventory in memory, kept current by every write. */
+  readonly inventory = new InventoryMemory();
 
-  constructor(readonly sql: SqlClient) {
+  constructor(
+    readonly sql: SqlClient,
+    headOptions: HeadOptions = DEFAULT_HEAD,
+  ) {
     this.partitions = new PartitionManager(sql);
+    this.head = new SampleHead(headOptions);
   }
 
   /**
-   * Upserts the inventory and inserts the samples in one statement. Duplicate samples
-   * (same server and timestamp) are ignored. Returns how many samples were new.
+   * Loads the inventory into memory, then starts filling the head from the database; the returned
+   * promise ends when the head is loaded (reads go to the database until then).
+   */
+  async warm(): Promise<{ headLoaded: Promise<void> }> {
+    this.inventory.load(await this.selectServers({}));
+    return { headLoaded: this.head.load(this.sql, this.inventory.list().map((r) => r.id)) };
+  }
+
+  /** Forgets what memory holds, after the tables were emptied behind the store's back (tests). */
+  forgetMemory(): void {
+    this.inventory.load([]);
+    this.head.clear();
+  }
+
+  /**
+   * Upserts the inventory and inserts the samples, in memory and in one database transaction.
+   * Duplicate samples (same server and timestamp) are ignored. Returns how many samples were new.
    */
   async write(batch: WriteBatch): Promise<number> {
     if (batch.samples.length === 0 && batch.servers.length === 0) return 0;
+    this.inventory.apply(batch.servers);
+    this.head.append(batch.samples);
     if (batch.samples.length > 0) {
       let min = Infinity;
       let max = -Infinity;
@@ -147,29 +192,23 @@ export class MetricsStore {
       }
       await this.partitions.ensure(min, max);
     }
-    const servers = batch.servers.map((s) => ({
-      id: s.id,
-      provider: s.provider,
-      region: s.region,
-      role: s.role,
-      collector: s.collector,
-      labels: s.labels,
-      reachable: s.reachable,
-      last_seen_at: s.lastSeenAt,
-      last_status: s.lastStatus,
-    }));
+    const servers = JSON.stringify(
+      batch.servers.map((s) => ({
+        id: s.id,
+        provider: s.provider,
+        region: s.region,
+        role: s.role,
+        collector: s.collector,
+        labels: s.labels,
+        reachable: s.reachable,
+        last_seen_at: s.lastSeenAt,
+        last_status: s.lastStatus,
+      })),
+    );
+    if (this.sql.session) return this.sql.session((session) => this.copyWrite(session, servers, batch.samples));
     const rows = await this.sql.query<{ inserted: number }>(
       `WITH upserted AS (
-         INSERT INTO servers (id, provider, region, role, collector, labels, reachable, last_seen_at, last_status)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${SERVER_RECORDSET})
-         ON CONFLICT (id) DO UPDATE SET
-           provider = EXCLUDED.provider, region = EXCLUDED.region, role = EXCLUDED.role,
-           collector = EXCLUDED.collector, labels = EXCLUDED.labels, reachable = EXCLUDED.reachable,
-           last_status = CASE WHEN EXCLUDED.last_seen_at IS NULL THEN servers.last_status
-                              WHEN servers.last_seen_at IS NULL OR EXCLUDED.last_seen_at >= servers.last_seen_at
-                              THEN EXCLUDED.last_status ELSE servers.last_status END,
-           last_seen_at = GREATEST(servers.last_seen_at, EXCLUDED.last_seen_at),
-           updated_at = now()
+         ${SERVER_UPSERT}
          RETURNING 1
        ), inserted AS (
          INSERT INTO server_metrics (${SAMPLE_COLUMNS})
@@ -178,12 +217,30 @@ export class MetricsStore {
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM upserted)::int AS servers`,
-      [JSON.stringify(servers), JSON.stringify(batch.samples.map(toSampleRow))],
+      [servers, JSON.stringify(batch.samples.map(toSampleRow))],
     );
     return rows[0].inserted;
   }
 
+  private async copyWrite(session: SqlSession, servers: string, samples: readonly ServerMetrics[]): Promise<number> {
+    await session.query('BEGIN');
+    try {
+      await session.query(SERVER_UPSERT, [servers]);
+      const inserted = await copySamples(session, samples);
+      await session.query('COMMIT');
+      return inserted;
+    } catch (err) {
+      await session.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  }
+
+  /** The inventory (from memory once loaded), ordered by id. */
   async listServers(filter: ServerFilter = {}): Promise<ServerRecord[]> {
+    return this.inventory.loaded ? this.inventory.list(filter) : this.selectServers(filter);
+  }
+
+  private async selectServers(filter: ServerFilter): Promise<ServerRecord[]> {
     const rows = await this.sql.query<ServerRow>(
       `SELECT id, provider, region, role, collector, labels, reachable, last_seen_at, last_status FROM servers
         WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR region = $2) AND ($3::text IS NULL OR role = $3)
@@ -195,7 +252,8 @@ export class MetricsStore {
   }
 
   async getServer(id: string): Promise<ServerRecord | null> {
-    const [row] = await this.listServers({ ids: [id] });
+    if (this.inventory.loaded) return this.inventory.get(id);
+    const [row] = await this.selectServers({ ids: [id] });
     return row ?? null;
   }
 
@@ -211,19 +269,28 @@ export class MetricsStore {
     return rows.map(fromSampleRow);
   }
 
-  /** Series downsampled in SQL into buckets of `stepMs` aligned to the epoch, aggregated per bucket. */
-  async range(q: RangeQuery): Promise<SeriesSet[]> {
+  /** Series downsampled into buckets of `stepMs` aligned to the epoch, aggregated per bucket: from the head when it holds the range. */
+  async range(q: RangeQuery, budget?: ReadBudget): Promise<SeriesSet[]> {
+    const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
+    if (q.serverIds.length === 0 || metrics.length === 0) return [];
+    return this.head.range({ ...q, metrics }, budget) ?? this.rangeFromDatabase({ ...q, metrics }, budget);
+  }
+
+  /** The same downsampling in SQL. */
+  async rangeFromDatabase(q: RangeQuery, budget?: ReadBudget): Promise<SeriesSet[]> {
+    budget?.signal?.throwIfAborted();
     const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
     if (q.serverIds.length === 0 || metrics.length === 0) return [];
     const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
-    const rows = await this.sql.query<Record<string, unknown> & { server_id: string; bucket: Date }>(
-      `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, ${aggregates}
+    const rows = await this.sql.query<Record<string, unknown> & { server_id: string; bucket: Date; samples: number }>(
+      `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, count(*)::int AS samples, ${aggregates}
          FROM server_metrics
         WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 AND "timestamp" < $3
         GROUP BY server_id, bucket
         ORDER BY server_id, bucket`,
       [q.serverIds, new Date(q.fromMs), new Date(q.toMs), q.stepMs / 1000],
     );
+    if (budget) budget.charge(rows.reduce((n, r) => n + r.samples, 0));
     const byServer = new Map<string, SeriesSet>();
     for (const id of q.serverIds) {
       byServer.set(id, { serverId: id, timestamps: [], values: Object.fromEntries(metrics.map((m) => [m, []])) });

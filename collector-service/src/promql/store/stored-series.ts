@@ -2,6 +2,7 @@
 import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore, ServerFilter } from '../../storage/metrics-store';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
+import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
 import { executionError } from '../errors';
 import { METRIC_NAME, type Labels } from '../labels';
@@ -9,6 +10,8 @@ import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
+
+const TOO_MANY_SAMPLES = 'query processing would load too many samples into memory in query execution';
 
 /** A series this store can serve: one server × one metric. */
 interface Target {
@@ -52,12 +55,50 @@ export class StoredSeriesSource implements SeriesSource {
     return targets;
   }
 
-  async select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]> {
+  /** Samples of the matching series with fromMs < time <= toMs: from the head when it holds the span, else from the database. */
+  async select(matchers: Matcher[], fromMs: number, toMs: number, budget?: ReadBudget): Promise<StoredSeries[]> {
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
+    return this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ?? this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget);
+  }
+
+  private selectFromHead(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget?: ReadBudget): StoredSeries[] | null {
+    const head = this.store.head;
+    let rows = 0;
+    for (const id of serverIds) {
+      const n = head.count(id, fromMs, toMs);
+      if (n === null) return null;
+      rows += n;
+    }
+    if (rows > this.maxRows) throw executionError(TOO_MANY_SAMPLES);
+    const out: StoredSeries[] = [];
+    for (const t of targets) {
+      const series: StoredSeries = { labels: t.labels, times: [], values: [] };
+      const value = t.metric.value;
+      head.scan(
+        t.server.id,
+        t.metric.column,
+        fromMs,
+        toMs,
+        (time, stored) => {
+          const v = typeof stored === 'number' ? stored : value(stored);
+          if (v === null) return;
+          series.times.push(time);
+          series.values.push(v);
+        },
+        budget,
+      );
+      if (series.times.length > 0) out.push(series);
+    }
+    return out;
+  }
+
+  private async selectFromDatabase(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget?: ReadBudget): Promise<StoredSeries[]> {
+    budget?.signal?.throwIfAborted();
     const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
     const { rows, truncated } = await readRawSamples(this.sql, { serverIds, columns, fromMs, toMs }, this.maxRows);
-    if (truncated) throw executionError('query processing would load too many samples into memory in query execution');
+    if (truncated) throw executionError(TOO_MANY_SAMPLES);
+    budget?.charge(rows.length);
     const byServer = new Map<string, typeof rows>();
     for (const row of rows) {
       const list = byServer.get(row.server_id);
