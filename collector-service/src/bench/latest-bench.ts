@@ -1,0 +1,56 @@
+/**
+ * Cache-hit GET /api/servers/:id under 50 concurrent connections (autocannon, its client in a worker
+ * thread), against a bare node:http route answering the same bytes.
+ */
+import autocannon from 'autocannon';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BenchService } from './bench-service';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface LatestBenchResult {
+  source: string;
+  service: LoadFigures;
+  bare: LoadFigures;
+}
+
+const CONNECTIONS = 50;
+
+async function load(url: string, durationSeconds: number): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, workers: 1 });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function runLatestBench(bench: BenchService, serverId: string, durationSeconds = 5): Promise<LatestBenchResult> {
+  const url = `${bench.baseUrl}/api/servers/${serverId}`;
+  const res = await fetch(url);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const { source } = JSON.parse(bytes.toString()) as { source: string };
+
+  const bareServer = createServer((_req, reply) => {
+    reply.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+    reply.end(bytes);
+  });
+  await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/api/servers/${serverId}`;
+    await load(url, 1);
+    const service = await load(url, durationSeconds);
+    await load(bareUrl, 1);
+    const bare = await load(bareUrl, durationSeconds);
+    return { source, service, bare };
+  } finally {
+    await new Promise((resolve) => bareServer.close(resolve));
+  }
+}
