@@ -48,6 +48,7 @@ const SERVERS_PER_LOAD_QUERY = 50;
 const SLACK = 1.125;
 const MIN_SAMPLES_PER_SERVER = 16;
 const TRIM_EVERY_MS = 60_000;
+const INITIAL_SAMPLES = 64;
 
 interface LoadRow {
   server_id: string;
@@ -89,6 +90,8 @@ export class SampleHead {
     this.maxPerServer = this.capFor(1);
     this.state = 'ready';
     this.coveredFromMs = -Infinity;
+    this.trimmedAt = -Infinity;
+    this.trim();
   }
 
   /** Reads the retention window of `serverIds` from the database; appends may go on meanwhile. */
@@ -178,16 +181,16 @@ export class SampleHead {
       samples += b.length;
       bytes += b.bytes;
     }
-    const covered = this.state === 'ready' && Number.isFinite(this.coveredFromMs) ? new Date(this.coveredFromMs).toISOString() : null;
-    return { state: this.state, servers: this.series.size, samples, bytes, coveredFrom: this.state === 'ready' && this.coveredFromMs === -Infinity ? 'all' : covered };
+    const covered = this.state !== 'ready' ? null : Number.isFinite(this.coveredFromMs) ? new Date(this.coveredFromMs).toISOString() : 'all';
+    return { state: this.state, servers: this.series.size, samples, bytes, coveredFrom: covered };
   }
 
   private buffer(serverId: string): SeriesBuffer {
     let buffer = this.series.get(serverId);
     if (!buffer) {
-      buffer = new SeriesBuffer();
+      this.maxPerServer = this.capFor(this.series.size + 1);
+      buffer = new SeriesBuffer(Math.min(INITIAL_SAMPLES, this.maxPerServer));
       this.series.set(serverId, buffer);
-      this.maxPerServer = this.capFor(this.series.size);
     }
     return buffer;
   }
@@ -210,6 +213,7 @@ export class SampleHead {
       buffer.dropBefore(cutoff);
       if (buffer.length === 0) this.series.delete(id);
     }
+    this.maxPerServer = this.capFor(Math.max(1, this.series.size));
     if (this.coveredFromMs !== Infinity) this.coveredFromMs = Math.max(this.coveredFromMs, cutoff);
   }
 }

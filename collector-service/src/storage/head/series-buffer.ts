@@ -19,8 +19,6 @@ export const BYTES_PER_SAMPLE = 8 + 8 * HEAD_COLUMNS.length + 1;
 /** A sample's readings in HEAD_COLUMNS order. */
 export const readings = (s: ServerMetrics): Array<number | null> => [s.cpuUsage, s.memoryUsage, s.diskUsage, s.networkInBytes, s.networkOutBytes, s.load1m, s.uptimeSeconds];
 
-const INITIAL_CAPACITY = 64;
-
 export class SeriesBuffer {
   times: Float64Array;
   /** One array per HEAD_COLUMNS entry; NaN where the sample has no reading. */
@@ -29,7 +27,7 @@ export class SeriesBuffer {
   start = 0;
   end = 0;
 
-  constructor(initialCapacity = INITIAL_CAPACITY) {
+  constructor(initialCapacity: number) {
     this.times = new Float64Array(initialCapacity);
     this.columns = HEAD_COLUMNS.map(() => new Float64Array(initialCapacity));
     this.status = new Uint8Array(initialCapacity);
