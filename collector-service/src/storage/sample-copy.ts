@@ -20,9 +20,14 @@ const number = (v: number | null) => (v === null || !Number.isFinite(v) ? '\\N' 
 /** The samples as COPY text rows, in COPY_COLUMNS order. */
 export function copyRows(samples: readonly ServerMetrics[]): string {
   const lines: string[] = new Array(samples.length);
+  // A run's samples share a few timestamps: format each once.
+  const times = new Map<number, string>();
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i];
-    lines[i] = `${text(s.serverId)}\t${s.timestamp.toISOString()}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
+    const ms = s.timestamp.getTime();
+    let time = times.get(ms);
+    if (time === undefined) times.set(ms, (time = s.timestamp.toISOString()));
+    lines[i] = `${text(s.serverId)}\t${time}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
   }
   return lines.join('');
 }

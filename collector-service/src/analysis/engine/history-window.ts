@@ -141,7 +141,9 @@ export class HistoryWindow {
     const oldest = this.oldestBucket();
     const length = this.lastBucket - oldest + 1;
     grid = METRIC_NAMES.map(() => new Float64Array(length).fill(NaN));
-    const [set] = this.head!.range({ serverIds: [serverId], metrics: [...METRIC_NAMES], fromMs: oldest * this.stepMs, toMs: (this.lastBucket + 1) * this.stepMs, stepMs: this.stepMs, aggregation: 'avg' }) ?? [];
+    // The oldest bucket may be partial in the head (see headHolds): it is left out.
+    const fromMs = (oldest + 1) * this.stepMs;
+    const [set] = this.head!.range({ serverIds: [serverId], metrics: [...METRIC_NAMES], fromMs, toMs: (this.lastBucket + 1) * this.stepMs, stepMs: this.stepMs, aggregation: 'avg' }) ?? [];
     if (set) {
       set.timestamps.forEach((t, k) => {
         const at = Math.floor(t / this.stepMs) - oldest;
