@@ -8,7 +8,7 @@ import { loadConfig } from '../config';
 import { startService } from '../service';
 import { summarize } from './latency';
 
-const WARMUP_MS = 3_000;
+const WARMUP_MS = 5_000;
 
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);

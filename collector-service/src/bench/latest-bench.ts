@@ -1,6 +1,6 @@
 /**
  * Cache-hit GET /api/servers/:id under 50 concurrent connections (autocannon, its client in a worker
- * thread), against a bare node:http route answering the same bytes.
+ * thread), against a bare node:http route answering the same bytes; medians of alternating rounds.
  */
 import autocannon from 'autocannon';
 import { createServer } from 'node:http';
@@ -21,6 +21,13 @@ export interface LatestBenchResult {
 }
 
 const CONNECTIONS = 50;
+const ROUNDS = 3;
+
+/** Each figure's median over the rounds. */
+function median(rounds: LoadFigures[]): LoadFigures {
+  const mid = (pick: (f: LoadFigures) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+  return { requestsPerSecond: mid((f) => f.requestsPerSecond), p50: mid((f) => f.p50), p99: mid((f) => f.p99), errors: rounds.reduce((n, f) => n + f.errors, 0) };
+}
 
 async function load(url: string, durationSeconds: number): Promise<LoadFigures> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, workers: 1 });
@@ -32,7 +39,7 @@ async function load(url: string, durationSeconds: number): Promise<LoadFigures> 
   };
 }
 
-export async function runLatestBench(bench: BenchService, serverId: string, durationSeconds = 5): Promise<LatestBenchResult> {
+export async function runLatestBench(bench: BenchService, serverId: string, durationSeconds = 3): Promise<LatestBenchResult> {
   const url = `${bench.baseUrl}/api/servers/${serverId}`;
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -45,11 +52,10 @@ export async function runLatestBench(bench: BenchService, serverId: string, dura
   await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
   try {
     const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/api/servers/${serverId}`;
-    await load(url, 1);
-    const service = await load(url, durationSeconds);
-    await load(bareUrl, 1);
-    const bare = await load(bareUrl, durationSeconds);
-    return { source, service, bare };
+    // Alternating rounds, so load from elsewhere on the machine falls on both sides alike.
+    const rounds: Array<{ service: LoadFigures; bare: LoadFigures }> = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push({ service: await load(url, durationSeconds), bare: await load(bareUrl, durationSeconds) });
+    return { source, service: median(rounds.map((r) => r.service)), bare: median(rounds.map((r) => r.bare)) };
   } finally {
     await new Promise((resolve) => bareServer.close(resolve));
   }

@@ -19,6 +19,14 @@ export const BYTES_PER_SAMPLE = 8 + 8 * HEAD_COLUMNS.length + 1;
 /** A sample's readings in HEAD_COLUMNS order. */
 export const readings = (s: ServerMetrics): Array<number | null> => [s.cpuUsage, s.memoryUsage, s.diskUsage, s.networkInBytes, s.networkOutBytes, s.load1m, s.uptimeSeconds];
 
+/** One allocation per buffer: times and columns as views of one Float64Array, the status bytes after it. */
+function allocate(capacity: number): [Float64Array, Float64Array[], Uint8Array] {
+  const doubles = capacity * (1 + HEAD_COLUMNS.length);
+  const memory = new ArrayBuffer(doubles * 8 + capacity);
+  const view = (k: number) => new Float64Array(memory, k * capacity * 8, capacity);
+  return [view(0), HEAD_COLUMNS.map((_, c) => view(c + 1)), new Uint8Array(memory, doubles * 8, capacity)];
+}
+
 export class SeriesBuffer {
   times: Float64Array;
   /** One array per HEAD_COLUMNS entry; NaN where the sample has no reading. */
@@ -28,9 +36,7 @@ export class SeriesBuffer {
   end = 0;
 
   constructor(initialCapacity: number) {
-    this.times = new Float64Array(initialCapacity);
-    this.columns = HEAD_COLUMNS.map(() => new Float64Array(initialCapacity));
-    this.status = new Uint8Array(initialCapacity);
+    [this.times, this.columns, this.status] = allocate(initialCapacity);
   }
 
   get length(): number {
@@ -164,16 +170,12 @@ export class SeriesBuffer {
       this.status.copyWithin(0, this.start, this.end);
     } else {
       const capacity = Math.max(length + 1, Math.min(limit, Math.ceil(this.capacity * 1.5)));
-      const times = new Float64Array(capacity);
+      const [times, columns, status] = allocate(capacity);
       times.set(this.times.subarray(this.start, this.end));
-      this.times = times;
-      this.columns = this.columns.map((col) => {
-        const next = new Float64Array(capacity);
-        next.set(col.subarray(this.start, this.end));
-        return next;
-      });
-      const status = new Uint8Array(capacity);
+      columns.forEach((col, c) => col.set(this.columns[c].subarray(this.start, this.end)));
       status.set(this.status.subarray(this.start, this.end));
+      this.times = times;
+      this.columns = columns;
       this.status = status;
     }
     this.start = 0;
