@@ -43,7 +43,7 @@ export const METRIC_COLUMNS: Record<MetricName, HeadColumn> = {
 /** The sample columns a raw read can ask for: the numeric ones and `status`. */
 export type HeadRawColumn = HeadColumn | 'status';
 
-const SERVERS_PER_LOAD_QUERY = 50;
+const SERVERS_PER_LOAD_QUERY = 20;
 /** Growth slack of a buffer over its cap (see SeriesBuffer.makeRoom). */
 const SLACK = 1.125;
 const MIN_SAMPLES_PER_SERVER = 16;
@@ -100,16 +100,32 @@ export class SampleHead {
     this.state = 'loading';
     const fromMs = this.now() - this.options.spanMs;
     const columns = HEAD_COLUMNS.join(', ');
+    // Each server's newest samples only, as many as it may keep: a big fleet with a full day stored loads what fits.
+    this.maxPerServer = Math.min(this.maxPerServer, this.capFor(Math.max(this.series.size, serverIds.length)));
+    const limit = this.maxPerServer;
     try {
       for (let i = 0; i < serverIds.length; i += SERVERS_PER_LOAD_QUERY) {
         const rows = await sql.query<LoadRow>(
-          `SELECT server_id, floor(extract(epoch FROM "timestamp") * 1000)::float8 AS t, ${columns}, status
-             FROM server_metrics WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 ORDER BY server_id, "timestamp"`,
-          [serverIds.slice(i, i + SERVERS_PER_LOAD_QUERY), new Date(fromMs)],
+          `SELECT m.* FROM unnest($1::text[]) AS w(id), LATERAL (
+             SELECT server_id, floor(extract(epoch FROM "timestamp") * 1000)::float8 AS t, ${columns}, status
+               FROM server_metrics WHERE server_id = w.id AND "timestamp" >= $2 ORDER BY "timestamp" DESC LIMIT $3) m
+           ORDER BY m.server_id, m.t`,
+          [serverIds.slice(i, i + SERVERS_PER_LOAD_QUERY), new Date(fromMs), limit],
         );
         if (generation !== this.generation) return;
         const values: Array<number | null> = new Array(HEAD_COLUMNS.length);
-        for (const row of rows) {
+        let loadedOf = '';
+        let loaded = 0;
+        for (let r = 0; r <= rows.length; r++) {
+          const row = rows[r];
+          if (row?.server_id !== loadedOf) {
+            // A server that filled its share may have older samples the head does not hold.
+            if (loaded === limit) this.noteDropped(rows[r - loaded].t - 1);
+            loadedOf = row?.server_id;
+            loaded = 0;
+          }
+          if (!row) break;
+          loaded++;
           for (let c = 0; c < HEAD_COLUMNS.length; c++) values[c] = row[HEAD_COLUMNS[c]] as number | null;
           this.noteDropped(this.buffer(row.server_id).insertRow(row.t, values, row.status, this.maxPerServer));
         }
