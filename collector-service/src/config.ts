@@ -71,6 +71,7 @@ const schema = z.object({
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
   COLLECTOR_TIMEOUT_MS: intIn(100, 86_400_000, 'milliseconds a collector may take, 100 or more').optional(),
   RETENTION_HOURS: intIn(1, 24 * 365, 'whole hours of history to keep, 1 or more').default(24),
+  HEAD_MAX_BYTES: intIn(1_048_576, 2 ** 40, 'a whole number of bytes, at least 1048576').default(67_108_864),
   DUMMY_SEED: intIn(0, 2 ** 31 - 1, 'a non-negative integer seed').default(42),
   DUMMY_SERVERS: intIn(30, 10_000, 'a fleet size from 30 to 10000').default(30),
   DUMMY_BACKFILL_HOURS: intIn(0, 24 * 7, 'hours of history to backfill, 0-168').default(24),
@@ -125,6 +126,8 @@ export interface Config {
   collectIntervalMs: number;
   collectorTimeoutMs: number;
   retentionHours: number;
+  /** Memory cap of the in-memory head of recent samples. */
+  headMaxBytes: number;
   dummy: { seed: number; servers: number; backfillHours: number };
   logLevel: Env['LOG_LEVEL'];
   thresholds: Thresholds;
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collectIntervalMs: e.COLLECT_INTERVAL_MS,
     collectorTimeoutMs: e.COLLECTOR_TIMEOUT_MS ?? Math.max(100, Math.round(e.COLLECT_INTERVAL_MS * 0.8)),
     retentionHours: e.RETENTION_HOURS,
+    headMaxBytes: e.HEAD_MAX_BYTES,
     dummy: { seed: e.DUMMY_SEED, servers: e.DUMMY_SERVERS, backfillHours: e.DUMMY_BACKFILL_HOURS },
     logLevel: e.LOG_LEVEL,
     thresholds,

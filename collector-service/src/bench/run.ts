@@ -1,47 +1,94 @@
 /**
- * `npm run bench`: starts a dummy-mode service with 24 h of history and prints the figures of each
- * benchmark. BENCH_REQUESTS sets how many requests are timed; DATABASE_URL / REDIS_URL, when set,
- * are used as the service would use them (give it a fresh database: a store that already holds
- * samples is not backfilled).
+ * `npm run bench`: one run prints every figure. A dummy-mode service with 24 h of history is read
+ * beside a real Prometheus holding exactly the same samples (ratios), asked questions, loaded with
+ * cache-hit reads against a bare node:http route, and a 10,000-server fleet is collected every
+ * second in a child process. BENCH_REQUESTS sets how many requests are timed. With DATABASE_URL /
+ * REDIS_URL set, each part runs on a fresh database of that PostgreSQL server and on that Redis.
  */
 import { runAskBench } from './ask-bench';
+import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import { startBenchService } from './bench-service';
 import { runDetectorBench } from './detector-bench';
+import { runIngestBench } from './ingest-bench';
 import { formatSummary, ms } from './latency';
-import { runQueryBench } from './query-bench';
-import { runScaleBench } from './scale-bench';
+import { runLatestBench } from './latest-bench';
+import { BENCH_PROMQL, runReadBench } from './read-bench';
 
 const ASK_TARGET = { p50: 50, p99: 250 };
+const MB = 1024 * 1024;
+
+let failed = false;
+function verdict(ok: boolean, target: string): string {
+  if (!ok) failed = true;
+  return `target ${target}: ${ok ? 'met' : 'NOT met'}`;
+}
+
+async function freshEnv(purpose: string): Promise<{ env: Record<string, string | undefined>; db: BenchDatabase | null }> {
+  const serverUrl = process.env.DATABASE_URL;
+  const db = serverUrl ? await createBenchDatabase(serverUrl, purpose) : null;
+  return { env: { ...process.env, DATABASE_URL: db?.url, REDIS_KEY_PREFIX: `om-bench-${process.pid}-${purpose}:` }, db };
+}
+
+async function serviceBenches(requests: number): Promise<void> {
+  const { env, db } = await freshEnv('reads');
+  const bench = await startBenchService(env);
+  try {
+    console.log(`service: ${bench.config.dummy.servers} servers, 24 h history on ${bench.storage}${bench.config.redisUrl ? ' + Redis' : ''} (${bench.history}; start-up ${ms(bench.startMs)})`);
+
+    const reads = await runReadBench(bench, requests);
+    console.log(`(a)(b) 30 servers × cpu, memory, disk × 23 h at 90 s (${reads.points} points per series), beside Prometheus holding the same ${reads.samples} samples`);
+    console.log(`  PromQL (3 queries at once): ${BENCH_PROMQL.join(', ')}; series: OpenManager ${reads.series.openmanager}, Prometheus ${reads.series.prometheus}`);
+    console.log(`  ${formatSummary('Prometheus query_range', reads.prometheus)}`);
+    console.log(`  ${formatSummary('(a) POST /api/query', reads.apiQuery)}`);
+    const a = reads.apiQuery.p50 / reads.prometheus.p50;
+    console.log(`  (a) ratio p50 ${a.toFixed(2)}× Prometheus — ${verdict(a <= 1, '≤ 1.0×')}`);
+    console.log(`  ${formatSummary('(b) /prometheus/api/v1/query_range', reads.omPromql)}`);
+    const b = reads.omPromql.p50 / reads.prometheus.p50;
+    console.log(`  (b) ratio p50 ${b.toFixed(2)}× Prometheus — ${verdict(b <= 1, '≤ 1.0×')}`);
+
+    const latest = await runLatestBench(bench, 'DB-EU-002');
+    const c = latest.service.requestsPerSecond / latest.bare.requestsPerSecond;
+    console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections`);
+    console.log(`  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`);
+    console.log(`  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`);
+    console.log(`  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`);
+
+    const ask = await runAskBench(bench, { requests, warmup: 20 });
+    console.log(`POST /api/ask: first question ${ms(ask.firstMs)}; ${formatSummary('sequential', ask.summary)}`);
+    console.log(`  ${verdict(ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99, `p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms`)}`);
+  } finally {
+    await bench.close();
+    await db?.drop();
+  }
+}
+
+async function ingestBench(): Promise<void> {
+  const { env, db } = await freshEnv('ingest');
+  try {
+    const r = await runIngestBench(env);
+    const rss = r.peakRssBytes / MB;
+    console.log(`(d) ${r.servers} dummy servers every ${r.intervalMs} ms on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`);
+    console.log(`  stored ${Math.round(r.rowsPerSecond)} rows/s; ${formatSummary('collection run', r.runs)}; skipped ticks ${r.skipped}`);
+    console.log(`  peak RSS ${rss.toFixed(0)} MB (head: ${r.head.samples} samples, ${(r.head.bytes / MB).toFixed(1)} MB, covering from ${r.head.coveredFrom})`);
+    const sustained = r.rowsPerSecond >= 0.95 * r.servers * (1000 / r.intervalMs) && r.skipped === 0;
+    console.log(`  (d) ${verdict(sustained && rss < 300, 'sustained with RSS < 300 MB')}`);
+  } finally {
+    await db?.drop();
+  }
+}
 
 async function main(): Promise<void> {
-  const requests = Number(process.env.BENCH_REQUESTS ?? 400);
+  const requests = Number(process.env.BENCH_REQUESTS ?? 100);
   if (!Number.isInteger(requests) || requests < 1) throw new Error(`BENCH_REQUESTS expects a positive whole number, got ${process.env.BENCH_REQUESTS}`);
 
   const detector = runDetectorBench();
   console.log(`anomaly detector: ${(detector.pointsPerSecond / 1e6).toFixed(2)} M points/s (${detector.points} points, best of 5)`);
-
-  const bench = await startBenchService(process.env);
-  try {
-    console.log(`service: ${bench.config.dummy.servers} servers, 24 h history on ${bench.storage} (${bench.history}; start-up ${ms(bench.startMs)})`);
-    const ask = await runAskBench(bench, { requests, warmup: 20 });
-    console.log(`  first question (loads the history window): ${ms(ask.firstMs)}`);
-    console.log(`  ${formatSummary('POST /api/ask (sequential)', ask.summary)}`);
-    const ok = ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99;
-    console.log(`  target p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms: ${ok ? 'met' : 'NOT met'}`);
-    if (!ok) process.exitCode = 1;
-    const query = await runQueryBench(bench, Math.max(10, Math.round(requests / 10)));
-    console.log(`  ${formatSummary('POST /api/query 30 servers x 3 metrics x 24 h, 1000 points', query)}`);
-  } finally {
-    await bench.close();
-  }
-
-  const scale = await runScaleBench(process.env);
-  console.log(`scale: ${scale.servers} simulated servers on ${scale.storage}`);
-  console.log(`  ${formatSummary('collection run (collect + one write + one cache pipeline)', scale.run)}`);
-  console.log(`  ${formatSummary('GET /api/servers', scale.list)}`);
+  await serviceBenches(requests);
+  await ingestBench();
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((err: Error) => {
-  console.error(`bench failed: ${err.message}`);
+  console.error(`bench failed: ${err.stack ?? err.message}`);
   process.exit(1);
 });

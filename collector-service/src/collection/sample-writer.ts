@@ -32,8 +32,8 @@ export class SampleWriter {
   /** Writes the batch (after any batches still pending). Resolves true when everything reached the database. */
   async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<boolean> {
     this.pending.push(batch);
-    const flushed = await this.flush();
-    if (cacheLatest) await this.cacheNewest(batch.samples);
+    // The cache does not wait for the database: both writes go out together.
+    const [flushed] = await Promise.all([this.flush(), cacheLatest ? this.cacheNewest(batch.samples) : undefined]);
     return flushed;
   }
 

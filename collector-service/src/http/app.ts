@@ -24,13 +24,12 @@ export function createApp(ctx: ServiceContext): HttpApp {
   const app = new Hono();
   const requireRole = createAuth({ keys: ctx.config.apiKeys, openReads: ctx.config.openReads });
 
+  // Per-request lines are debug level: an info line per request would cost more than a cached read.
   app.use('*', async (c, next) => {
+    if (!ctx.log.isLevelEnabled('debug')) return next();
     const started = performance.now();
     await next();
-    ctx.log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
+    ctx.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
   const admission = installAdmission(app, ctx.config);

@@ -25,6 +25,10 @@ function decode(text: string): ServerMetrics {
   return { ...parsed, timestamp: new Date(parsed.timestamp) };
 }
 
+/** SETEX of every key with the TTL in ARGV[1] and the values after it. */
+const SET_MANY_SCRIPT = `for i, key in ipairs(KEYS) do redis.call('SETEX', key, ARGV[1], ARGV[i + 1]) end return #KEYS`;
+const SET_MANY_CHUNK = 2_000;
+
 export class RedisLatestCache implements LatestCache {
   readonly kind = 'redis';
   private readonly redis: Redis;
@@ -77,13 +81,12 @@ export class RedisLatestCache implements LatestCache {
     return found;
   }
 
+  /** One script call per chunk rather than a command per server: far less work on both sides at 10,000 servers. */
   async setMany(samples: ServerMetrics[]): Promise<void> {
-    if (samples.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const s of samples) pipeline.setex(latestKey(s.serverId), LATEST_TTL_SECONDS, encode(s));
-    const results = await pipeline.exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    for (let i = 0; i < samples.length; i += SET_MANY_CHUNK) {
+      const chunk = samples.slice(i, i + SET_MANY_CHUNK);
+      await this.redis.eval(SET_MANY_SCRIPT, chunk.length, ...chunk.map((s) => latestKey(s.serverId)), LATEST_TTL_SECONDS, ...chunk.map(encode));
+    }
   }
 
   async ping(): Promise<number> {
@@ -107,6 +110,15 @@ export class MemoryLatestCache implements LatestCache {
 
   async get(serverId: string) {
     return this.lru.get(serverId) ?? null;
+  }
+
+  /** Synchronous read, for a tier in front of another cache. */
+  peek(serverId: string): ServerMetrics | null {
+    return this.lru.get(serverId) ?? null;
+  }
+
+  setOne(sample: ServerMetrics): void {
+    this.lru.set(sample.serverId, sample);
   }
 
   async getMany(serverIds: string[]) {

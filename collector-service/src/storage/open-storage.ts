@@ -3,18 +3,21 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { MemoryLatestCache, RedisLatestCache, type LatestCache } from './latest-cache';
 import { LatestReader } from './latest-reader';
-import { MetricsStore } from './metrics-store';
+import { DEFAULT_HEAD, MetricsStore } from './metrics-store';
 import { migrate } from './migrate';
+import { NearLatestCache } from './near-latest-cache';
 import { connectPostgres, openEmbedded, type SqlClient } from './sql-client';
 
 export interface Storage {
   store: MetricsStore;
   cache: LatestCache;
   reader: LatestReader;
+  /** Resolves when the head holds the retention window (reads go to the database until then). */
+  headLoaded: Promise<void>;
   close(): Promise<void>;
 }
 
-type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'redisUrl' | 'redisKeyPrefix'>;
+type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'redisUrl' | 'redisKeyPrefix'> & Partial<Pick<Config, 'retentionHours' | 'headMaxBytes'>>;
 
 export async function openStorage(config: StorageConfig, log: Logger): Promise<Storage> {
   const sql: SqlClient = config.databaseUrl ? connectPostgres(config.databaseUrl, log) : await openEmbedded(config.dataDir);
@@ -26,18 +29,29 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
     const redis = new RedisLatestCache(config.redisUrl, config.redisKeyPrefix, log);
     // Not fatal: the read path serves from the database while Redis is away.
     await redis.ready().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable at start'));
-    cache = redis;
+    cache = new NearLatestCache(redis);
   } else {
     cache = new MemoryLatestCache();
   }
   log.info({ cache: cache.kind }, 'latest-value cache ready');
 
-  const store = new MetricsStore(sql);
+  const store = new MetricsStore(sql, {
+    maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
+    spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
+  });
+  const { headLoaded } = await store.warm();
+  const started = performance.now();
+  const loaded = headLoaded.then(
+    () => log.info({ ...store.head.stats(), ms: Math.round(performance.now() - started) }, 'head of recent samples loaded'),
+    (err: Error) => log.error({ err: err.message }, 'head of recent samples failed to load; reads use the database'),
+  );
   return {
     store,
     cache,
     reader: new LatestReader(cache, store, log),
+    headLoaded: loaded,
     async close() {
+      await loaded;
       await Promise.allSettled([cache.close(), sql.close()]);
     },
   };

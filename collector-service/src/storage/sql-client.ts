@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { Pool } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Logger } from 'pino';
 
 /** Bounds on one read: PostgreSQL's statement_timeout, and a signal that cancels the statement when it fires. */
@@ -20,6 +21,14 @@ export interface SqlClient {
   /** Runs several statements (no parameters) as one implicit transaction. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** One connection for several statements, COPY included (PostgreSQL server only). */
+  session?<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+}
+
+export interface SqlSession {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number }>;
+  /** Runs `COPY ... FROM STDIN` with `data` as its input; resolves to the rows copied. */
+  copyFrom(statement: string, data: string): Promise<number>;
 }
 
 export function connectPostgres(url: string, log: Logger): SqlClient {
@@ -52,6 +61,26 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
     },
     async exec(sql: string) {
       await pool.query(sql);
+    },
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          async query<Row>(text: string, params: unknown[] = []) {
+            const result = await client.query(text, params);
+            return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+          },
+          copyFrom: (statement, data) =>
+            new Promise<number>((resolve, reject) => {
+              const stream = client.query(copyFrom(statement));
+              stream.on('error', reject);
+              stream.on('finish', () => resolve(stream.rowCount));
+              stream.end(data);
+            }),
+        });
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

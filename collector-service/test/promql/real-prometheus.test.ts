@@ -6,7 +6,7 @@ import type { RunningService } from '../../src/service';
 import { recordsFor } from '../support/samples';
 import { startTestService } from '../support/test-service';
 import { buildFixture, FIXTURE_SERVERS, toMetricFamilies, type Fixture } from './support/fixture-fleet';
-import { startRealPrometheus, type RealPrometheus } from './support/real-prometheus';
+import { startRealPrometheus, type RealPrometheus } from '../../src/bench/real-prometheus';
 
 const MIN = 60_000;
 

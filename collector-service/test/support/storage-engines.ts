@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStorage, type Storage } from '../../src/storage/open-storage';
 import type { LatestCache } from '../../src/storage/latest-cache';
+import { NearLatestCache } from '../../src/storage/near-latest-cache';
 import { createTestDatabase, deleteRedisPrefix, silentLog, uniqueRedisPrefix, REDIS_URL } from './services';
 
 export interface OpenedStorage {
@@ -27,6 +28,7 @@ export interface StorageEngine {
 async function emptyTables(storage: Storage): Promise<void> {
   await storage.store.partitions.dropExpired(Date.UTC(9999, 0, 1), 1);
   await storage.store.sql.exec('TRUNCATE servers, server_metrics');
+  storage.store.forgetMemory();
 }
 
 async function emptyMemoryCache(cache: LatestCache): Promise<void> {
@@ -47,6 +49,7 @@ export const STORAGE_ENGINES: StorageEngine[] = [
         async reset() {
           await emptyTables(storage);
           await deleteRedisPrefix(redisPrefix);
+          if (storage.cache instanceof NearLatestCache) await storage.cache.forgetNear();
         },
         async dispose() {
           await storage.close();

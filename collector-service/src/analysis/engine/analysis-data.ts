@@ -12,7 +12,7 @@ import { AnomalyScores, type OnlineDetector, type ScoredSeries } from './anomaly
 import { HistoryWindow } from './history-window';
 
 export interface AnalysisSources {
-  store: Pick<MetricsStore, 'listServers' | 'range'>;
+  store: Pick<MetricsStore, 'listServers' | 'range'> & Partial<Pick<MetricsStore, 'head'>>;
   reader: Pick<LatestReader, 'getMany'>;
   collectIntervalMs: number;
   retentionMs: number;
@@ -128,7 +128,7 @@ export class AnalysisData {
     const stepMs = windowStep(ids.length, MAX_WINDOW_SPAN_MS);
     const spanMs = Math.min(MAX_WINDOW_SPAN_MS, this.sources.retentionMs);
     if (!this.window || this.window.stepMs !== stepMs || epoch !== this.syncedEpoch || idKey !== this.syncedIds) {
-      this.window = new HistoryWindow(this.sources.store, stepMs, spanMs);
+      this.window = new HistoryWindow(this.sources.store, stepMs, spanMs, this.sources.store.head);
       this.scores = new AnomalyScores(this.window, this.sources.newDetector);
       await this.window.reload(ids, now);
     } else {

@@ -1,7 +1,9 @@
 /**
- * The recent history of every server in memory: per-metric averages in fixed buckets over the
- * retention span, in a ring per server. Loaded once, then refreshed with only the buckets since
- * the last refresh, so a question reads arrays instead of scanning 24 h in SQL.
+ * The recent history of every server as per-metric averages in fixed buckets over the retention
+ * span. When the storage head holds the span, buckets are computed from the head on demand (once
+ * per server per refresh): no second copy of the samples. Otherwise (the head still loading, or too
+ * small for a big fleet) the buckets are read from the store into a ring per server, then refreshed
+ * with only the buckets since the last refresh.
  */
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import type { RangeQuery, SeriesSet } from '../../storage/metrics-store';
@@ -9,6 +11,12 @@ import type { Series } from '../series';
 
 export interface RangeSource {
   range(q: RangeQuery): Promise<SeriesSet[]>;
+}
+
+/** The storage head as the window reads it: synchronous, null when it does not hold a range. */
+export interface HeadSource {
+  covers(fromMs: number): boolean;
+  range(q: RangeQuery): SeriesSet[] | null;
 }
 
 interface Ring {
@@ -29,11 +37,16 @@ export class HistoryWindow {
   /** Oldest and newest bucket numbers loaded; NaN before the first load. */
   private firstBucket = NaN;
   private lastBucket = NaN;
+  /** Whether the last load found the span in the head (buckets come from it, rings stay empty). */
+  private headMode = false;
+  /** Per server, the head's buckets of the window by metric, computed on first use after a refresh. */
+  private readonly headGrids = new Map<string, Float64Array[]>();
 
   constructor(
     private readonly source: RangeSource,
     readonly stepMs: number,
     readonly spanMs: number,
+    private readonly head?: HeadSource,
   ) {
     this.capacity = Math.ceil(spanMs / stepMs) + 2;
   }
@@ -45,14 +58,25 @@ export class HistoryWindow {
   /** Forgets everything and loads [now - span, now]. */
   async reload(serverIds: readonly string[], nowMs: number): Promise<void> {
     this.rings.clear();
+    this.headGrids.clear();
     this.firstBucket = Math.floor((nowMs - this.spanMs) / this.stepMs);
     this.lastBucket = this.firstBucket;
-    await this.load(serverIds, this.firstBucket * this.stepMs, nowMs + 1);
+    this.headMode = this.headHolds(this.firstBucket);
+    if (this.headMode) this.lastBucket = Math.floor(nowMs / this.stepMs);
+    else await this.load(serverIds, this.firstBucket * this.stepMs, nowMs + 1);
   }
 
   /** Re-reads from `sinceMs` (the caller's overlap covers late samples) up to now. */
   async refresh(serverIds: readonly string[], sinceMs: number, nowMs: number): Promise<void> {
     if (!this.loaded) return this.reload(serverIds, nowMs);
+    if (this.headMode) {
+      this.lastBucket = Math.floor(nowMs / this.stepMs);
+      this.headGrids.clear();
+      // The head lost part of the span (a bigger fleet shrank it): back to reading the store.
+      if (!this.headHolds(this.oldestBucket())) await this.reload(serverIds, nowMs);
+      return;
+    }
+    if (this.headHolds(Math.floor((nowMs - this.spanMs) / this.stepMs))) return this.reload(serverIds, nowMs);
     const from = Math.max(sinceMs, (this.lastBucket - this.capacity + 2) * this.stepMs);
     await this.load(serverIds, Math.floor(from / this.stepMs) * this.stepMs, nowMs + 1);
   }
@@ -85,14 +109,52 @@ export class HistoryWindow {
   }
 
   private forEachBucket(serverId: string, metric: MetricName, fromMs: number, toMs: number, visit: (bucket: number, value: number) => void) {
-    const ring = this.rings.get(serverId);
     const m = METRIC_INDEX.get(metric)!;
     const first = Math.floor(fromMs / this.stepMs);
     const last = Math.floor((toMs - 1) / this.stepMs);
+    if (this.headMode) {
+      const grid = this.headGrid(serverId)[m];
+      const oldest = this.oldestBucket();
+      for (let b = first; b <= last; b++) visit(b, b >= oldest && b - oldest < grid.length ? grid[b - oldest] : NaN);
+      return;
+    }
+    const ring = this.rings.get(serverId);
     for (let b = first; b <= last; b++) {
       const slot = b % this.capacity;
       visit(b, ring && ring.bucketOf[slot] === b ? ring.values[slot * METRICS + m] : NaN);
     }
+  }
+
+  /** Whether the head holds the window from `bucket` on; the oldest bucket may be partial (the head trims as time passes). */
+  private headHolds(bucket: number): boolean {
+    return this.head?.covers((bucket + 1) * this.stepMs) ?? false;
+  }
+
+  private oldestBucket(): number {
+    return Math.max(this.firstBucket, this.lastBucket - this.capacity + 2);
+  }
+
+  /** The window's buckets of one server from the head, every metric; NaN where absent. */
+  private headGrid(serverId: string): Float64Array[] {
+    let grid = this.headGrids.get(serverId);
+    if (grid) return grid;
+    const oldest = this.oldestBucket();
+    const length = this.lastBucket - oldest + 1;
+    grid = METRIC_NAMES.map(() => new Float64Array(length).fill(NaN));
+    // The oldest bucket may be partial in the head (see headHolds): it is left out.
+    const fromMs = (oldest + 1) * this.stepMs;
+    const [set] = this.head!.range({ serverIds: [serverId], metrics: [...METRIC_NAMES], fromMs, toMs: (this.lastBucket + 1) * this.stepMs, stepMs: this.stepMs, aggregation: 'avg' }) ?? [];
+    if (set) {
+      set.timestamps.forEach((t, k) => {
+        const at = Math.floor(t / this.stepMs) - oldest;
+        METRIC_NAMES.forEach((metric, i) => {
+          const value = set.values[metric]?.[k];
+          if (value !== null && value !== undefined) grid![i][at] = value;
+        });
+      });
+    }
+    this.headGrids.set(serverId, grid);
+    return grid;
   }
 
   private ring(serverId: string): Ring {

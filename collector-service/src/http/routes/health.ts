@@ -39,6 +39,7 @@ export function healthRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       backfill: ctx.backfillProgress(),
       storage,
       retention: { hours: ctx.config.retentionHours, ...ctx.maintenance.getStats() },
+      head: ctx.storage.store.head.stats(),
     });
   });
 

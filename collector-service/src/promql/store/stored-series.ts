@@ -2,6 +2,7 @@
 import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore, ServerFilter } from '../../storage/metrics-store';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
+import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
 import type { QueryBudget } from '../../limits';
 import { METRIC_NAME, type Labels } from '../labels';
@@ -9,6 +10,7 @@ import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
+
 
 /** A series this store can serve: one server × one metric. */
 interface Target {
@@ -50,10 +52,40 @@ export class StoredSeriesSource implements SeriesSource {
     return targets;
   }
 
-  /** Rows past the request's samples budget are never read: the query is refused (422) instead. */
+  /** Samples of the matching series with fromMs < time <= toMs: from the head when it holds the span, else from the database. */
   async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
+    return this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ?? this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget);
+  }
+
+  private selectFromHead(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget: ReadBudget): StoredSeries[] | null {
+    const head = this.store.head;
+    for (const id of serverIds) if (head.count(id, fromMs, toMs) === null) return null;
+    const out: StoredSeries[] = [];
+    for (const t of targets) {
+      const series: StoredSeries = { labels: t.labels, times: [], values: [] };
+      const value = t.metric.value;
+      head.scan(
+        t.server.id,
+        t.metric.column,
+        fromMs,
+        toMs,
+        (time, stored) => {
+          const v = typeof stored === 'number' ? stored : value(stored);
+          if (v === null) return;
+          series.times.push(time);
+          series.values.push(v);
+        },
+        budget,
+      );
+      if (series.times.length > 0) out.push(series);
+    }
+    return out;
+  }
+
+  private async selectFromDatabase(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
+    budget.signal.throwIfAborted();
     const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
     if (columns.length === 0) return [];
     const maxRows = Math.floor(budget.remaining / columns.length);

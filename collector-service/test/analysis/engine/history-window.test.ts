@@ -68,4 +68,18 @@ describe('HistoryWindow', () => {
     // the ring holds the newest `capacity` buckets (the span plus two)
     expect(window.series('G1', 'cpu', T0, T0 + 90 * MINUTE).v).toEqual(Array.from({ length: window.capacity }, (_, k) => 90 - window.capacity + k));
   });
+  test('reads its buckets from the head when the head holds the span, and agrees with the database', async () => {
+    await storage.headLoaded;
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const samples = Array.from({ length: 90 }, (_, m) => sample('H1', now - m * 40_000, { cpuUsage: m % 7 }));
+    await write(samples);
+    const range = jest.spyOn(storage.store, 'range');
+    const window = new HistoryWindow(storage.store, MINUTE, 60 * MINUTE, storage.store.head);
+    await window.reload(['H1'], now);
+    const fromHead = window.series('H1', 'cpu', now - 50 * MINUTE, now + MINUTE);
+    expect(range).not.toHaveBeenCalled();
+    const [db] = await storage.store.rangeFromDatabase({ serverIds: ['H1'], metrics: ['cpu'], fromMs: now - 50 * MINUTE, toMs: now + MINUTE, stepMs: MINUTE, aggregation: 'avg' });
+    expect(fromHead).toEqual({ t: db.timestamps, v: db.values.cpu });
+    expect(fromHead.t.length).toBeGreaterThan(40);
+  });
 });

@@ -3,7 +3,7 @@
  * a server that stopped reporting, an offline spell, a reboot (uptime reset) and missing readings.
  */
 import type { ServerInfo, ServerMetrics } from '../../../src/domain/metrics';
-import type { MetricFamily } from './real-prometheus';
+import type { MetricFamily } from '../../../src/bench/real-prometheus';
 
 const MIN = 60_000;
 

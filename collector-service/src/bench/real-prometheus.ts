@@ -1,5 +1,5 @@
 /**
- * A real Prometheus (Debian's /usr/bin/prometheus) holding given samples: they are written as
+ * A real Prometheus (Debian's /usr/bin/prometheus) holding given samples, for tests and `npm run bench`: they are written as
  * OpenMetrics with timestamps, turned into TSDB blocks by promtool, and served on a loopback port.
  */
 import { spawn, execFile } from 'node:child_process';
@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../support/ports';
+import { freePort } from './loopback';
 
 const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';

@@ -1,0 +1,62 @@
+/**
+ * Cache-hit GET /api/servers/:id under 50 concurrent connections (autocannon, its client in a worker
+ * thread), against a bare node:http route answering the same bytes; medians of alternating rounds.
+ */
+import autocannon from 'autocannon';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BenchService } from './bench-service';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface LatestBenchResult {
+  source: string;
+  service: LoadFigures;
+  bare: LoadFigures;
+}
+
+const CONNECTIONS = 50;
+const ROUNDS = 3;
+
+/** Each figure's median over the rounds. */
+function median(rounds: LoadFigures[]): LoadFigures {
+  const mid = (pick: (f: LoadFigures) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+  return { requestsPerSecond: mid((f) => f.requestsPerSecond), p50: mid((f) => f.p50), p99: mid((f) => f.p99), errors: rounds.reduce((n, f) => n + f.errors, 0) };
+}
+
+async function load(url: string, durationSeconds: number): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, workers: 1 });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function runLatestBench(bench: BenchService, serverId: string, durationSeconds = 3): Promise<LatestBenchResult> {
+  const url = `${bench.baseUrl}/api/servers/${serverId}`;
+  const res = await fetch(url);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const { source } = JSON.parse(bytes.toString()) as { source: string };
+
+  const bareServer = createServer((_req, reply) => {
+    reply.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+    reply.end(bytes);
+  });
+  await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
+  try {
+    const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/api/servers/${serverId}`;
+    // Alternating rounds, so load from elsewhere on the machine falls on both sides alike.
+    const rounds: Array<{ service: LoadFigures; bare: LoadFigures }> = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push({ service: await load(url, durationSeconds), bare: await load(bareUrl, durationSeconds) });
+    return { source, service: median(rounds.map((r) => r.service)), bare: median(rounds.map((r) => r.bare)) };
+  } finally {
+    await new Promise((resolve) => bareServer.close(resolve));
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * One server's recent samples, columnar: a Float64Array of timestamps and one typed array per
+ * column, sorted by time, over a sliding region [start, end) that grows up to a cap and then
+ * drops its oldest samples. Appends are O(1) amortised; a late sample is inserted in place.
+ */
+import type { ServerMetrics, ServerStatus } from '../../domain/metrics';
+
+/** The numeric sample columns the head keeps, in `server_metrics` column names. */
+export const HEAD_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds'] as const;
+export type HeadColumn = (typeof HEAD_COLUMNS)[number];
+export const COLUMN_INDEX: Record<HeadColumn, number> = Object.fromEntries(HEAD_COLUMNS.map((c, i) => [c, i])) as Record<HeadColumn, number>;
+
+export const STATUS_CODES: readonly ServerStatus[] = ['online', 'warning', 'critical', 'offline'];
+const STATUS_INDEX = new Map(STATUS_CODES.map((s, i) => [s, i]));
+
+/** Bytes one sample occupies: its time, the numeric columns and a status byte. */
+export const BYTES_PER_SAMPLE = 8 + 8 * HEAD_COLUMNS.length + 1;
+
+/** A sample's readings in HEAD_COLUMNS order. */
+export const readings = (s: ServerMetrics): Array<number | null> => [s.cpuUsage, s.memoryUsage, s.diskUsage, s.networkInBytes, s.networkOutBytes, s.load1m, s.uptimeSeconds];
+
+/** One allocation per buffer: times and columns as views of one Float64Array, the status bytes after it. */
+function allocate(capacity: number): [Float64Array, Float64Array[], Uint8Array] {
+  const doubles = capacity * (1 + HEAD_COLUMNS.length);
+  const memory = new ArrayBuffer(doubles * 8 + capacity);
+  const view = (k: number) => new Float64Array(memory, k * capacity * 8, capacity);
+  return [view(0), HEAD_COLUMNS.map((_, c) => view(c + 1)), new Uint8Array(memory, doubles * 8, capacity)];
+}
+
+export class SeriesBuffer {
+  times: Float64Array;
+  /** One array per HEAD_COLUMNS entry; NaN where the sample has no reading. */
+  columns: Float64Array[];
+  status: Uint8Array;
+  start = 0;
+  end = 0;
+
+  constructor(initialCapacity: number) {
+    [this.times, this.columns, this.status] = allocate(initialCapacity);
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  get capacity(): number {
+    return this.times.length;
+  }
+
+  /** Time of the oldest sample held, NaN when empty. */
+  get oldest(): number {
+    return this.end > this.start ? this.times[this.start] : NaN;
+  }
+
+  get newest(): number {
+    return this.end > this.start ? this.times[this.end - 1] : NaN;
+  }
+
+  /** Index of the first sample at or after `t`. */
+  lowerBound(t: number): number {
+    let lo = this.start;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first sample after `t`. */
+  upperBound(t: number): number {
+    let lo = this.start;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Inserts a sample in time order (see insertRow). */
+  insert(sample: ServerMetrics, maxSamples: number): number | false {
+    return this.insertRow(sample.timestamp.getTime(), readings(sample), sample.status, maxSamples);
+  }
+
+  /**
+   * Inserts one row in time order; a row at a time already held is ignored, as the database
+   * ignores it. Keeps at most `maxSamples`, dropping the oldest: returns the time of the newest
+   * dropped row (NaN when none was), or false when the row was a duplicate.
+   */
+  insertRow(t: number, values: ArrayLike<number | null>, status: ServerStatus, maxSamples: number): number | false {
+    let at = this.end;
+    if (this.end > this.start && t <= this.times[this.end - 1]) {
+      at = this.lowerBound(t);
+      if (at < this.end && this.times[at] === t) return false;
+    }
+    let dropped = NaN;
+    if (this.length >= maxSamples) {
+      // Full: the oldest go; a newcomer older than all that is kept goes with them.
+      const keepFrom = this.start + this.length - maxSamples + 1;
+      if (at < keepFrom) {
+        const lastDropped = keepFrom - 1 > this.start ? this.times[keepFrom - 2] : -Infinity;
+        this.start = keepFrom - 1;
+        return Math.max(t, lastDropped);
+      }
+      dropped = this.times[keepFrom - 1];
+      this.start = keepFrom;
+    }
+    if (this.end === this.capacity) at -= this.makeRoom(maxSamples);
+    if (at < this.end) this.shift(at);
+    this.times[at] = t;
+    for (let c = 0; c < HEAD_COLUMNS.length; c++) {
+      const v = values[c];
+      this.columns[c][at] = v === null || v === undefined || !Number.isFinite(v) ? NaN : v;
+    }
+    this.status[at] = STATUS_INDEX.get(status) ?? STATUS_CODES.length;
+    this.end++;
+    return dropped;
+  }
+
+  /** Drops samples older than `t`; returns how many went. */
+  dropBefore(t: number): number {
+    const keepFrom = this.lowerBound(t);
+    const dropped = keepFrom - this.start;
+    this.start = keepFrom;
+    if (this.start === this.end) this.start = this.end = 0;
+    return dropped;
+  }
+
+  /** Bytes the arrays occupy. */
+  get bytes(): number {
+    return this.capacity * BYTES_PER_SAMPLE;
+  }
+
+  /** The sample at index i, as the rest of the service speaks it (raw data is not kept). */
+  sampleAt(serverId: string, i: number): ServerMetrics {
+    const value = (c: number) => (Number.isNaN(this.columns[c][i]) ? null : this.columns[c][i]);
+    return {
+      serverId,
+      timestamp: new Date(this.times[i]),
+      cpuUsage: value(0),
+      memoryUsage: value(1),
+      diskUsage: value(2),
+      networkInBytes: value(3),
+      networkOutBytes: value(4),
+      load1m: value(5),
+      uptimeSeconds: value(6),
+      status: STATUS_CODES[this.status[i]] ?? 'offline',
+      rawData: {},
+    };
+  }
+
+  /** Moves samples [at, end) one place right. */
+  private shift(at: number): void {
+    this.times.copyWithin(at + 1, at, this.end);
+    for (const col of this.columns) col.copyWithin(at + 1, at, this.end);
+    this.status.copyWithin(at + 1, at, this.end);
+  }
+
+  /** Compacts to the front, or grows by half (up to the cap plus some slack); returns how far indexes moved left. */
+  private makeRoom(maxSamples: number): number {
+    const moved = this.start;
+    const length = this.length;
+    const limit = maxSamples + Math.max(16, maxSamples >> 3);
+    if (this.start > 0 && (this.capacity >= limit || this.start >= this.capacity / 4)) {
+      this.times.copyWithin(0, this.start, this.end);
+      for (const col of this.columns) col.copyWithin(0, this.start, this.end);
+      this.status.copyWithin(0, this.start, this.end);
+    } else {
+      const capacity = Math.max(length + 1, Math.min(limit, Math.ceil(this.capacity * 1.5)));
+      const [times, columns, status] = allocate(capacity);
+      times.set(this.times.subarray(this.start, this.end));
+      columns.forEach((col, c) => col.set(this.columns[c].subarray(this.start, this.end)));
+      status.set(this.status.subarray(this.start, this.end));
+      this.times = times;
+      this.columns = columns;
+      this.status = status;
+    }
+    this.start = 0;
+    this.end = length;
+    return moved;
+  }
+}
