@@ -67,6 +67,8 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl('a redis:// or rediss:// URL', /^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default(''),
+  SPOOL_MAX_BYTES: intIn(1024 * 1024, Number.MAX_SAFE_INTEGER, 'bytes of on-disk spool, 1048576 or more').default(268_435_456),
+  SHUTDOWN_TIMEOUT_MS: intIn(100, 600_000, 'milliseconds a graceful shutdown may take, 100-600000').default(15_000),
   API_KEYS: apiKeys,
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
   COLLECTOR_TIMEOUT_MS: intIn(100, 86_400_000, 'milliseconds a collector may take, 100 or more').optional(),
@@ -113,6 +115,9 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   redisKeyPrefix: string;
+  /** Bound of the on-disk spool of batches the database refused (DATA_DIR/spool). */
+  spoolMaxBytes: number;
+  shutdownTimeoutMs: number;
   apiKeys: ApiKey[];
   /** Reads need no key: dummy mode on a loopback bind with API_KEYS unset. */
   openReads: boolean;
@@ -177,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    spoolMaxBytes: e.SPOOL_MAX_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     apiKeys: e.API_KEYS,
     openReads: e.API_KEYS.length === 0,
     collectIntervalMs: e.COLLECT_INTERVAL_MS,
