@@ -1,6 +1,7 @@
 /** Opens the storage the configuration asks for: PostgreSQL or embedded PGlite, Redis or an in-process cache. */
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { BreakerCache } from './cache-breaker';
 import { MemoryLatestCache, RedisLatestCache, type LatestCache } from './latest-cache';
 import { LatestReader } from './latest-reader';
 import { MetricsStore } from './metrics-store';
@@ -21,18 +22,22 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
   const applied = await migrate(sql);
   log.info({ database: sql.kind, migrationsApplied: applied }, 'database ready');
 
+  const store = new MetricsStore(sql);
   let cache: LatestCache;
   if (config.redisUrl) {
     const redis = new RedisLatestCache(config.redisUrl, config.redisKeyPrefix, log);
     // Not fatal: the read path serves from the database while Redis is away.
     await redis.ready().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable at start'));
-    cache = redis;
+    const refill = async () => {
+      const servers = await store.listServers();
+      await cache.setMany(await store.latestSamples(servers.map((s) => s.id)));
+    };
+    cache = new BreakerCache(redis, log, { onRecover: refill });
   } else {
     cache = new MemoryLatestCache();
   }
   log.info({ cache: cache.kind }, 'latest-value cache ready');
 
-  const store = new MetricsStore(sql);
   return {
     store,
     cache,
