@@ -40,7 +40,7 @@ export async function backfill(
       lastSeenAt: s.timestamp,
       lastStatus: s.status,
     }));
-    if (!(await writer.write({ servers, samples: pending }, { cacheLatest: false }))) {
+    if ((await writer.write({ servers, samples: pending }, { cacheLatest: false })) !== 'database') {
       throw new Error(writer.getStats().lastWriteError ?? 'database write failed');
     }
     written += pending.length;

@@ -97,10 +97,11 @@ export class CollectionManager {
       batch.servers.push(...r.servers);
       batch.samples.push(...r.samples);
     }
-    await this.options.writer.write(batch);
+    const persisted = await this.options.writer.write(batch);
     this.stats.runs++;
     this.stats.lastRunAt = startedAt.toISOString();
     this.stats.lastRunDurationMs = Math.round(performance.now() - started);
+    this.options.log.info({ samples: batch.samples.length, persisted, ms: this.stats.lastRunDurationMs }, 'collection run');
   }
 
   /** Runs one collector under its timeout; records its status; returns its validated part of the batch. */

@@ -27,6 +27,9 @@ export interface WriterStats {
   spool: SpoolStats | null;
 }
 
+/** Where a written batch is: in the database, on disk in the spool, or (spool unusable) in memory only. */
+export type WriteOutcome = 'database' | 'spool' | 'memory';
+
 export interface WriterOptions {
   store: MetricsStore;
   cache: LatestCache;
@@ -70,16 +73,15 @@ export class SampleWriter {
     }
   }
 
-  /** Writes the batch (after any earlier ones still waiting). Resolves true when it reached the database now. */
-  async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<boolean> {
-    const stored = await this.serial(async () => {
-      if (this.backlog() === 0 && (await this.tryStore(batch))) return true;
-      await this.keep(batch);
-      return false;
+  /** Writes the batch (after any earlier ones still waiting). Resolves with where it is now. */
+  async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<WriteOutcome> {
+    const outcome = await this.serial(async (): Promise<WriteOutcome> => {
+      if (this.backlog() === 0 && (await this.tryStore(batch))) return 'database';
+      return this.keep(batch);
     });
-    if (!stored) this.scheduleReplay();
+    if (outcome !== 'database') this.scheduleReplay();
     if (cacheLatest) await this.cacheNewest(batch.samples);
-    return stored;
+    return outcome;
   }
 
   /** Replays the backlog now, until it is empty or the database fails. Resolves true when nothing is left. */
@@ -158,10 +160,11 @@ export class SampleWriter {
   }
 
   /** Keeps a batch the database did not take: on disk when possible, else in memory. */
-  private async keep(batch: WriteBatch): Promise<void> {
-    if (this.held.length === 0 && (await this.appendToSpool(batch))) return;
+  private async keep(batch: WriteBatch): Promise<WriteOutcome> {
+    if (this.held.length === 0 && (await this.appendToSpool(batch))) return 'spool';
     this.held.push(batch);
     this.trimHeld();
+    return 'memory';
   }
 
   private async appendToSpool(batch: WriteBatch): Promise<boolean> {

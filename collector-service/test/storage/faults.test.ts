@@ -47,7 +47,7 @@ describe('storage faults', () => {
     try {
       const samples = [sample('A', NOW, { cpuUsage: 12 })];
       const writer = new SampleWriter({ store: storage.store, cache: redis, log: silentLog });
-      expect(await writer.write({ servers: recordsFor(samples), samples })).toBe(true);
+      expect(await writer.write({ servers: recordsFor(samples), samples })).toBe('database');
       const reader = new LatestReader(redis, storage.store, silentLog);
       expect(await reader.get('A')).toMatchObject({ source: 'database', sample: { cpuUsage: 12 } });
       const health = await checkStorage({ ...storage, cache: redis, reader });
@@ -65,7 +65,7 @@ describe('storage faults', () => {
     try {
       await setConnectionsAllowed(db, false);
       const during = [sample('A', NOW - 20_000), sample('B', NOW - 20_000)];
-      expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe(false);
+      expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe('spool');
       expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: expect.any(String), spool: { records: 1 } });
       // the newest values are still readable from the cache meanwhile
       expect((await storage.cache.get('A'))?.timestamp.getTime()).toBe(NOW - 20_000);
@@ -73,7 +73,7 @@ describe('storage faults', () => {
       await setConnectionsAllowed(db, true);
       const after = [sample('A', NOW)];
       // queued behind the spooled batch, so order is kept
-      expect(await writer.write({ servers: recordsFor(after), samples: after })).toBe(false);
+      expect(await writer.write({ servers: recordsFor(after), samples: after })).toBe('spool');
       expect(await writer.replayNow()).toBe(true);
       // a record replayed twice (a crash after the insert, before it was marked consumed) adds nothing
       await storage.store.write({ servers: recordsFor(during), samples: during });
@@ -93,7 +93,7 @@ describe('storage faults', () => {
     // PostgreSQL refuses a NUL in text and jsonb (SQLSTATE 22P05): this row must not block the others
     const bad = sample('S9', NOW, { rawData: { note: 'a\u0000b' } });
     const samples = [...good.slice(0, 4), bad, ...good.slice(4)];
-    expect(await writer.write({ servers: recordsFor(samples), samples })).toBe(true);
+    expect(await writer.write({ servers: recordsFor(samples), samples })).toBe('database');
     const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id');
     expect(rows.map((r) => r.server_id)).toEqual(good.map((s) => s.serverId));
     expect(writer.getStats()).toMatchObject({ rejectedRows: 1, pendingSamples: 0, lastWriteError: null });
