@@ -45,6 +45,8 @@ export class CollectionManager {
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
   private readonly identity: ServerIdentity;
+  /** The inventory as the last runs reported it: names a server while the database is away. */
+  private readonly collected = new Map<string, ServerRecord>();
 
   constructor(private readonly options: ManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -83,6 +85,11 @@ export class CollectionManager {
     return [...this.statuses.values()].map((s) => ({ ...s }));
   }
 
+  /** A server as the latest collection run reported it (not necessarily stored yet). */
+  lastCollected(id: string): ServerRecord | undefined {
+    return this.collected.get(id);
+  }
+
   managerStats(): ManagerStats {
     return { ...this.stats };
   }
@@ -97,6 +104,7 @@ export class CollectionManager {
       batch.servers.push(...r.servers);
       batch.samples.push(...r.samples);
     }
+    for (const s of batch.servers) this.collected.set(s.id, s);
     const persisted = await this.options.writer.write(batch);
     this.stats.runs++;
     this.stats.lastRunAt = startedAt.toISOString();

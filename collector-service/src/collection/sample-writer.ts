@@ -54,7 +54,12 @@ export class SampleWriter {
   private readonly retryMaxMs: number;
   private held: WriteBatch[] = [];
   private stats = { droppedSamples: 0, rejectedRows: 0, lastWriteError: null as string | null, lastWriteAt: null as string | null };
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Orders writes: a batch is stored or kept before the next one is looked at. */
+  private readonly serialWrite = sequencer();
+  /** One spool operation at a time; replay's database writes happen outside it, so new batches never wait on them. */
+  private readonly serialSpool = sequencer();
+  /** One replay step at a time: a record is consumed only by the step that stored it. */
+  private readonly serialReplay = sequencer();
   private replaying: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private closed = false;
@@ -75,11 +80,14 @@ export class SampleWriter {
 
   /** Writes the batch (after any earlier ones still waiting). Resolves with where it is now. */
   async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<WriteOutcome> {
-    const outcome = await this.serial(async (): Promise<WriteOutcome> => {
+    const outcome = await this.serialWrite(async (): Promise<WriteOutcome> => {
       if (this.backlog() === 0 && (await this.tryStore(batch))) return 'database';
       return this.keep(batch);
     });
-    if (outcome !== 'database') this.scheduleReplay();
+    if (outcome !== 'database') {
+      this.scheduleReplay();
+      this.wake?.(); // each collection run is also a retry, whatever the backoff
+    }
     if (cacheLatest) await this.cacheNewest(batch.samples);
     return outcome;
   }
@@ -87,7 +95,7 @@ export class SampleWriter {
   /** Replays the backlog now, until it is empty or the database fails. Resolves true when nothing is left. */
   async replayNow(): Promise<boolean> {
     while (this.backlog() > 0) {
-      if (!(await this.serial(() => this.replayOne()))) return false;
+      if (!(await this.replayStep())) return false;
     }
     return true;
   }
@@ -100,7 +108,7 @@ export class SampleWriter {
     this.closed = true;
     this.wake?.();
     await this.replaying;
-    return this.serial(async () => {
+    return this.serialWrite(async () => {
       while (this.held.length > 0 && (await this.persistHeld())) this.held.shift();
       return this.heldSamples();
     });
@@ -119,11 +127,7 @@ export class SampleWriter {
     return this.held.reduce((n, b) => n + b.samples.length, 0);
   }
 
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
+
 
   /** Database write with bad rows isolated; false when the database is unavailable. */
   private async tryStore(batch: WriteBatch): Promise<boolean> {
@@ -168,9 +172,10 @@ export class SampleWriter {
   }
 
   private async appendToSpool(batch: WriteBatch): Promise<boolean> {
-    if (!this.spool) return false;
+    const spool = this.spool;
+    if (!spool) return false;
     try {
-      await this.spool.append(encodeBatch(batch));
+      await this.serialSpool(() => spool.append(encodeBatch(batch)));
       return true;
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'spool write failed: batch held in memory');
@@ -178,31 +183,44 @@ export class SampleWriter {
     }
   }
 
-  private async persistHeld(): Promise<boolean> {
-    const batch = this.held[0];
+  private async persistHeld(batch = this.held[0]): Promise<boolean> {
     return (await this.appendToSpool(batch)) || (await this.tryStore(batch));
+  }
+
+  /** One replay step; false when it could not move anything (database away, spool unreadable). */
+  private async replayStep(): Promise<boolean> {
+    try {
+      return await this.serialReplay(() => this.replayOne());
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'spool unreadable: replay paused, batches stay where they are');
+      return false;
+    }
   }
 
   /** Moves the oldest waiting batch on (spool → database, memory → spool or database). False when it could not. */
   private async replayOne(): Promise<boolean> {
-    if (this.spool && !this.spool.isEmpty()) {
-      const record = await this.spool.oldest();
+    const spool = this.spool;
+    if (spool && !spool.isEmpty()) {
+      const record = await this.serialSpool(() => spool.oldest());
       if (!record) return true;
       let batch: WriteBatch;
       try {
         batch = decodeBatch(record.payload);
       } catch (err) {
         this.log.error({ err: (err as Error).message }, 'spooled record unreadable: dropped');
-        await this.spool.consumeOldest();
+        await this.serialSpool(() => spool.consumeOldest());
         return true;
       }
       if (!(await this.tryStore(batch))) return false;
-      await this.spool.consumeOldest();
+      // only this loop consumes, so the oldest record is still the one just stored
+      await this.serialSpool(() => spool.consumeOldest());
       return true;
     }
-    if (this.held.length === 0) return true;
+    const batch = this.held[0];
+    if (!batch) return true;
     if (!(await this.persistHeld())) return false;
-    this.held.shift();
+    const at = this.held.indexOf(batch);
+    if (at >= 0) this.held.splice(at, 1);
     return true;
   }
 
@@ -215,7 +233,7 @@ export class SampleWriter {
     let delay = this.retryMinMs;
     let replayed = 0;
     while (!this.closed && this.backlog() > 0) {
-      if (await this.serial(() => this.replayOne())) {
+      if (await this.replayStep()) {
         if (replayed++ === 0) this.log.info({ records: this.spool?.stats().records ?? 0, held: this.held.length }, 'replaying spooled batches');
         delay = this.retryMinMs;
         continue;
@@ -248,6 +266,16 @@ export class SampleWriter {
       this.log.error({ dropped: dropped.samples.length }, 'in-memory write buffer full: oldest batch dropped');
     }
   }
+}
+
+/** Runs the functions given to it one after the other, in call order. */
+function sequencer(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 function newestPerServer(samples: ServerMetrics[]): ServerMetrics[] {

@@ -16,8 +16,8 @@ const answer = (over: Partial<AskAnswer> = {}): AskAnswer => ({
   severity: 'critical',
   answer: 'DB-EU-002: critical — CPU 85.2% (≥ 85%), memory 92.1% (≥ 90%). Check it now.',
   findings: [
-    { serverId: 'DB-EU-002', metric: 'cpu', kind: 'threshold', value: 85.2, threshold: 85, message: 'cpu 85.2% ≥ 85%' },
-    { serverId: 'DB-EU-002', metric: 'memory', kind: 'threshold', value: 92.1, threshold: 90, message: 'memory 92.1% ≥ 90%' },
+    { serverId: 'DB-EU-002', metric: 'cpu', kind: 'threshold', level: 'critical', value: 85.2, threshold: 85, message: 'cpu 85.2% ≥ 85%' },
+    { serverId: 'DB-EU-002', metric: 'memory', kind: 'threshold', level: 'critical', value: 92.1, threshold: 90, message: 'memory 92.1% ≥ 90%' },
   ],
   range: { from: '2026-12-03T00:00:00Z', to: '2026-12-03T01:00:00Z' },
   rephrased: false,
