@@ -1,4 +1,6 @@
 /** Environment → one typed, validated Config. Parsed once at start; a bad value stops start-up. */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './domain/thresholds';
 
@@ -6,8 +8,11 @@ export type Role = 'read' | 'admin';
 export interface ApiKey {
   name: string;
   role: Role;
-  secret: string;
+  /** SHA-256 of the secret (hex): the secret itself need not be kept, or even given. */
+  sha256: string;
 }
+
+export const MIN_SECRET_CHARS = 16;
 
 const intIn = (min: number, max: number, what: string) =>
   z.coerce
@@ -37,22 +42,29 @@ const csvList = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+const API_KEYS_FORMAT = `expects comma-separated name:role:secret entries (role read or admin, secret of ${MIN_SECRET_CHARS}+ characters) or name:role:sha256:<64 hex digits>`;
+
 const apiKeys = z
   .string()
   .optional()
   .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return [];
+    const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (entries.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `${API_KEYS_FORMAT}; it is set but holds no key (unset it to run without keys)` });
+      return z.NEVER;
+    }
     const keys: ApiKey[] = [];
-    for (const entry of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of entries) {
       const [name, role, ...rest] = entry.split(':');
       const secret = rest.join(':');
-      if (!name || (role !== 'read' && role !== 'admin') || secret.length < 8) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'expects comma-separated name:role:secret entries, role read or admin, secret of 8+ characters',
-        });
+      const digest = rest[0] === 'sha256' && rest.length === 2 && SHA256_HEX.test(rest[1]) ? rest[1].toLowerCase() : null;
+      if (!name || (role !== 'read' && role !== 'admin') || (digest === null && secret.length < MIN_SECRET_CHARS)) {
+        ctx.addIssue({ code: 'custom', message: API_KEYS_FORMAT });
         return z.NEVER;
       }
-      keys.push({ name, role, secret });
+      keys.push({ name, role, sha256: digest ?? createHash('sha256').update(secret).digest('hex') });
     }
     return keys;
   });
@@ -67,6 +79,8 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl('a redis:// or rediss:// URL', /^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default(''),
+  SPOOL_MAX_BYTES: intIn(1024 * 1024, Number.MAX_SAFE_INTEGER, 'bytes of on-disk spool, 1048576 or more').default(268_435_456),
+  SHUTDOWN_TIMEOUT_MS: intIn(100, 600_000, 'milliseconds a graceful shutdown may take, 100-600000').default(15_000),
   API_KEYS: apiKeys,
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
   COLLECTOR_TIMEOUT_MS: intIn(100, 86_400_000, 'milliseconds a collector may take, 100 or more').optional(),
@@ -120,6 +134,9 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   redisKeyPrefix: string;
+  /** Bound of the on-disk spool of batches the database refused (DATA_DIR/spool). */
+  spoolMaxBytes: number;
+  shutdownTimeoutMs: number;
   apiKeys: ApiKey[];
   /** Reads need no key: dummy mode on a loopback bind with API_KEYS unset. */
   openReads: boolean;
@@ -151,10 +168,27 @@ export class ConfigError extends Error {}
 /** Variables whose values may hold secrets: never echoed in an error. */
 const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY']);
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
+/**
+ * Decided on the parsed address, never on a text prefix: `127.evil.example` is a host name that
+ * resolves wherever its owner likes. `localhost` is the one name trusted (it is loopback by standard).
+ */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost') return true;
+  const family = isIP(bare);
+  if (family === 4) return bare.split('.')[0] === '127';
+  if (family === 6) {
+    if (bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+    return mapped !== null && isIP(mapped[1]) === 4 && mapped[1].split('.')[0] === '127';
+  }
+  return false;
+}
+
+/** A URL that may carry data in clear: https, or http to a loopback address. */
+export function isSecureOrLoopbackUrl(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || isLoopback(parsed.hostname);
 }
 
 /** Parses the environment; throws ConfigError with one line naming the variable and what it expects. */
@@ -181,6 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const loopback = isLoopback(e.HOST);
+  if (e.LLM_BASE_URL && !isSecureOrLoopbackUrl(e.LLM_BASE_URL)) {
+    throw new ConfigError('LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)');
+  }
   if (e.API_KEYS.length === 0 && e.COLLECTOR_MODE === 'production') {
     throw new ConfigError('API_KEYS expects at least one name:role:secret entry in production mode');
   }
@@ -195,6 +232,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    spoolMaxBytes: e.SPOOL_MAX_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     apiKeys: e.API_KEYS,
     openReads: e.API_KEYS.length === 0,
     collectIntervalMs: e.COLLECT_INTERVAL_MS,

@@ -25,11 +25,22 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: finishing the current run and flushing writes');
-    server.close();
+    const timeoutMs = config.shutdownTimeoutMs;
+    log.info({ signal, timeoutMs }, 'shutting down: no new requests; finishing those in flight and persisting pending writes');
+    setTimeout(() => {
+      log.error({ timeoutMs }, 'shutdown did not finish within SHUTDOWN_TIMEOUT_MS: batches not yet in the database or the spool are lost');
+      process.exit(1);
+    }, timeoutMs).unref();
     try {
-      await service.close();
-      log.info('stopped cleanly');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
+      const report = await service.close();
+      if (report.unpersistedSamples > 0) {
+        log.error({ unpersistedSamples: report.unpersistedSamples }, 'shutdown: samples could not be persisted (the database and the spool both refused them)');
+        process.exit(1);
+      }
+      log.info('stopped cleanly: every collected sample is in the database or the spool');
       process.exit(0);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'shutdown failed');

@@ -8,6 +8,7 @@ import { backfill, type BackfillProgress } from './collection/backfill';
 import { PartitionMaintenance } from './collection/maintenance';
 import { CollectionManager } from './collection/manager';
 import { SampleWriter } from './collection/sample-writer';
+import { openSpool } from './collection/spool/open-spool';
 import { ServerIdentity } from './collection/server-identity';
 import { buildCollectors } from './collectors/registry';
 import type { Config } from './config';
@@ -23,8 +24,13 @@ export interface RunningService {
   context: ServiceContext;
   /** Resolves when the start-up backfill (if any) has finished. */
   backfillDone: Promise<BackfillProgress>;
-  /** Stops collecting, flushes pending writes, closes pools. */
-  close(): Promise<void>;
+  /** Stops collecting and any backfill, puts every pending batch in the database or the spool, closes pools. */
+  close(): Promise<CloseReport>;
+}
+
+export interface CloseReport {
+  /** Samples neither the database nor the spool took: lost when the process ends. */
+  unpersistedSamples: number;
 }
 
 export interface ServiceOptions {
@@ -40,7 +46,12 @@ export async function startService(config: Config, log: Logger, options: Service
   const schedule = options.schedule ?? true;
   const collectors = options.collectors ?? buildCollectors(config);
   const storage = await openStorage(config, log);
-  const writer = new SampleWriter(storage.store, storage.cache, log);
+  const writer = new SampleWriter({
+    store: storage.store,
+    cache: storage.cache,
+    spool: await openSpool(config, log),
+    log,
+  });
   const manager = new CollectionManager({
     collectors,
     writer,
@@ -57,8 +68,9 @@ export async function startService(config: Config, log: Logger, options: Service
   const history = collectors.find(canBackfill);
   const backfillHours = Math.min(config.dummy.backfillHours, config.retentionHours);
   const needsBackfill = history !== undefined && backfillHours > 0 && !(await storage.store.hasSamples());
+  const stopBackfill = new AbortController();
   const backfillDone: Promise<BackfillProgress> = needsBackfill
-    ? backfill(history, writer, backfillHours, now(), log, (p) => (progress = p)).then(
+    ? backfill(history, writer, backfillHours, now(), log, (p) => (progress = p), stopBackfill.signal).then(
         (p) => (progress = p),
         (err: Error) => {
           log.error({ err: err.message }, 'backfill failed');
@@ -89,7 +101,7 @@ export async function startService(config: Config, log: Logger, options: Service
     },
     // Backfill writes behind the window; a retried batch lands late. Either way the window reloads once it is over.
     historyEpoch: () =>
-      `${progress.state}/${progress.state === 'running' ? progress.samples : ''}/${writer.getStats().pendingSamples > 0}`,
+      `${progress.state}/${progress.state === 'running' ? progress.samples : ''}/${writerBacklog(writer)}`,
   });
 
   const context: ServiceContext = {
@@ -113,10 +125,17 @@ export async function startService(config: Config, log: Logger, options: Service
     backfillDone,
     async close() {
       maintenance.stop();
+      stopBackfill.abort(new Error('backfill stopped by shutdown'));
       await manager.stop();
       await backfillDone;
-      await writer.flush();
+      const unpersistedSamples = await writer.close();
       await Promise.all([storage.close(), http.admission.close()]);
+      return { unpersistedSamples };
     },
   };
+}
+
+function writerBacklog(writer: SampleWriter): boolean {
+  const stats = writer.getStats();
+  return stats.pendingSamples > 0 || (stats.spool?.records ?? 0) > 0;
 }

@@ -1,5 +1,6 @@
 /** Configuration: every variable validated once; a bad value is one line naming the variable and what it expects. */
-import { ConfigError, loadConfig } from '../src/config';
+import { createHash } from 'node:crypto';
+import { ConfigError, isLoopback, loadConfig } from '../src/config';
 
 const fails = (env: Record<string, string>) => {
   try {
@@ -30,7 +31,7 @@ describe('loadConfig', () => {
 
   test('parses keys, URLs, lists and thresholds', () => {
     const config = loadConfig({
-      API_KEYS: 'grafana:read:abcdefgh, ops:admin:ijklmnop:with:colons',
+      API_KEYS: `grafana:read:abcdefghijklmnop, ops:admin:ijklmnopqrstu:with:colons, ci:read:sha256:${'AB'.repeat(32)}`,
       DATABASE_URL: 'postgres://om@127.0.0.1:5432/om',
       REDIS_URL: 'redis://127.0.0.1:6379',
       AWS_REGION: 'us-east-1, eu-west-1',
@@ -39,8 +40,9 @@ describe('loadConfig', () => {
       PROMETHEUS_ENDPOINT: 'http://127.0.0.1:9090',
     });
     expect(config.apiKeys).toEqual([
-      { name: 'grafana', role: 'read', secret: 'abcdefgh' },
-      { name: 'ops', role: 'admin', secret: 'ijklmnop:with:colons' },
+      { name: 'grafana', role: 'read', sha256: createHash('sha256').update('abcdefghijklmnop').digest('hex') },
+      { name: 'ops', role: 'admin', sha256: createHash('sha256').update('ijklmnopqrstu:with:colons').digest('hex') },
+      { name: 'ci', role: 'read', sha256: 'ab'.repeat(32) },
     ]);
     expect(config.openReads).toBe(false);
     expect(config.aws.regions).toEqual(['us-east-1', 'eu-west-1']);
@@ -58,6 +60,12 @@ describe('loadConfig', () => {
     [{ THRESHOLD_CPU_WARNING: '95' }, 'THRESHOLD_CPU_WARNING expects a value not above THRESHOLD_CPU_CRITICAL, got 95 > 85'],
     [{ COLLECTOR_MODE: 'production' }, 'API_KEYS expects at least one name:role:secret entry in production mode'],
     [{ HOST: '0.0.0.0' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "0.0.0.0"'],
+    [{ HOST: '127.evil.example' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "127.evil.example"'],
+    [{ HOST: '::ffff:10.0.0.1' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "::ffff:10.0.0.1"'],
+    [{ API_KEYS: ',' }, 'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)'],
+    [{ API_KEYS: ' , ,', HOST: '0.0.0.0' }, 'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)'],
+    [{ LLM_BASE_URL: 'http://llm.example.com/v1' }, 'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)'],
+    [{ LLM_BASE_URL: 'http://127.evil.example/v1' }, 'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)'],
   ])('%j → %s', (env, message) => {
     const got = fails(env);
     expect(got).toBe(message);
@@ -67,6 +75,8 @@ describe('loadConfig', () => {
   test.each([
     [{ API_KEYS: 'grafana:reader:supersecret1' }, 'API_KEYS', 'supersecret1'],
     [{ API_KEYS: 'grafana:read:short' }, 'API_KEYS', 'short'],
+    [{ API_KEYS: 'grafana:read:fifteen-chars-1' }, 'API_KEYS', 'fifteen-chars-1'],
+    [{ API_KEYS: 'grafana:read:sha256:abc' }, 'API_KEYS', 'sha256:abc'],
     [{ DATABASE_URL: 'not a url with p4ssword' }, 'DATABASE_URL', 'p4ssword'],
     [{ REDIS_URL: 'nope:hunter2' }, 'REDIS_URL', 'hunter2'],
   ])('a bad secret-bearing value is named but never echoed: %j', (env, name, secret) => {
@@ -79,5 +89,23 @@ describe('loadConfig', () => {
     expect(loadConfig({}).headMaxBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ HEAD_MAX_BYTES: '16777216' }).headMaxBytes).toBe(16 * 1024 * 1024);
     expect(fails({ HEAD_MAX_BYTES: '1000' })).toBe('HEAD_MAX_BYTES expects a whole number of bytes, at least 1048576, got "1000"');
+  });
+});
+
+describe('loopback is decided on the parsed address', () => {
+  test.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['::ffff:127.0.0.1', true],
+    ['localhost', true],
+    ['127.evil.example', false],
+    ['127.0.0.1.nip.io', false],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.1', false],
+  ])('%s → %s', (host, loopback) => {
+    expect(isLoopback(host)).toBe(loopback);
   });
 });

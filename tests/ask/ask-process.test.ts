@@ -13,7 +13,7 @@ import { freePort, SERVICE_MAIN, startProcess, waitForOk, type RunningProcess } 
 
 jest.setTimeout(120_000);
 
-const KEY = 'panel-secret-42';
+const KEY = 'panel-secret-420';
 const auth = { Authorization: `Bearer ${KEY}` };
 
 describe('/api/ask and /mcp on the running service', () => {

@@ -4,7 +4,13 @@ import path from 'node:path';
 
 import { PLUGIN_IDS, ROOT, atLeast, minimumVersion, readJson, readYaml } from './repo-files';
 
-const SECRETS = { OPENMANAGER_API_KEY: 'static-check-key', POSTGRES_PASSWORD: 'static-check-password' };
+const SECRETS = {
+  OPENMANAGER_API_KEY: 'static-check-key-0001',
+  POSTGRES_PASSWORD: 'static-check-password',
+  GRAFANA_ADMIN_PASSWORD: 'static-check-grafana',
+  OPENMANAGER_DB_PASSWORD: 'static-check-role',
+  REDIS_PASSWORD: 'static-check-redis',
+};
 
 function dockerCompose(args: string[], env: NodeJS.ProcessEnv) {
   return spawnSync('docker-compose', args, { cwd: ROOT, env, encoding: 'utf8' });
@@ -31,10 +37,21 @@ describe('docker-compose.yml', () => {
   });
 
   withDockerCompose(`refuses to start without the API key, naming it${skipNote}`, () => {
-    const result = dockerCompose(['config', '-q'], { ...envWithout('OPENMANAGER_API_KEY'), POSTGRES_PASSWORD: 'x' });
+    const result = dockerCompose(['config', '-q'], { ...envWithout('OPENMANAGER_API_KEY'), ...SECRETS, OPENMANAGER_API_KEY: undefined });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('OPENMANAGER_API_KEY');
   });
+
+  withDockerCompose.each(['GRAFANA_ADMIN_PASSWORD', 'OPENMANAGER_DB_PASSWORD', 'REDIS_PASSWORD', 'POSTGRES_PASSWORD'])(
+    `refuses to start without %s (no default password anywhere)${skipNote}`,
+    (name) => {
+      const env: NodeJS.ProcessEnv = { ...envWithout(name), ...SECRETS };
+      delete env[name];
+      const result = dockerCompose(['config', '-q'], env);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain(name);
+    },
+  );
 
   withDockerCompose(`validates with the prometheus profile too${skipNote}`, () => {
     const result = dockerCompose(['--profile', 'prometheus', 'config', '-q'], { ...process.env, ...SECRETS });
@@ -89,8 +106,8 @@ describe('docker-compose.yml', () => {
   it('builds the service from the repo root and waits for healthy PostgreSQL 15 and Redis 7', () => {
     const service = services['collector-service'];
     expect(service.build).toEqual({ context: '.', dockerfile: 'collector-service/Dockerfile' });
-    expect(service.environment).toMatchObject({ HOST: '0.0.0.0', REDIS_URL: 'redis://redis:6379' });
-    expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+    expect(service.environment).toMatchObject({ HOST: '0.0.0.0', REDIS_URL: 'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD (URL-safe characters)}@redis:6379' });
+    expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/openmanager:.+@postgres:5432\//);
     expect(service.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
       redis: { condition: 'service_healthy' },
@@ -100,5 +117,36 @@ describe('docker-compose.yml', () => {
     expect(services.postgres.healthcheck.test).toBeDefined();
     expect(services.redis.healthcheck.test).toBeDefined();
     expect(services.grafana.depends_on).toEqual({ 'collector-service': { condition: 'service_healthy' } });
+  });
+});
+
+describe('docker-compose.yml hardening', () => {
+  const { services } = readYaml('docker-compose.yml');
+
+  it('sets Grafana’s admin password from the environment', () => {
+    expect(services.grafana.environment.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
+  });
+
+  it('keeps the PostgreSQL superuser in its container: the init script makes the service’s own role', () => {
+    expect(services.postgres.environment.POSTGRES_USER).toBe('postgres');
+    expect(services.postgres.volumes).toContain('./provisioning/postgres/init-openmanager.sh:/docker-entrypoint-initdb.d/init-openmanager.sh:ro');
+    expect(services['collector-service'].environment.DATABASE_URL).not.toMatch(/postgres:\/\/postgres[:@]/);
+  });
+
+  it('runs Redis with a password, from the environment, and checks health with it', () => {
+    expect(services.redis.command.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
+    expect(services.redis.environment.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:\?/);
+    expect(services.redis.healthcheck.test.join(' ')).toContain('REDISCLI_AUTH');
+  });
+
+  it('has the prometheus profile scrape the service’s own /metrics with the key', () => {
+    const config = readYaml('provisioning/prometheus/prometheus.yml');
+    const job = config.scrape_configs.find((j: any) => j.job_name === 'openmanager');
+    expect(job).toMatchObject({
+      metrics_path: '/metrics',
+      authorization: { type: 'Bearer', credentials_file: '/prometheus/openmanager-api-key' },
+      static_configs: [{ targets: ['collector-service:8787'] }],
+    });
+    expect(services.prometheus.entrypoint.join(' ')).toContain('> /prometheus/openmanager-api-key');
   });
 });

@@ -1,4 +1,5 @@
 /** plugin.json of both plugins, in source and as built into plugin/dist/<id>/ (run after `npm run build`). */
+import path from 'node:path';
 import fs from 'node:fs';
 
 import { PLUGIN_IDS, minimumVersion, readJson, repoPath } from './repo-files';
@@ -67,16 +68,46 @@ describe('the ask-AI panel plugin.json', () => {
 describe('the data source route', () => {
   const source = readJson('plugin/src/datasource/plugin.json');
 
-  it('sends every request to the configured service URL with the key from secureJsonData, added by Grafana', () => {
-    expect(source.routes).toEqual([
-      {
-        path: 'api',
-        url: '{{ .JsonData.url }}/api',
-        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.apiKey }}' }],
-      },
-    ]);
+  type Route = { path: string; method: string; url: string; headers: Array<{ name: string; content: string }> };
+  const routes: Route[] = source.routes;
+
+  /** The route Grafana's data proxy would pick for a request (method, then path prefix of the cleaned proxy path), or none. */
+  const matching = (method: string, proxyPath: string) => {
+    const cleaned = path.posix.normalize(decodeURIComponent(proxyPath)).replace(/^\/+/, '');
+    return routes.find((r) => (!r.method || r.method === method) && cleaned.startsWith(r.path));
+  };
+
+  it('sends each read path to the same path of the configured service URL, with the key from secureJsonData', () => {
+    for (const route of routes) {
+      expect(route.url).toBe(`{{ .JsonData.url }}/${route.path}`);
+      expect(route.headers).toEqual([{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.apiKey }}' }]);
+    }
   });
 
+  it.each([
+    ['GET', 'api/health'],
+    ['GET', 'api/status'],
+    ['GET', 'api/servers'],
+    ['GET', 'api/servers/DB-EU-002'],
+    ['GET', 'api/annotations'],
+    ['POST', 'api/query'],
+    ['POST', 'api/ask'],
+  ])('forwards %s %s, which the data source and the panel use', (method, proxyPath) => {
+    expect(matching(method, proxyPath)).toBeDefined();
+  });
+
+  it.each([
+    ['POST', 'api/admin/collect'],
+    ['POST', 'api/admin/maintenance'],
+    ['GET', 'api/admin'],
+    ['POST', 'api/servers/../admin/collect'],
+    ['POST', 'api/query/../admin/collect'],
+    ['POST', 'api/query/%2e%2e/admin/collect'],
+    ['DELETE', 'api/servers'],
+    ['POST', 'api/servers'],
+  ])('refuses %s %s: no route, so Grafana adds no key', (method, proxyPath) => {
+    expect(matching(method, proxyPath)).toBeUndefined();
+  });
   it('declares metrics and annotations', () => {
     expect(source.metrics).toBe(true);
     expect(source.annotations).toBe(true);

@@ -189,3 +189,21 @@ describe('the openmanager-fleet dashboard', () => {
     }
   });
 });
+
+describe('the "OpenManager itself" dashboard', () => {
+  const dashboard = JSON.parse(fs.readFileSync(repoPath('provisioning/dashboards/openmanager/openmanager-self.json'), 'utf8'));
+  const { datasources } = readYaml('provisioning/datasources/prometheus-self.yaml');
+
+  it('reads the service’s own metrics from the prometheus profile’s Prometheus', () => {
+    expect(datasources).toEqual([expect.objectContaining({ uid: 'prometheus-self', type: 'prometheus', url: 'http://prometheus:9090' })]);
+    const uids = new Set(dashboard.panels.flatMap((p: any) => [p.datasource?.uid, ...p.targets.map((t: any) => t.datasource?.uid)]));
+    expect([...uids]).toEqual(['prometheus-self']);
+  });
+
+  it('charts metrics the service exposes at /metrics', () => {
+    const exprs = dashboard.panels.flatMap((p: any) => p.targets.map((t: any) => t.expr)).join('\n');
+    for (const name of ['openmanager_spool_bytes', 'openmanager_db_write_duration_seconds_bucket', 'openmanager_rejected_rows_total', 'openmanager_cache_lookups_total', 'openmanager_cache_breaker_state', 'openmanager_collector_last_success_timestamp_seconds', 'openmanager_rate_limit_rejections_total', 'openmanager_budget_rejections_total', 'openmanager_nodejs_eventloop_lag_p99_seconds']) {
+      expect(exprs).toContain(name);
+    }
+  });
+});

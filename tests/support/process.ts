@@ -28,7 +28,8 @@ export function startProcess(script: string, env: Record<string, string>, port: 
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything the process wrote to stdout/stderr has been read
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
     baseUrl: `http://127.0.0.1:${port}`,

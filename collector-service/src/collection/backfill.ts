@@ -22,6 +22,8 @@ export async function backfill(
   endMs: number,
   log: Logger,
   onProgress: (p: BackfillProgress) => void = () => {},
+  /** Shutdown: stop between writes (what was written stays; the rest is backfilled on no later start, since the store is no longer empty). */
+  signal?: AbortSignal,
 ): Promise<BackfillProgress> {
   const from = new Date(endMs - hours * 3_600_000);
   const inventory = new Map((await collector.getServerList()).map((s) => [s.id, s]));
@@ -38,7 +40,7 @@ export async function backfill(
       lastSeenAt: s.timestamp,
       lastStatus: s.status,
     }));
-    if (!(await writer.write({ servers, samples: pending }, { cacheLatest: false }))) {
+    if ((await writer.write({ servers, samples: pending }, { cacheLatest: false })) !== 'database') {
       throw new Error(writer.getStats().lastWriteError ?? 'database write failed');
     }
     written += pending.length;
@@ -48,6 +50,7 @@ export async function backfill(
 
   const started = performance.now();
   for (const chunk of collector.history(from, new Date(endMs), BACKFILL_STEP_MS)) {
+    signal?.throwIfAborted();
     pending.push(...chunk);
     if (pending.length >= SAMPLES_PER_WRITE) await flush();
   }

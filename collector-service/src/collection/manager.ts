@@ -7,6 +7,8 @@ import type { CollectionResult, MetricCollector } from '../domain/collector';
 import type { ServerMetrics } from '../domain/metrics';
 import type { ServerRecord } from '../domain/server-state';
 import type { WriteBatch } from '../storage/metrics-store';
+import { rejectedRows } from '../metrics/registry';
+import { cleanSample, cleanServer, idProblem, loggableId } from './sanitize';
 import { initialStatus, recordRun, type CollectorStatus } from './collector-status';
 import type { SampleWriter } from './sample-writer';
 import { ServerIdentity } from './server-identity';
@@ -43,6 +45,8 @@ export class CollectionManager {
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
   private readonly identity: ServerIdentity;
+  /** The inventory as the last runs reported it: names a server while the database is away. */
+  private readonly collected = new Map<string, ServerRecord>();
 
   constructor(private readonly options: ManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -81,6 +85,11 @@ export class CollectionManager {
     return [...this.statuses.values()].map((s) => ({ ...s }));
   }
 
+  /** A server as the latest collection run reported it (not necessarily stored yet). */
+  lastCollected(id: string): ServerRecord | undefined {
+    return this.collected.get(id);
+  }
+
   managerStats(): ManagerStats {
     return { ...this.stats };
   }
@@ -95,10 +104,12 @@ export class CollectionManager {
       batch.servers.push(...r.servers);
       batch.samples.push(...r.samples);
     }
-    await this.options.writer.write(batch);
+    for (const s of batch.servers) this.collected.set(s.id, s);
+    const persisted = await this.options.writer.write(batch);
     this.stats.runs++;
     this.stats.lastRunAt = startedAt.toISOString();
     this.stats.lastRunDurationMs = Math.round(performance.now() - started);
+    this.options.log.info({ samples: batch.samples.length, persisted, ms: this.stats.lastRunDurationMs }, 'collection run');
   }
 
   /** Runs one collector under its timeout; records its status; returns its validated part of the batch. */
@@ -136,25 +147,35 @@ export class CollectionManager {
     this.statuses.set(name, recordRun(this.statuses.get(name)!, outcome));
   }
 
-  /** Keeps samples of servers the collector listed, stamped within retention and not in the future. */
+  /**
+   * Keeps samples of servers the collector listed with a storable id, stamped within retention and
+   * not in the future; cleans their labels and raw data.
+   */
   private toBatch(collector: MetricCollector, result: CollectionResult): { batch: WriteBatch; rejected: number } {
     const now = this.now();
-    const known = new Set(result.servers.map((s) => s.id));
+    const listed = result.servers.filter((info) => {
+      const problem = idProblem(info.id);
+      if (problem) this.options.log.error({ collector: collector.name, serverId: loggableId(String(info.id)), reason: problem }, 'server refused at the collector boundary');
+      return problem === null;
+    });
+    const known = new Set(listed.map((s) => s.id));
     const unreachable = new Set(result.unreachable);
     const accepted: ServerMetrics[] = [];
     const newest = new Map<string, ServerMetrics>();
-    for (const s of result.samples) {
-      const t = s.timestamp.getTime();
-      if (!known.has(s.serverId) || !(t >= now - this.options.retentionMs && t <= now + MAX_CLOCK_SKEW_MS)) continue;
+    for (const raw of result.samples) {
+      const t = raw.timestamp.getTime();
+      if (!known.has(raw.serverId) || !(t >= now - this.options.retentionMs && t <= now + MAX_CLOCK_SKEW_MS)) continue;
+      const s = cleanSample(raw);
       accepted.push(s);
       const seen = newest.get(s.serverId);
       if (!seen || s.timestamp > seen.timestamp) newest.set(s.serverId, s);
     }
     const rejected = result.samples.length - accepted.length;
     if (rejected > 0) {
-      this.options.log.warn({ collector: collector.name, rejected }, 'samples refused: unknown server or timestamp outside retention');
+      rejectedRows.inc({ stage: 'collector' }, rejected);
+      this.options.log.warn({ collector: collector.name, rejected }, 'samples refused: unknown or unstorable server id, or timestamp outside retention');
     }
-    const servers: ServerRecord[] = result.servers.map((info) => {
+    const servers: ServerRecord[] = listed.map(cleanServer).map((info) => {
       const sample = newest.get(info.id);
       return {
         ...info,

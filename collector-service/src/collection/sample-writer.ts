@@ -1,66 +1,255 @@
 /**
  * Persists each run's batch: one database write, then the newest samples into the cache.
- * A batch the database refuses is kept and retried before the next one, so an outage
- * delays data instead of losing it (up to a bound, past which the oldest samples go and are counted).
+ * A batch the database cannot take goes to the on-disk spool (fsync'd) and is replayed, oldest
+ * first, when the database is back; inserts are idempotent, so a replay cut short by a crash and
+ * redone duplicates nothing. Rows the database refuses for a data reason are isolated and
+ * rejected alone. Only when the spool itself fails (or there is none) are batches held in memory,
+ * up to a bound; what is still there at close is reported as not persisted.
  */
 import type { Logger } from 'pino';
 import type { ServerMetrics } from '../domain/metrics';
-import type { ServerRecord } from '../domain/server-state';
+import { rejectedRows, writeLatency } from '../metrics/registry';
 import type { LatestCache } from '../storage/latest-cache';
 import type { MetricsStore, WriteBatch } from '../storage/metrics-store';
+import { writeIsolatingBadRows } from './row-isolation';
+import { decodeBatch, encodeBatch } from './spool/batch-codec';
+import type { SegmentSpool, SpoolStats } from './spool/segment-spool';
 
 export interface WriterStats {
+  /** Samples held in memory: neither the database nor the spool took them (yet). */
   pendingSamples: number;
+  /** Samples dropped from memory past the bound. */
   droppedSamples: number;
+  /** Rows the database refused for a data reason since start. */
+  rejectedRows: number;
   lastWriteError: string | null;
   lastWriteAt: string | null;
+  spool: SpoolStats | null;
 }
 
-const DEFAULT_MAX_PENDING_SAMPLES = 200_000;
+/** Where a written batch is: in the database, on disk in the spool, or (spool unusable) in memory only. */
+export type WriteOutcome = 'database' | 'spool' | 'memory';
+
+export interface WriterOptions {
+  store: MetricsStore;
+  cache: LatestCache;
+  /** Absent when DATA_DIR is in memory: batches then wait in memory only. */
+  spool?: SegmentSpool | null;
+  log: Logger;
+  maxHeldSamples?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+const DEFAULT_MAX_HELD_SAMPLES = 200_000;
+const LOGGED_ID_CHARS = 120;
 
 export class SampleWriter {
-  private pending: WriteBatch[] = [];
-  private stats: WriterStats = { pendingSamples: 0, droppedSamples: 0, lastWriteError: null, lastWriteAt: null };
+  private readonly store: MetricsStore;
+  private readonly cache: LatestCache;
+  private readonly spool: SegmentSpool | null;
+  private readonly log: Logger;
+  private readonly maxHeldSamples: number;
+  private readonly retryMinMs: number;
+  private readonly retryMaxMs: number;
+  private held: WriteBatch[] = [];
+  private stats = { droppedSamples: 0, rejectedRows: 0, lastWriteError: null as string | null, lastWriteAt: null as string | null };
+  /** Orders writes: a batch is stored or kept before the next one is looked at. */
+  private readonly serialWrite = sequencer();
+  /** One spool operation at a time; replay's database writes happen outside it, so new batches never wait on them. */
+  private readonly serialSpool = sequencer();
+  /** One replay step at a time: a record is consumed only by the step that stored it. */
+  private readonly serialReplay = sequencer();
+  private replaying: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private closed = false;
 
-  constructor(
-    private readonly store: MetricsStore,
-    private readonly cache: LatestCache,
-    private readonly log: Logger,
-    private readonly maxPendingSamples = DEFAULT_MAX_PENDING_SAMPLES,
-  ) {}
-
-  /** Writes the batch (after any batches still pending). Resolves true when everything reached the database. */
-  async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<boolean> {
-    this.pending.push(batch);
-    // The cache does not wait for the database: both writes go out together.
-    const [flushed] = await Promise.all([this.flush(), cacheLatest ? this.cacheNewest(batch.samples) : undefined]);
-    return flushed;
+  constructor(options: WriterOptions) {
+    this.store = options.store;
+    this.cache = options.cache;
+    this.spool = options.spool ?? null;
+    this.log = options.log;
+    this.maxHeldSamples = options.maxHeldSamples ?? DEFAULT_MAX_HELD_SAMPLES;
+    this.retryMinMs = options.retryMinMs ?? 1_000;
+    this.retryMaxMs = options.retryMaxMs ?? 10_000;
+    if (this.backlog() > 0) {
+      this.log.info({ records: this.spool?.stats().records }, 'spooled batches found: replaying them when the database answers');
+      this.scheduleReplay();
+    }
   }
 
-  /** Retries pending batches in order; stops at the first failure. */
-  async flush(): Promise<boolean> {
-    while (this.pending.length > 0) {
-      const merged = mergeBatches(this.pending);
-      try {
-        await this.store.write(merged);
-        this.pending = [];
-        this.stats.lastWriteError = null;
-        this.stats.lastWriteAt = new Date().toISOString();
-      } catch (err) {
-        this.stats.lastWriteError = (err as Error).message;
-        this.pending = [merged];
-        this.trimPending();
-        this.log.error({ err: (err as Error).message, pendingSamples: merged.samples.length }, 'database write failed; batch kept for retry');
-        this.stats.pendingSamples = this.pending[0]?.samples.length ?? 0;
-        return false;
-      }
+  /** Writes the batch (after any earlier ones still waiting). Resolves with where it is now. */
+  async write(batch: WriteBatch, { cacheLatest = true } = {}): Promise<WriteOutcome> {
+    const stored = this.serialWrite(async (): Promise<WriteOutcome> => {
+      if (this.backlog() === 0 && (await this.tryStore(batch))) return 'database';
+      return this.keep(batch);
+    });
+    // The cache does not wait for the database: both writes go out together.
+    const [outcome] = await Promise.all([stored, cacheLatest ? this.cacheNewest(batch.samples) : undefined]);
+    if (outcome !== 'database') {
+      this.scheduleReplay();
+      this.wake?.(); // each collection run is also a retry, whatever the backoff
     }
-    this.stats.pendingSamples = 0;
+    return outcome;
+  }
+
+  /** Replays the backlog now, until it is empty or the database fails. Resolves true when nothing is left. */
+  async replayNow(): Promise<boolean> {
+    while (this.backlog() > 0) {
+      if (!(await this.replayStep())) return false;
+    }
     return true;
   }
 
+  /**
+   * Stops replaying and makes sure every held batch is on disk or in the database.
+   * Resolves with the samples that could be persisted nowhere (0 when all is safe).
+   */
+  async close(): Promise<number> {
+    this.closed = true;
+    this.wake?.();
+    await this.replaying;
+    return this.serialWrite(async () => {
+      while (this.held.length > 0 && (await this.persistHeld())) this.held.shift();
+      return this.heldSamples();
+    });
+  }
+
   getStats(): WriterStats {
-    return { ...this.stats };
+    return { pendingSamples: this.heldSamples(), ...this.stats, spool: this.spool?.stats() ?? null };
+  }
+
+  /** Batches not yet in the database: spooled or held. */
+  private backlog(): number {
+    return (this.spool?.stats().records ?? 0) + this.held.length;
+  }
+
+  private heldSamples(): number {
+    return this.held.reduce((n, b) => n + b.samples.length, 0);
+  }
+
+
+
+  /** Database write with bad rows isolated; false when the database is unavailable. */
+  private async tryStore(batch: WriteBatch): Promise<boolean> {
+    try {
+      const rejected = await writeIsolatingBadRows(batch, async (b) => {
+        const end = writeLatency.startTimer();
+        try {
+          await this.store.write(b);
+          end({ outcome: 'ok' });
+        } catch (err) {
+          end({ outcome: 'error' });
+          throw err;
+        }
+      });
+      for (const row of rejected) {
+        this.log.error(
+          { serverId: row.serverId.slice(0, LOGGED_ID_CHARS), row: row.kind, code: row.code, reason: row.reason },
+          'row refused by the database: rejected, the rest of the batch stored',
+        );
+      }
+      if (rejected.length > 0) {
+        this.stats.rejectedRows += rejected.length;
+        rejectedRows.inc({ stage: 'database' }, rejected.length);
+      }
+      this.stats.lastWriteError = null;
+      this.stats.lastWriteAt = new Date().toISOString();
+      return true;
+    } catch (err) {
+      const message = (err as Error).message || String(err);
+      if (this.stats.lastWriteError === null) this.log.error({ err: message }, 'database write failed; batches go to the spool until it is back');
+      this.stats.lastWriteError = message;
+      return false;
+    }
+  }
+
+  /** Keeps a batch the database did not take: on disk when possible, else in memory. */
+  private async keep(batch: WriteBatch): Promise<WriteOutcome> {
+    if (this.held.length === 0 && (await this.appendToSpool(batch))) return 'spool';
+    this.held.push(batch);
+    this.trimHeld();
+    return 'memory';
+  }
+
+  private async appendToSpool(batch: WriteBatch): Promise<boolean> {
+    const spool = this.spool;
+    if (!spool) return false;
+    try {
+      await this.serialSpool(() => spool.append(encodeBatch(batch)));
+      return true;
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'spool write failed: batch held in memory');
+      return false;
+    }
+  }
+
+  private async persistHeld(batch = this.held[0]): Promise<boolean> {
+    return (await this.appendToSpool(batch)) || (await this.tryStore(batch));
+  }
+
+  /** One replay step; false when it could not move anything (database away, spool unreadable). */
+  private async replayStep(): Promise<boolean> {
+    try {
+      return await this.serialReplay(() => this.replayOne());
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'spool unreadable: replay paused, batches stay where they are');
+      return false;
+    }
+  }
+
+  /** Moves the oldest waiting batch on (spool → database, memory → spool or database). False when it could not. */
+  private async replayOne(): Promise<boolean> {
+    const spool = this.spool;
+    if (spool && !spool.isEmpty()) {
+      const record = await this.serialSpool(() => spool.oldest());
+      if (!record) return true;
+      let batch: WriteBatch;
+      try {
+        batch = decodeBatch(record.payload);
+      } catch (err) {
+        this.log.error({ err: (err as Error).message }, 'spooled record unreadable: dropped');
+        await this.serialSpool(() => spool.consumeOldest());
+        return true;
+      }
+      if (!(await this.tryStore(batch))) return false;
+      // only this loop consumes, so the oldest record is still the one just stored
+      await this.serialSpool(() => spool.consumeOldest());
+      return true;
+    }
+    const batch = this.held[0];
+    if (!batch) return true;
+    if (!(await this.persistHeld())) return false;
+    const at = this.held.indexOf(batch);
+    if (at >= 0) this.held.splice(at, 1);
+    return true;
+  }
+
+  private scheduleReplay(): void {
+    if (this.replaying || this.closed) return;
+    this.replaying = this.replayLoop().finally(() => (this.replaying = null));
+  }
+
+  private async replayLoop(): Promise<void> {
+    let delay = this.retryMinMs;
+    let replayed = 0;
+    while (!this.closed && this.backlog() > 0) {
+      if (await this.replayStep()) {
+        if (replayed++ === 0) this.log.info({ records: this.spool?.stats().records ?? 0, held: this.held.length }, 'replaying spooled batches');
+        delay = this.retryMinMs;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+      delay = Math.min(delay * 2, this.retryMaxMs);
+    }
+    if (replayed > 0 && this.backlog() === 0) this.log.info({ batches: replayed }, 'spool replayed: the database has every batch');
   }
 
   private async cacheNewest(samples: ServerMetrics[]): Promise<void> {
@@ -71,16 +260,23 @@ export class SampleWriter {
     }
   }
 
-  private trimPending(): void {
-    const [batch] = this.pending;
-    const excess = batch.samples.length - this.maxPendingSamples;
-    if (excess > 0) {
-      batch.samples.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
-      batch.samples.splice(0, excess);
-      this.stats.droppedSamples += excess;
-      this.log.error({ dropped: excess }, 'pending write buffer full: oldest samples dropped');
+  private trimHeld(): void {
+    while (this.heldSamples() > this.maxHeldSamples && this.held.length > 1) {
+      const dropped = this.held.shift()!;
+      this.stats.droppedSamples += dropped.samples.length;
+      this.log.error({ dropped: dropped.samples.length }, 'in-memory write buffer full: oldest batch dropped');
     }
   }
+}
+
+/** Runs the functions given to it one after the other, in call order. */
+function sequencer(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 function newestPerServer(samples: ServerMetrics[]): ServerMetrics[] {
@@ -90,18 +286,4 @@ function newestPerServer(samples: ServerMetrics[]): ServerMetrics[] {
     if (!seen || s.timestamp > seen.timestamp) newest.set(s.serverId, s);
   }
   return [...newest.values()];
-}
-
-/** One batch from several: all samples, and each server's newest state. */
-function mergeBatches(batches: WriteBatch[]): WriteBatch {
-  if (batches.length === 1) return batches[0];
-  const servers = new Map<string, ServerRecord>();
-  for (const b of batches) {
-    for (const s of b.servers) {
-      const prev = servers.get(s.id);
-      const newerSample = !prev || (s.lastSeenAt?.getTime() ?? -Infinity) >= (prev.lastSeenAt?.getTime() ?? -Infinity);
-      servers.set(s.id, newerSample ? s : { ...s, lastSeenAt: prev.lastSeenAt, lastStatus: prev.lastStatus });
-    }
-  }
-  return { servers: [...servers.values()], samples: batches.flatMap((b) => b.samples) };
 }

@@ -5,6 +5,7 @@ import { createAuth } from './auth';
 import type { ServiceContext } from '../service-context';
 import { errorResponse, handleError } from './errors';
 import { mcpRoutes } from './routes/mcp';
+import { metricsRoutes } from './routes/metrics';
 import { adminRoutes } from './routes/admin';
 import { annotationRoutes } from './routes/annotations';
 import { askRoutes } from './routes/ask';
@@ -43,6 +44,7 @@ export function createApp(ctx: ServiceContext): HttpApp {
   app.route('/', mcpRoutes(ctx, requireRole));
   app.route('/', adminRoutes(ctx, requireRole));
   app.route('/', prometheusRoutes(ctx, requireRole));
+  app.route('/', metricsRoutes(ctx, requireRole));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(handleError(ctx.log));

@@ -10,7 +10,8 @@ export interface AuthOptions {
   openReads: boolean;
 }
 
-export type AuthVariables = { apiKeyName: string | null };
+/** Who is calling: the key's name and role, or no key (open reads). */
+export type AuthVariables = { apiKeyName: string | null; apiKeyRole: Role | null };
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -23,7 +24,7 @@ function findKey(keys: Array<ApiKey & { hash: Buffer }>, presented: string): Api
 }
 
 export function createAuth({ keys, openReads }: AuthOptions) {
-  const hashed = keys.map((k) => ({ ...k, hash: digest(k.secret) }));
+  const hashed = keys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex') }));
 
   return function requireRole(role: Role): MiddlewareHandler<{ Variables: AuthVariables }> {
     return async (c, next) => {
@@ -31,6 +32,7 @@ export function createAuth({ keys, openReads }: AuthOptions) {
       if (!header) {
         if (role === 'read' && openReads) {
           c.set('apiKeyName', null);
+          c.set('apiKeyRole', null);
           return next();
         }
         if (hashed.length === 0) throw new ApiError(403, 'forbidden', 'admin routes are disabled: set API_KEYS with an admin key');
@@ -45,6 +47,7 @@ export function createAuth({ keys, openReads }: AuthOptions) {
       }
       if (role === 'admin' && key.role !== 'admin') throw new ApiError(403, 'forbidden', 'this route needs an admin key');
       c.set('apiKeyName', key.name);
+      c.set('apiKeyRole', key.role);
       return next();
     };
   };

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { ServerMetrics } from '../domain/metrics';
+import { cacheLookups } from '../metrics/registry';
 import type { LatestCache } from './latest-cache';
 import type { MetricsStore } from './metrics-store';
 
@@ -25,7 +26,9 @@ export class LatestReader {
   ) {}
 
   async get(serverId: string): Promise<LatestRead | null> {
-    const cached = await this.cache.get(serverId).catch((err) => this.cacheFailed(err));
+    let available = true;
+    const cached = await this.cache.get(serverId).catch((err) => ((available = false), this.cacheFailed(err)));
+    cacheLookups.inc({ result: cached ? 'hit' : available ? 'miss' : 'unavailable' });
     if (cached) return { sample: cached, source: 'cache' };
     const sample = await this.loadShared(serverId);
     return sample ? { sample, source: 'database' } : null;
@@ -34,9 +37,12 @@ export class LatestReader {
   /** Newest samples of many servers: one cache round-trip, one database query for all misses. */
   async getMany(serverIds: string[]): Promise<Map<string, LatestRead>> {
     const reads = new Map<string, LatestRead>();
-    const cached = await this.cache.getMany(serverIds).catch((err) => this.cacheFailed(err) ?? new Map<string, ServerMetrics>());
+    let available = true;
+    const cached = await this.cache.getMany(serverIds).catch((err) => ((available = false), this.cacheFailed(err) ?? new Map<string, ServerMetrics>()));
     for (const [id, sample] of cached) reads.set(id, { sample, source: 'cache' });
     const missing = serverIds.filter((id) => !reads.has(id));
+    cacheLookups.inc({ result: 'hit' }, cached.size);
+    if (missing.length > 0) cacheLookups.inc({ result: available ? 'miss' : 'unavailable' }, missing.length);
     if (missing.length > 0) {
       const loaded = await this.store.latestSamples(missing);
       for (const sample of loaded) reads.set(sample.serverId, { sample, source: 'database' });

@@ -1,6 +1,7 @@
 /** Opens the storage the configuration asks for: PostgreSQL or embedded PGlite, Redis or an in-process cache. */
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { BreakerCache } from './cache-breaker';
 import { MemoryLatestCache, RedisLatestCache, type LatestCache } from './latest-cache';
 import { LatestReader } from './latest-reader';
 import { DEFAULT_HEAD, MetricsStore } from './metrics-store';
@@ -11,6 +12,8 @@ import { connectPostgres, openEmbedded, type SqlClient } from './sql-client';
 export interface Storage {
   store: MetricsStore;
   cache: LatestCache;
+  /** The circuit breaker in front of Redis, when there is one: `open` means reads skip the cache. */
+  breaker: BreakerCache | null;
   reader: LatestReader;
   /** Resolves when the head holds the retention window (reads go to the database until then). */
   headLoaded: Promise<void>;
@@ -24,30 +27,38 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
   const applied = await migrate(sql);
   log.info({ database: sql.kind, migrationsApplied: applied }, 'database ready');
 
+  const store = new MetricsStore(sql, {
+    maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
+    spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
+  });
   let cache: LatestCache;
+  let breaker: BreakerCache | null = null;
   if (config.redisUrl) {
     const redis = new RedisLatestCache(config.redisUrl, config.redisKeyPrefix, log);
     // Not fatal: the read path serves from the database while Redis is away.
     await redis.ready().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable at start'));
-    cache = new NearLatestCache(redis);
+    const refill = async () => {
+      const servers = await store.listServers();
+      await cache.setMany(await store.latestSamples(servers.map((s) => s.id)));
+    };
+    breaker = new BreakerCache(redis, log, { onRecover: refill });
+    cache = new NearLatestCache(breaker);
   } else {
     cache = new MemoryLatestCache();
   }
   log.info({ cache: cache.kind }, 'latest-value cache ready');
 
-  const store = new MetricsStore(sql, {
-    maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
-    spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
-  });
   const { headLoaded } = await store.warm();
   const started = performance.now();
   const loaded = headLoaded.then(
     () => log.info({ ...store.head.stats(), ms: Math.round(performance.now() - started) }, 'head of recent samples loaded'),
     (err: Error) => log.error({ err: err.message }, 'head of recent samples failed to load; reads use the database'),
   );
+
   return {
     store,
     cache,
+    breaker,
     reader: new LatestReader(cache, store, log),
     headLoaded: loaded,
     async close() {

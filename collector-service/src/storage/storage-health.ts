@@ -1,4 +1,5 @@
 /** Is the database answering? Is the cache? Each probed with a short deadline so a health check never hangs. */
+import type { BreakerState } from './cache-breaker';
 import type { Storage } from './open-storage';
 
 export interface ComponentHealth {
@@ -6,6 +7,8 @@ export interface ComponentHealth {
   ok: boolean;
   latencyMs?: number;
   error?: string;
+  /** The cache's circuit breaker, when it has one: `open` means reads skip the cache. */
+  breaker?: BreakerState;
 }
 
 export interface StorageHealth {
@@ -35,5 +38,9 @@ export async function checkStorage(storage: Storage): Promise<StorageHealth> {
     probe(storage.store.sql.kind, () => storage.store.ping()),
     probe(storage.cache.kind, () => storage.cache.ping()),
   ]);
+  if (storage.breaker) {
+    const breaker = storage.breaker.state();
+    return { database, cache: { ...cache, ok: cache.ok && breaker !== 'open', breaker } };
+  }
   return { database, cache };
 }

@@ -39,7 +39,7 @@ describe('CollectionManager', () => {
 
   beforeEach(async () => {
     storage = await openStorage({ dataDir: 'memory://', redisKeyPrefix: '' }, silentLog);
-    writer = new SampleWriter(storage.store, storage.cache, silentLog);
+    writer = new SampleWriter({ store: storage.store, cache: storage.cache, log: silentLog });
   }, 30_000);
   afterEach(() => storage.close());
 
@@ -160,7 +160,7 @@ describe('servers of the same name from two collectors', () => {
   afterAll(() => storage.close());
 
   test('are kept apart by provider, and keep their ids run after run', async () => {
-    const writer = new SampleWriter(storage.store, storage.cache, silentLog);
+    const writer = new SampleWriter({ store: storage.store, cache: storage.cache, log: silentLog });
     const now = Date.now();
     const reporting = (name: string, provider: 'aws' | 'onprem', fails = () => false): MetricCollector => ({
       name,

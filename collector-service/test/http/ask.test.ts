@@ -9,7 +9,7 @@ import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-quest
 import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';
 import { bearer, startTestService } from '../support/test-service';
 
-const READ_KEY = 'reader-secret-1';
+const READ_KEY = 'reader-secret-12';
 
 describe('POST /api/ask', () => {
   let db: TestDatabase;

@@ -2,7 +2,7 @@
 import type { RunningService } from '../../src/service';
 import { bearer, startTestService } from '../support/test-service';
 
-const READ = 'read-secret-123';
+const READ = 'read-secret-1234';
 const ADMIN = 'admin-secret-456';
 
 describe('with API_KEYS set', () => {

@@ -184,7 +184,7 @@ describe('Prometheus API on the simulated fleet', () => {
 
 describe('Prometheus API with API_KEYS set', () => {
   let service: RunningService;
-  const READ = 'read-secret-123';
+  const READ = 'read-secret-1234';
   const ADMIN = 'admin-secret-456';
   beforeAll(async () => {
     service = await startTestService({ env: { API_KEYS: `grafana:read:${READ},ops:admin:${ADMIN}` } });

@@ -1,8 +1,12 @@
 /** Storage faults degrade service and lose nothing: Redis away, PostgreSQL away, and migrations applied by hand. */
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { SampleWriter } from '../../src/collection/sample-writer';
+import { SegmentSpool } from '../../src/collection/spool/segment-spool';
 import { RedisLatestCache } from '../../src/storage/latest-cache';
 import { LatestReader } from '../../src/storage/latest-reader';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../src/storage/migrate';
@@ -42,8 +46,8 @@ describe('storage faults', () => {
     const redis = new RedisLatestCache(`redis://127.0.0.1:${await freePort()}`, 'x:', silentLog);
     try {
       const samples = [sample('A', NOW, { cpuUsage: 12 })];
-      const writer = new SampleWriter(storage.store, redis, silentLog);
-      expect(await writer.write({ servers: recordsFor(samples), samples })).toBe(true);
+      const writer = new SampleWriter({ store: storage.store, cache: redis, log: silentLog });
+      expect(await writer.write({ servers: recordsFor(samples), samples })).toBe('database');
       const reader = new LatestReader(redis, storage.store, silentLog);
       expect(await reader.get('A')).toMatchObject({ source: 'database', sample: { cpuUsage: 12 } });
       const health = await checkStorage({ ...storage, cache: redis, reader });
@@ -54,22 +58,45 @@ describe('storage faults', () => {
     }
   });
 
-  test('batches written while PostgreSQL refuses connections are kept and land once it is back', async () => {
-    const writer = new SampleWriter(storage.store, storage.cache, silentLog);
-    await setConnectionsAllowed(db, false);
-    const during = [sample('A', NOW - 20_000), sample('B', NOW - 20_000)];
-    expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe(false);
-    expect(writer.getStats()).toMatchObject({ pendingSamples: 2, lastWriteError: expect.any(String) });
-    // the newest values are still readable from the cache meanwhile
-    expect((await storage.cache.get('A'))?.timestamp.getTime()).toBe(NOW - 20_000);
+  test('batches written while PostgreSQL refuses connections go to the spool and land, once each, when it is back', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'om-faults-'));
+    const spool = await SegmentSpool.open(dir, 16 * 1024 * 1024, silentLog);
+    const writer = new SampleWriter({ store: storage.store, cache: storage.cache, spool, log: silentLog, retryMinMs: 60_000 });
+    try {
+      await setConnectionsAllowed(db, false);
+      const during = [sample('A', NOW - 20_000), sample('B', NOW - 20_000)];
+      expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe('spool');
+      expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: expect.any(String), spool: { records: 1 } });
+      // the newest values are still readable from the cache meanwhile
+      expect((await storage.cache.get('A'))?.timestamp.getTime()).toBe(NOW - 20_000);
 
-    await setConnectionsAllowed(db, true);
-    const after = [sample('A', NOW)];
-    expect(await writer.write({ servers: recordsFor(after), samples: after })).toBe(true);
-    const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id, "timestamp"');
-    expect(rows.map((r) => r.server_id)).toEqual(['A', 'A', 'B']);
-    expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: null });
-    expect((await storage.store.getServer('A'))?.lastSeenAt?.getTime()).toBe(NOW);
+      await setConnectionsAllowed(db, true);
+      const after = [sample('A', NOW)];
+      // queued behind the spooled batch, so order is kept
+      expect(await writer.write({ servers: recordsFor(after), samples: after })).toBe('spool');
+      expect(await writer.replayNow()).toBe(true);
+      // a record replayed twice (a crash after the insert, before it was marked consumed) adds nothing
+      await storage.store.write({ servers: recordsFor(during), samples: during });
+      const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id, "timestamp"');
+      expect(rows.map((r) => r.server_id)).toEqual(['A', 'A', 'B']);
+      expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: null, spool: { records: 0, dropped: 0 } });
+      expect((await storage.store.getServer('A'))?.lastSeenAt?.getTime()).toBe(NOW);
+    } finally {
+      expect(await writer.close()).toBe(0);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('rows the database refuses for a data reason are rejected alone; the rest of the batch lands', async () => {
+    const writer = new SampleWriter({ store: storage.store, cache: storage.cache, log: silentLog });
+    const good = Array.from({ length: 9 }, (_, i) => sample(`S${i}`, NOW));
+    // PostgreSQL refuses a NUL in text and jsonb (SQLSTATE 22P05): this row must not block the others
+    const bad = sample('S9', NOW, { rawData: { note: 'a\u0000b' } });
+    const samples = [...good.slice(0, 4), bad, ...good.slice(4)];
+    expect(await writer.write({ servers: recordsFor(samples), samples })).toBe('database');
+    const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id');
+    expect(rows.map((r) => r.server_id)).toEqual(good.map((s) => s.serverId));
+    expect(writer.getStats()).toMatchObject({ rejectedRows: 1, pendingSamples: 0, lastWriteError: null });
   });
 
   test('health reports the database down without hanging', async () => {

@@ -116,7 +116,7 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
 
   test('a collection batch is cached under server:{id}:latest with a TTL of at most 300 s', async () => {
     const { store, cache } = opened.storage;
-    const writer = new SampleWriter(store, cache, silentLog);
+    const writer = new SampleWriter({ store, cache, log: silentLog });
     const samples = [sample('A', NOW - 10_000), sample('A', NOW, { cpuUsage: 42 }), sample('B', NOW)];
     await writer.write({ servers: recordsFor(samples), samples });
     expect((await cache.get('A'))?.cpuUsage).toBe(42);

@@ -12,9 +12,16 @@ function serviceAnswering(health: CannedAnswer) {
       return health;
     }
     if (request.path === '/api/status') {
-      return request.headers.authorization === 'Bearer good'
-        ? { body: { mode: 'dummy', collectors: [] } }
-        : { status: 401, body: { error: { code: 'unauthorized', message: 'invalid API key' } } };
+      if (request.headers.authorization === 'Bearer good') {
+        return { body: { mode: 'dummy', collectors: [] } };
+      }
+      if (request.headers.authorization === 'Bearer reader') {
+        return { body: { caller: { key: 'grafana', role: 'read' }, mode: 'dummy', collectors: [] } };
+      }
+      if (request.headers.authorization === 'Bearer admin') {
+        return { body: { caller: { key: 'ops', role: 'admin' }, mode: 'dummy', collectors: [] } };
+      }
+      return { status: 401, body: { error: { code: 'unauthorized', message: 'invalid API key' } } };
     }
     return { status: 404, body: { error: { code: 'not_found', message: request.path } } };
   };
@@ -34,6 +41,23 @@ describe('DataSource.testDatasource ("Save & test")', () => {
       status: 'success',
       message: 'OpenManager is reachable, the API key is accepted and storage is healthy.',
     });
+  });
+
+  it('names the key\'s role when the service reports it', async () => {
+    service.answerWith(serviceAnswering({ body: HEALTHY }));
+    const result = await createDataSource({ serviceUrl: service.url, apiKey: 'reader' }).testDatasource();
+    expect(result).toEqual({
+      status: 'success',
+      message: 'OpenManager is reachable, the API key (role: read) is accepted and storage is healthy.',
+    });
+  });
+
+  it('warns when the key has the admin role: more than a data source needs', async () => {
+    service.answerWith(serviceAnswering({ body: HEALTHY }));
+    const result = await createDataSource({ serviceUrl: service.url, apiKey: 'admin' }).testDatasource();
+    expect(result.status).toBe('warning');
+    expect(result.message).toContain('the API key has the admin role');
+    expect(result.message).toContain('store a read key');
   });
 
   it('says the key was rejected', async () => {

@@ -171,7 +171,7 @@ describe('"Save & test" against the running service', () => {
   it('succeeds with the right key', async () => {
     expect(await liveDataSource().testDatasource()).toEqual({
       status: 'success',
-      message: 'OpenManager is reachable, the API key is accepted and storage is healthy.',
+      message: 'OpenManager is reachable, the API key (role: read) is accepted and storage is healthy.',
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * What Grafana's data proxy does for a data source with plugin.json routes, for tests and the browser harness:
- * picks the route by path prefix, renders `{{ .JsonData.x }}` / `{{ .SecureJsonData.x }}` into its URL and headers,
+ * picks the route by method (when the route names one) and path prefix, renders `{{ .JsonData.x }}` / `{{ .SecureJsonData.x }}` into its URL and headers,
  * forwards the request with node:http, turns the service's 401 into Grafana's 400 "Authentication to data source
  * failed", and answers 502 when the service cannot be reached.
  */
@@ -8,6 +8,7 @@ import http from 'node:http';
 
 export interface PluginRoute {
   path: string;
+  method?: string;
   url: string;
   headers?: Array<{ name: string; content: string }>;
 }
@@ -68,7 +69,9 @@ function send(url: URL, request: ProxyRequest, headers: Record<string, string>):
 }
 
 export async function proxyRequest(request: ProxyRequest, settings: ProxySettings): Promise<ProxyResponse> {
-  const route = settings.routes.find((candidate) => request.proxyPath.startsWith(candidate.path));
+  const route = settings.routes.find(
+    (candidate) => (!candidate.method || candidate.method === request.method) && request.proxyPath.startsWith(candidate.path)
+  );
   if (!route) {
     return BAD_GATEWAY;
   }

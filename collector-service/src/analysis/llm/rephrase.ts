@@ -1,13 +1,15 @@
 /**
  * Optional rephrasing of a deterministic answer by a language model. Telemetry and the question
  * travel as one JSON document in the user message — data, never instructions — and the reply is
- * kept only if it names the same servers, is in the right language, and states no number the
- * evidence does not hold. Anything else, or any failure, keeps the deterministic answer.
+ * kept only if it names the same servers, is in the right language, claims the same state, carries
+ * no link, command or code, and states no number — in digits or words, alone or inside a token —
+ * the evidence does not hold. Anything else, or any failure, keeps the deterministic answer.
  */
 import type { Logger } from 'pino';
 import type { AskAnswer } from '@openmanager/contract';
 import { chatCompletion, type ChatConfig, type ChatMessage } from './chat-client';
 import { evidenceNumbers, unsupportedNumbers } from './evidence-numbers';
+import { stateDisagreement, unsafeContent } from './reply-guard';
 
 export interface Rephraser {
   /** The rephrased text, or null to keep the deterministic answer. `serverIds` is the inventory. */
@@ -59,11 +61,16 @@ export function rejectReason(reply: string, answer: AskAnswer, serverIds: readon
   if (missing.length > 0) return `leaves out ${missing.join(', ')}`;
   const invented = [...named].filter((id) => !servers.has(id));
   if (invented.length > 0) return `names ${invented.join(', ')}, which the answer does not`;
+  const unsafe = unsafeContent(text, answer);
+  if (unsafe) return unsafe;
+  const disagreement = stateDisagreement(text, answer);
+  if (disagreement) return disagreement;
   const evidence = evidenceNumbers(
     [answer.answer, ...answer.findings.map((f) => f.message)],
     answer.findings.flatMap((f) => [f.value, f.threshold, f.etaHours, f.ratePerHour, f.lagSeconds]),
+    serverIds,
   );
-  const unsupported = unsupportedNumbers(text, evidence);
+  const unsupported = unsupportedNumbers(text, evidence, serverIds);
   if (unsupported.length > 0) return `states numbers not in the evidence: ${unsupported.join(', ')}`;
   return null;
 }

@@ -1,11 +1,11 @@
 /** GET /api/health (liveness and storage state, no key needed) and GET /api/status (collectors, storage, cache). */
 import { Hono } from 'hono';
 import { checkStorage } from '../../storage/storage-health';
-import type { RequireRole } from '../auth';
+import type { AuthVariables, RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 
 export function healthRoutes(ctx: ServiceContext, requireRole: RequireRole) {
-  const app = new Hono();
+  const app = new Hono<{ Variables: AuthVariables }>();
 
   app.get('/api/health', async (c) => {
     const storage = await checkStorage(ctx.storage);
@@ -26,6 +26,8 @@ export function healthRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   app.get('/api/status', requireRole('read'), async (c) => {
     const storage = await checkStorage(ctx.storage);
     return c.json({
+      // The caller's own key, so a client (the data source's Save & test) can warn about an admin key.
+      caller: { key: c.get('apiKeyName'), role: c.get('apiKeyRole') ?? 'open' },
       mode: ctx.config.mode,
       version: ctx.version,
       startedAt: ctx.startedAt.toISOString(),

@@ -21,7 +21,14 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   app.use('/api/servers/*', requireRole('read'));
 
   async function findServer(id: string): Promise<ServerRecord> {
-    const record = await ctx.storage.store.getServer(id);
+    let record: ServerRecord | null;
+    try {
+      record = await ctx.storage.store.getServer(id);
+    } catch (err) {
+      // The database is away: the last collection run still knows the server (its newest sample is cached).
+      record = ctx.manager.lastCollected(id) ?? null;
+      if (!record) throw err;
+    }
     if (!record) throw notFound(`no server with id ${JSON.stringify(id)}`);
     return record;
   }

@@ -40,7 +40,16 @@ function failed(err: unknown): TestDataSourceResponse {
   return { status: 'error', message: err instanceof Error ? err.message : String(err) };
 }
 
-/** GET /api/health for reachability and storage, then GET /api/status, which needs the key, for the key. */
+/** The caller's role as /api/status reports it (`read`, `admin`, or `open` when the service runs without keys). */
+function callerRole(status: unknown): string | undefined {
+  const role = (status as { caller?: { role?: unknown } } | null)?.caller?.role;
+  return typeof role === 'string' ? role : undefined;
+}
+
+/**
+ * GET /api/health for reachability and storage, then GET /api/status, which needs the key, for the key
+ * and its role: an admin key is more than a data source needs, so Save & test warns about it.
+ */
 export async function checkService(client: ServiceClient): Promise<TestDataSourceResponse> {
   let health: HealthResponse;
   try {
@@ -61,13 +70,25 @@ export async function checkService(client: ServiceClient): Promise<TestDataSourc
   if (health.status !== 'ok') {
     return unhealthy(health);
   }
+  let role: string | undefined;
   try {
-    await client.get<unknown>('/api/status');
+    role = callerRole(await client.get<unknown>('/api/status'));
   } catch (err) {
     return failed(err);
   }
+  if (role === 'admin') {
+    return {
+      status: 'warning',
+      message: t(
+        'datasource.health.admin-key',
+        'OpenManager is reachable and storage is healthy, but the API key has the admin role. Every Grafana user who can query this data source uses it; store a read key (name:read:secret in API_KEYS) instead.'
+      ),
+    };
+  }
   return {
     status: 'success',
-    message: t('datasource.health.ok', 'OpenManager is reachable, the API key is accepted and storage is healthy.'),
+    message: role
+      ? t('datasource.health.ok-role', 'OpenManager is reachable, the API key (role: {{role}}) is accepted and storage is healthy.', { role })
+      : t('datasource.health.ok', 'OpenManager is reachable, the API key is accepted and storage is healthy.'),
   };
 }
