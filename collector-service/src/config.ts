@@ -101,6 +101,13 @@ const schema = z.object({
   LLM_BASE_URL: optionalUrl('an OpenAI-compatible http(s):// base URL', HTTP),
   LLM_API_KEY: optionalString,
   LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  // alerts: rules evaluated here, delivered by Alertmanager
+  ALERT_RULES_FILE: optionalString,
+  ALERTMANAGER_URL: csvList.pipe(z.array(z.url({ protocol: HTTP, error: 'expects comma-separated http(s):// URLs of Alertmanager' }))),
+  ALERT_EVALUATION_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between rule evaluations, 100 or more').optional(),
+  ALERT_RESEND_DELAY_MS: intIn(100, 86_400_000, 'milliseconds between resends of a firing alert, 100 or more').default(60_000),
+  ALERT_LANGUAGE: z.enum(['ko', 'en'], { error: 'expects ko or en' }).default('en'),
+  GRAFANA_URL: optionalUrl('the http(s):// URL operators open Grafana at', HTTP),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -126,12 +133,21 @@ export interface Config {
   aws: { regions: string[]; periodSeconds: number };
   onprem: { endpoint?: string; apiKey?: string };
   llm: { baseUrl?: string; apiKey?: string; model: string };
+  alerts: {
+    /** Undefined: the shipped provisioning/alerting/openmanager.rules.yml. */
+    rulesFile?: string;
+    alertmanagerUrls: string[];
+    evaluationIntervalMs: number;
+    resendDelayMs: number;
+    language: 'ko' | 'en';
+    grafanaUrl: string;
+  };
 }
 
 export class ConfigError extends Error {}
 
 /** Variables whose values may hold secrets: never echoed in an error. */
-const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY']);
+const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY', 'ALERTMANAGER_URL']);
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -195,5 +211,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     aws: { regions: e.AWS_REGION, periodSeconds: e.CLOUDWATCH_PERIOD_SECONDS },
     onprem: { endpoint: e.ONPREM_API_ENDPOINT, apiKey: e.ONPREM_API_KEY },
     llm: { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
+    alerts: {
+      rulesFile: e.ALERT_RULES_FILE,
+      alertmanagerUrls: e.ALERTMANAGER_URL,
+      evaluationIntervalMs: e.ALERT_EVALUATION_INTERVAL_MS ?? e.COLLECT_INTERVAL_MS,
+      resendDelayMs: e.ALERT_RESEND_DELAY_MS,
+      language: e.ALERT_LANGUAGE,
+      grafanaUrl: (e.GRAFANA_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    },
   };
 }

@@ -13,9 +13,11 @@ import { buildCollectors } from './collectors/registry';
 import type { Config } from './config';
 import { canBackfill, type MetricCollector } from './domain/collector';
 import { AskService } from './analysis';
+import { createAlerting } from './alerts';
 import { createApp } from './http/app';
 import type { ServiceContext } from './service-context';
 import { openStorage } from './storage/open-storage';
+import { StoredSeriesSource, MAX_ROWS_PER_SELECTOR } from './promql/store/stored-series';
 import packageJson from '../package.json';
 
 export interface RunningService {
@@ -92,8 +94,22 @@ export async function startService(config: Config, log: Logger, options: Service
       `${progress.state}/${progress.state === 'running' ? progress.samples : ''}/${writer.getStats().pendingSamples > 0}`,
   });
 
+  const alerting = await createAlerting({
+    config,
+    stored: new StoredSeriesSource(storage.store, storage.store.sql, MAX_ROWS_PER_SELECTOR),
+    sql: storage.store.sql,
+    analysis,
+    log,
+    now,
+  });
+  analysis.attachAlerts(alerting);
+  const restored = await alerting.restore();
+  if (schedule) alerting.start();
+  log.info({ rules: alerting.ruleCount, restored, alertmanagers: config.alerts.alertmanagerUrls.length }, 'alerting started');
+
   const context: ServiceContext = {
     config,
+    alerting,
     storage,
     manager,
     writer,
@@ -111,6 +127,7 @@ export async function startService(config: Config, log: Logger, options: Service
     context,
     backfillDone,
     async close() {
+      await alerting.stop();
       maintenance.stop();
       await manager.stop();
       await backfillDone;

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../service-context';
 import { errorResponse, handleError } from './errors';
 import { mcpRoutes } from './routes/mcp';
 import { adminRoutes } from './routes/admin';
+import { alertRoutes } from './routes/alerts';
 import { annotationRoutes } from './routes/annotations';
 import { askRoutes } from './routes/ask';
 import { healthRoutes } from './routes/health';
@@ -32,6 +33,7 @@ export function createApp(ctx: ServiceContext): Hono {
   app.route('/', askRoutes(ctx, requireRole));
   app.route('/', mcpRoutes(ctx, requireRole));
   app.route('/', adminRoutes(ctx, requireRole));
+  app.route('/', alertRoutes(ctx, requireRole));
   app.route('/', prometheusRoutes(ctx, requireRole));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));

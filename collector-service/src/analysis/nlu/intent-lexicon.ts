@@ -22,6 +22,14 @@ export interface CueGroup {
 export const CONDITION_TERMS: readonly string[] = ['status', 'state', 'condition', 'shape', '상태', '상황', '컨디션'];
 
 export const CUE_GROUPS: readonly CueGroup[] = [
+  // alerts: what the alert rules say — firing now, or how many fired in a past range
+  {
+    target: 'alerts', weight: 4, anchored: false,
+    terms: [
+      'alerts?', 'alarms?', 'alerting', 'firing', 'fired', 'pag(ed|es|ing)', 'paged me', 'notifications?', 'notified', 'on-?call',
+      '알림', '알람', '얼럿', '경보', '울리', '울린', '울렸', '울려', '호출',
+    ],
+  },
   // root_cause: asking for a cause (the most decisive cue of all), or what moves together with what
   {
     target: 'root_cause', weight: 3.5, anchored: true,

@@ -11,6 +11,7 @@ export const INTENTS = [
   'compare',
   'availability',
   'metric_value',
+  'alerts',
   'unknown',
 ] as const;
 export type Intent = (typeof INTENTS)[number];

@@ -14,15 +14,15 @@ import { labelNames, labelValues, limited, seriesAnswer } from '../../promql/sto
 import { LABEL_NAME } from '../../promql/labels';
 import { metadataAnswer } from '../../promql/store/metric-catalog';
 import { instantQuery, parseQueryParam, rangeQuery } from '../../promql/eval/query-engine';
-import { StoredSeriesSource } from '../../promql/store/stored-series';
+import { CombinedSource } from '../../alerts/alert-series';
+import { alertsAnswer, rulesAnswer } from '../../alerts/alert-views';
+import { MAX_ROWS_PER_SELECTOR, StoredSeriesSource } from '../../promql/store/stored-series';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { ApiError } from '../errors';
 
 /** Longest a query may evaluate; a `timeout` parameter can only shorten it. */
 const QUERY_TIMEOUT_MS = 30_000;
-/** Most stored rows one selector may read; more is refused (422) rather than exhausting memory. */
-const MAX_ROWS_PER_SELECTOR = 5_000_000;
 /** The Prometheus version whose API this one follows; Grafana reads it to pick the features it uses. */
 const COMPATIBLE_PROMETHEUS_VERSION = '2.53.0';
 
@@ -40,7 +40,9 @@ function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
 
 export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
-  const source = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql, MAX_ROWS_PER_SELECTOR);
+  const stored = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql, MAX_ROWS_PER_SELECTOR);
+  // Queries also see what the alerting writes and reads: ALERTS, ALERTS_FOR_STATE, openmanager_anomaly_score.
+  const source = new CombinedSource([stored, ...ctx.alerting.derivedSources()]);
   const GET_POST = ['GET', 'POST'];
 
   const timeoutMs = (params: ApiParams) => Math.min(QUERY_TIMEOUT_MS, durationParam(params, 'timeout') ?? QUERY_TIMEOUT_MS);
@@ -51,7 +53,8 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const start = optionalTimeParam(params, 'start');
     const end = optionalTimeParam(params, 'end');
     // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
-    return source.seriesLabels(matchers, start === undefined ? undefined : start - 1, end);
+    const from = start === undefined ? undefined : start - 1;
+    return [...(await stored.seriesLabels(matchers, from, end)), ...ctx.alerting.evaluator.series.seriesLabels(matchers, from, end)];
   }
 
   app.use(`${BASE}/*`, requireRole('read'));
@@ -105,6 +108,13 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const params = await ApiParams.fromRequest(c.req.raw);
     return c.json(success(metadataAnswer(params.get('metric') || undefined, limitParam(params))));
   });
+
+  app.get(`${BASE}/rules`, (c) => {
+    const q = (name: string) => c.req.queries(name) ?? [];
+    return c.json(success(rulesAnswer(ctx.alerting, { type: c.req.query('type'), ruleNames: q('rule_name[]'), groupNames: q('rule_group[]'), files: q('file[]') })));
+  });
+
+  app.get(`${BASE}/alerts`, (c) => c.json(success(alertsAnswer(ctx.alerting))));
 
   app.get(`${BASE}/status/buildinfo`, (c) =>
     c.json(

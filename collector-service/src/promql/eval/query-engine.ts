@@ -70,10 +70,15 @@ function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
   }
 }
 
+/** A parsed expression's raw value at one instant, for callers other than the HTTP API (alert rules). */
+export async function evaluateInstant(source: SeriesSource, expr: Expr, timeMs: number, options: QueryOptions): Promise<Value> {
+  const data = await load(source, expr, timeMs, timeMs);
+  return evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
+}
+
 export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
   const expr = parseQueryParam(text);
-  const data = await load(source, expr, timeMs, timeMs);
-  return instantData(expr, evaluate(expr, timeMs, context(data, timeMs, timeMs, options)), timeMs);
+  return instantData(expr, await evaluateInstant(source, expr, timeMs, options), timeMs);
 }
 
 export interface RangeParams {

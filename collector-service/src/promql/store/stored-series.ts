@@ -10,6 +10,9 @@ import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
 
+/** Most stored rows one selector may read; more is refused (422) rather than exhausting memory. */
+export const MAX_ROWS_PER_SELECTOR = 5_000_000;
+
 /** A series this store can serve: one server × one metric. */
 interface Target {
   server: ServerRecord;
