@@ -6,7 +6,7 @@
  */
 import { goFloat, goFormatG, goPrintf } from './go-format';
 
-type Operand = { kind: 'label'; name: string } | { kind: 'value' } | { kind: 'string'; text: string };
+type Operand = { kind: 'label'; name: string } | { kind: 'value' } | { kind: 'string'; text: string } | { kind: 'number'; value: number };
 interface Command {
   fn: 'humanize' | 'humanizePercentage' | 'printf' | null;
   args: Operand[];
@@ -30,7 +30,8 @@ function operand(token: string): Operand {
   if (label) return { kind: 'label', name: label[1] };
   if (token.startsWith('"')) return { kind: 'string', text: JSON.parse(token) as string };
   if (token.startsWith('`')) return { kind: 'string', text: token.slice(1, -1) };
-  throw new Error(`unsupported template operand ${JSON.stringify(token)} (use $labels.<name>, $value, or a quoted string)`);
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(token)) return { kind: 'number', value: Number(token) };
+  throw new Error(`unsupported template operand ${JSON.stringify(token)} (use $labels.<name>, $value, a number or a quoted string)`);
 }
 
 function parseAction(body: string): Command[] {
@@ -113,7 +114,11 @@ function humanize(v: Runtime): string {
 }
 
 export function renderTemplate(t: Template, data: TemplateData): string {
-  const value = (o: Operand): Runtime => (o.kind === 'value' ? data.value : o.kind === 'string' ? o.text : data.labels[o.name] ?? '<no value>');
+  const value = (o: Operand): Runtime => {
+    if (o.kind === 'value') return data.value;
+    if (o.kind === 'number') return o.value;
+    return o.kind === 'string' ? o.text : (data.labels[o.name] ?? '');
+  };
   let out = '';
   for (const part of t.parts) {
     if (part.kind === 'text') {
