@@ -1,4 +1,5 @@
 /** Alert state and history in the database (sql/010_alerts.sql): saved after each evaluation, restored at start. */
+import { labelsKey, sortedLabels } from '../promql/labels';
 import type { SqlClient } from '../storage/sql-client';
 import type { Alert, AlertState } from './alert-state';
 
@@ -21,6 +22,9 @@ export interface AlertEvent {
 
 const HISTORY_RETENTION_MS = 30 * 86_400_000;
 const MAX_HISTORY_ROWS = 10_000;
+
+/** The alert's identity as text PostgreSQL can store (labelsKey holds NUL separators). */
+const storedKey = (a: Alert) => JSON.stringify(sortedLabels(a.labels));
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 const ms = (v: Date | string | null) => (v === null ? 0 : new Date(v).getTime());
@@ -52,7 +56,7 @@ export class AlertStore {
     const rows = alerts.map((a) => ({
       rule_group: group,
       rule_name: a.rule,
-      alert_key: a.key,
+      alert_key: storedKey(a),
       labels: a.labels,
       annotations: a.annotations,
       state: a.state,
@@ -85,7 +89,7 @@ export class AlertStore {
     return rows.map((r) => ({
       group: r.rule_group,
       rule: r.rule_name,
-      key: r.alert_key,
+      key: labelsKey(r.labels),
       labels: r.labels,
       annotations: r.annotations,
       state: r.state,
@@ -105,7 +109,7 @@ export class AlertStore {
     await this.sql.query(
       `INSERT INTO alert_history (rule_name, alert_key, server_id, severity, labels, summary, fired_at)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT DO NOTHING`,
-      [rule, a.key, a.labels.server ?? null, a.labels.severity ?? null, JSON.stringify(a.labels), a.annotations.summary ?? '', iso(a.firedAt)],
+      [rule, storedKey(a), a.labels.server ?? null, a.labels.severity ?? null, JSON.stringify(a.labels), a.annotations.summary ?? '', iso(a.firedAt)],
     );
   }
 
@@ -113,7 +117,7 @@ export class AlertStore {
     await this.sql.query('UPDATE alert_history SET resolved_at = $1 WHERE rule_name = $2 AND alert_key = $3 AND fired_at = $4 AND resolved_at IS NULL', [
       iso(a.resolvedAt),
       rule,
-      a.key,
+      storedKey(a),
       iso(a.firedAt),
     ]);
   }
