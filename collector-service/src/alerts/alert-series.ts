@@ -9,28 +9,42 @@ export const ALERT_SERIES_RETENTION_MS = 6 * 3_600_000;
 /** Most samples kept across all series; the oldest go first beyond it. */
 const MAX_SAMPLES = 500_000;
 
+interface Written extends StoredSeries {
+  stale: number[];
+}
+
 export class AlertSeries implements SeriesSource {
-  private readonly series = new Map<string, StoredSeries>();
+  private readonly series = new Map<string, Written>();
+  /** The series each writer (a rule) wrote last time: those it stops writing get a staleness marker, as in Prometheus. */
+  private readonly lastWritten = new Map<string, Set<string>>();
   private count = 0;
 
   constructor(private readonly retentionMs = ALERT_SERIES_RETENTION_MS) {}
 
-  append(samples: Sample[], ts: number): void {
+  append(writer: string, samples: Sample[], ts: number): void {
+    const written = new Set<string>();
     for (const s of samples) {
       const key = labelsKey(s.labels);
+      written.add(key);
       let stored = this.series.get(key);
-      if (!stored) this.series.set(key, (stored = { labels: s.labels, times: [], values: [] }));
+      if (!stored) this.series.set(key, (stored = { labels: s.labels, times: [], values: [], stale: [] }));
       if (stored.times.length > 0 && stored.times[stored.times.length - 1] >= ts) continue;
       stored.times.push(ts);
       stored.values.push(s.value);
       this.count++;
     }
+    for (const key of this.lastWritten.get(writer) ?? []) {
+      const ended = this.series.get(key);
+      if (!written.has(key) && ended) ended.stale.push(ts);
+    }
+    this.lastWritten.set(writer, written);
     this.prune(ts - this.retentionMs);
     while (this.count > MAX_SAMPLES) this.dropOldest();
   }
 
   private prune(beforeMs: number): void {
     for (const [key, s] of this.series) {
+      s.stale.splice(0, upperBound(s.stale, beforeMs));
       const cut = upperBound(s.times, beforeMs);
       if (cut === 0) continue;
       s.times.splice(0, cut);
@@ -52,7 +66,8 @@ export class AlertSeries implements SeriesSource {
       if (!matchesLabels(matchers, s.labels)) continue;
       const from = upperBound(s.times, fromMs);
       const to = upperBound(s.times, toMs);
-      if (to > from) out.push({ labels: s.labels, times: s.times.slice(from, to), values: s.values.slice(from, to) });
+      const stale = s.stale.slice(upperBound(s.stale, fromMs), upperBound(s.stale, toMs));
+      if (to > from) out.push({ labels: s.labels, times: s.times.slice(from, to), values: s.values.slice(from, to), stale });
     }
     return out;
   }

@@ -72,7 +72,7 @@ export class RuleEvaluator {
         if (a.state === 'firing' && was?.state !== 'firing') out.fired.push({ rule: r.rule, alert: a });
         if (a.state === 'inactive' && was && was.state === 'firing') out.resolved.push({ rule: r.rule, alert: a });
       }
-      this.series.append(alertSeriesSamples(r.alerts.current()), ts);
+      this.series.append(`${g.group.name}\u0000${r.rule.name}`, alertSeriesSamples(r.alerts.current()), ts);
       r.status.lastEvaluationMs = ts;
       r.status.evaluationSeconds = (performance.now() - ruleStarted) / 1000;
     }

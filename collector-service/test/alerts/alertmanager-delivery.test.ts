@@ -35,8 +35,8 @@ function healableFleet(state: { healed: boolean }): MetricCollector {
   const dummy = new DummyCollector({ seed: 42, servers: 30, thresholds: loadConfig({}).thresholds });
   return Object.assign(Object.create(dummy) as MetricCollector, {
     name: 'dummy',
-    async collectAll(signal: AbortSignal) {
-      const result = await dummy.collectAll(signal);
+    async collectAll() {
+      const result = await dummy.collectAll();
       if (state.healed) result.samples = result.samples.map((s) => (s.serverId === SERVER ? { ...s, memoryUsage: 40, status: 'online' as const } : s));
       return result;
     },

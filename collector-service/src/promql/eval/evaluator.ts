@@ -35,7 +35,9 @@ function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext):
   const out: Sample[] = [];
   for (const series of ctx.data.get(sel) ?? []) {
     const i = upperBound(series.times, ts) - 1;
-    if (i >= 0 && series.times[i] > ts - LOOKBACK_MS) out.push({ labels: series.labels, value: series.values[i] });
+    if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
+    const marker = series.stale ? series.stale[upperBound(series.stale, ts) - 1] : undefined;
+    if (marker === undefined || marker <= series.times[i]) out.push({ labels: series.labels, value: series.values[i] });
   }
   return out;
 }
