@@ -7,7 +7,7 @@ import { registerTools } from './tools';
 export function createMcpServer(ctx: ServiceContext): McpServer {
   const mcp = new McpServer(
     { name: 'openmanager', version: ctx.version },
-    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series and anomalies.' },
+    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series, anomalies and the alerts firing now.' },
   );
   registerTools(mcp, ctx.analysis, ctx);
   return mcp;
