@@ -99,7 +99,8 @@ export class RuleAlerts {
     const out: Alert[] = [];
     for (const a of this.active.values()) {
       if (a.state === 'pending') continue;
-      if (!(a.resolvedAt > a.lastSentAt) && !(a.lastSentAt + resendDelayMs < ts)) continue;
+      const neverSent = a.lastSentAt === 0;
+      if (!neverSent && !(a.resolvedAt > a.lastSentAt) && !(a.lastSentAt + resendDelayMs < ts)) continue;
       a.lastSentAt = ts;
       a.validUntil = ts + 4 * Math.max(resendDelayMs, intervalMs);
       out.push(a);
