@@ -104,22 +104,20 @@ export class AlertStore {
     }));
   }
 
-  /** Records that an alert fired (once, whichever replica writes first). */
+  /** Records that an alert fired: once while it lasts, whichever replica (each with its own firing time) writes first. */
   async recordFired(rule: string, a: Alert): Promise<void> {
     await this.sql.query(
       `INSERT INTO alert_history (rule_name, alert_key, server_id, severity, labels, summary, fired_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT DO NOTHING`,
+       SELECT $1, $2, $3, $4, $5::jsonb, $6, $7
+       WHERE NOT EXISTS (SELECT 1 FROM alert_history WHERE rule_name = $1 AND alert_key = $2 AND resolved_at IS NULL)
+       ON CONFLICT DO NOTHING`,
       [rule, storedKey(a), a.labels.server ?? null, a.labels.severity ?? null, JSON.stringify(a.labels), a.annotations.summary ?? '', iso(a.firedAt)],
     );
   }
 
+  /** Closes the alert's open history row. */
   async recordResolved(rule: string, a: Alert): Promise<void> {
-    await this.sql.query('UPDATE alert_history SET resolved_at = $1 WHERE rule_name = $2 AND alert_key = $3 AND fired_at = $4 AND resolved_at IS NULL', [
-      iso(a.resolvedAt),
-      rule,
-      storedKey(a),
-      iso(a.firedAt),
-    ]);
+    await this.sql.query('UPDATE alert_history SET resolved_at = $1 WHERE rule_name = $2 AND alert_key = $3 AND resolved_at IS NULL', [iso(a.resolvedAt), rule, storedKey(a)]);
   }
 
   /** Alerts that fired in [fromMs, toMs), newest first, at most MAX_HISTORY_ROWS. */

@@ -196,6 +196,7 @@ export const ASK_INTENTS = [
   'compare',
   'availability',
   'metric_value',
+  'alerts',
   'unknown',
 ] as const;
 export type AskIntent = (typeof ASK_INTENTS)[number];
