@@ -10,7 +10,7 @@ import type { SeriesSource } from '../promql/eval/query-engine';
 import type { Alert } from './alert-state';
 import type { AlertEvent, AlertStore } from './alert-store';
 import type { Explain } from './explanation';
-import type { Notifier, PostableAlert } from './notifier';
+import type { Notifier, NotifierStats, PostableAlert } from './notifier';
 import type { AlertRule, RuleGroup } from './rule-file';
 import { CombinedSource } from './alert-series';
 import { RuleEvaluator } from './rule-evaluator';
@@ -63,6 +63,11 @@ export class Alerting implements AlertFeed {
 
   get intervalMs(): number {
     return this.o.intervalMs;
+  }
+
+  /** Alerts sent, failed and dropped so far (per Alertmanager, summed). */
+  get delivery(): NotifierStats {
+    return { ...this.o.notifier.stats };
   }
 
   get alertmanagers(): number {

@@ -163,3 +163,48 @@ describe('alerts delivered through a real Alertmanager', () => {
     expect(ours(webhook.received, 'firing')).toHaveLength(paged);
   }, 60_000);
 });
+
+describe('an HA pair of services behind one Alertmanager', () => {
+  let db: TestDatabase;
+  let am: RealAlertmanager;
+  let webhook: WebhookReceiver;
+  let dir: string;
+  const replicas: RunningService[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'om-alerts-ha-'));
+    await writeFile(path.join(dir, 'rules.yml'), `groups: [{ name: memory, rules: [{ alert: ${ALERT}, expr: 'openmanager_memory_usage_percent >= 90', labels: { severity: critical, metric: memory } }] }]`);
+    [db, webhook] = await Promise.all([createTestDatabase(), startWebhookReceiver()]);
+    am = await startAlertmanager(testAlertmanagerConfig(webhook.url));
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.close()));
+    await Promise.all([am?.close(), webhook?.close()]);
+    await db?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('both replicas send the same alert and Alertmanager notifies once', async () => {
+    for (let i = 0; i < 2; i++) {
+      const config = loadConfig({
+        DATABASE_URL: db.url,
+        DUMMY_BACKFILL_HOURS: '0',
+        COLLECT_INTERVAL_MS: String(INTERVAL_MS),
+        ALERT_RESEND_DELAY_MS: '1000',
+        ALERT_RULES_FILE: path.join(dir, 'rules.yml'),
+        ALERTMANAGER_URL: am.url,
+      });
+      replicas.push(await startService(config, silentLog, { collectors: [healableFleet({ healed: false })] }));
+    }
+    await waitFor('both replicas to have sent their alerts', () => (replicas.every((r) => r.context.alerting.delivery.sent > 0) ? true : undefined));
+    const sent = await Promise.all(
+      replicas.map(async (r) => ((await (await r.app.request('/api/alerts')).json()) as any).alerts.find((a: any) => a.server === SERVER).labels),
+    );
+    expect(sent[0]).toEqual(sent[1]);
+    await waitFor('the notification', () => (webhook.received.length > 0 ? true : undefined));
+    // Two more group intervals after both sent: still one notification for the alert.
+    await new Promise((r) => setTimeout(r, 1_200));
+    const notified = webhook.received.flatMap((p) => p.alerts).filter((a) => a.labels.alertname === ALERT && a.labels.server === SERVER);
+    expect(notified).toHaveLength(1);
+  }, 60_000);
+});
