@@ -2,7 +2,8 @@
  * Delivery through a real Alertmanager (Debian's) to a local webhook and a local SMTP server:
  * DB-EU-002's memory alert (the shipped rule, `for` shortened) fires, is explained in Korean,
  * reaches both; a restart keeps it firing with its startsAt and does not page again; the
- * condition clearing sends a resolved notice; a silence stops delivery.
+ * condition clearing sends a resolved notice; a silence stops delivery; an HA pair of services
+ * sending the same alert pages once.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
