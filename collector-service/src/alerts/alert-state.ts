@@ -46,8 +46,11 @@ export class RuleAlerts {
 
   constructor(readonly rule: AlertRule) {}
 
-  /** Applies one evaluation's result at `ts` (epoch ms). Throws when two samples give one alert. */
-  update(samples: Sample[], ts: number): void {
+  /**
+   * Applies one evaluation's result at `ts` (epoch ms). Throws when two samples give one alert, and
+   * (clearing the rule's alerts, as Prometheus does) when more than `limit` alerts are pending or firing.
+   */
+  update(samples: Sample[], ts: number, limit = 0): void {
     const matched = new Map<string, Alert>();
     for (const s of samples) {
       const labels = alertLabels(this.rule, s.labels);
@@ -86,6 +89,11 @@ export class RuleAlerts {
         a.state = 'firing';
         a.firedAt = ts;
       }
+    }
+    const activeCount = this.current().length;
+    if (limit > 0 && activeCount > limit) {
+      this.active.clear();
+      throw new Error(`exceeded limit of ${limit} with ${activeCount} alerts`);
     }
   }
 

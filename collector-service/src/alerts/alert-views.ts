@@ -60,7 +60,7 @@ export function rulesAnswer(alerting: Alerting, f: RulesFilter) {
             type: 'alerting' as const,
           })),
         interval: (g.group.intervalMs ?? alerting.intervalMs) / 1000,
-        limit: 0,
+        limit: g.group.limit,
         evaluationTime: g.evaluationSeconds,
         lastEvaluation: g.lastEvaluationMs > 0 ? iso(g.lastEvaluationMs) : '0001-01-01T00:00:00Z',
       }))

@@ -60,7 +60,7 @@ export class RuleEvaluator {
       try {
         const value = await evaluateInstant(this.source, r.rule.expr, ts, { timeoutMs: RULE_TIMEOUT_MS });
         const samples: Sample[] = value.type === 'vector' ? value.samples : value.type === 'scalar' ? [{ labels: {}, value: value.value }] : [];
-        r.alerts.update(samples, ts);
+        r.alerts.update(samples, ts, g.group.limit);
         r.status.health = 'ok';
         r.status.lastError = '';
       } catch (err) {

@@ -27,6 +27,8 @@ export interface RuleGroup {
   file: string;
   /** Evaluation interval of the group; undefined: the service's. */
   intervalMs?: number;
+  /** Most pending + firing alerts one rule may have; more fails the rule and clears its alerts (0: no limit). */
+  limit: number;
   rules: AlertRule[];
 }
 
@@ -121,7 +123,7 @@ export function parseRuleFile(text: string, file: string): RuleGroup[] {
         annotationSources: r.annotations ?? {},
       };
     });
-    return { name: g.name, file, intervalMs: g.interval === undefined ? undefined : parseDurationText(g.interval)!, rules };
+    return { name: g.name, file, intervalMs: g.interval === undefined ? undefined : parseDurationText(g.interval)!, limit: g.limit ?? 0, rules };
   });
 }
 

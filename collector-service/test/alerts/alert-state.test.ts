@@ -38,4 +38,12 @@ describe('RuleAlerts', () => {
     expect(alerts.active.size).toBe(0);
     expect(() => alerts.update([...down, { labels: { __name__: 'other', server: 's1' }, value: 0 }], 0)).toThrow('same labelset');
   });
+
+  it("clears the rule's alerts and fails when more than the group's limit are active (Prometheus's limit)", () => {
+    const alerts = new RuleAlerts(rule);
+    alerts.update(down, 0, 1);
+    expect(alerts.current()).toHaveLength(1);
+    expect(() => alerts.update([...down, { labels: { __name__: 'up', server: 's2' }, value: 0 }], MIN, 1)).toThrow('exceeded limit of 1 with 2 alerts');
+    expect(alerts.active.size).toBe(0);
+  });
 });
