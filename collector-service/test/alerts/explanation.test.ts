@@ -3,14 +3,22 @@
  * versus the symptom (S4), the forecast of a filling disk (S2), an outage (S5), in both languages.
  */
 import { alertExplainer } from '../../src/alerts/explanation';
-import type { RunningService } from '../../src/service';
-import { startTestService } from '../support/test-service';
+import { DummyCollector } from '../../src/collectors/dummy/dummy-collector';
+import { loadConfig } from '../../src/config';
+import { startService, type RunningService } from '../../src/service';
+import { silentLog } from '../support/services';
+
+/** A fixed clock, so the scenarios' cycles are where the assertions expect (S2's disk mid-rise). */
+const NOW = Date.UTC(2026, 11, 3, 23, 40);
 
 describe('alert explanations', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await startTestService({ env: { DUMMY_BACKFILL_HOURS: '3' } });
+    const config = loadConfig({ DATA_DIR: 'memory://', DUMMY_BACKFILL_HOURS: '3' });
+    const now = () => NOW;
+    const fleet = new DummyCollector({ seed: config.dummy.seed, servers: config.dummy.servers, thresholds: config.thresholds, now });
+    service = await startService(config, silentLog, { schedule: false, collectors: [fleet], now });
     await service.backfillDone;
     await service.context.manager.tick();
     await service.context.writer.flush();
@@ -41,5 +49,17 @@ describe('alert explanations', () => {
 
   it('writes nothing for an alert about no server', async () => {
     expect(await alertExplainer(service.context.analysis, 'en')({ alertname: 'FleetAverageHigh', role: 'web' })).toBeNull();
+  });
+
+  it("serves the detector's scores as openmanager_anomaly_score, per server and metric, in [0, 1]", async () => {
+    const query = async (q: string) => ((await (await service.app.request(`/prometheus/api/v1/query?${new URLSearchParams({ query: q, time: String(NOW / 1000) })}`)).json()) as any).data.result;
+    const perMetric = await query('count by (metric) (openmanager_anomaly_score)');
+    expect(perMetric.map((r: any) => r.metric.metric).sort()).toEqual(['cpu', 'disk', 'load', 'memory', 'network_in', 'network_out']);
+    for (const r of perMetric) expect(Number(r.value[1])).toBeGreaterThanOrEqual(29);
+    const [[max], [min]] = await Promise.all([query('max(max_over_time(openmanager_anomaly_score[2h]))'), query('min(min_over_time(openmanager_anomaly_score[2h]))')]);
+    expect(Number(max.value[1])).toBeLessThanOrEqual(1);
+    expect(Number(min.value[1])).toBeGreaterThanOrEqual(0);
+    const [one] = await query('openmanager_anomaly_score{server="API-US-001", metric="cpu"}');
+    expect(one.metric).toEqual({ __name__: 'openmanager_anomaly_score', server: 'API-US-001', provider: 'aws', region: 'us-east-1', role: 'api', metric: 'cpu' });
   });
 });
