@@ -122,6 +122,13 @@ const schema = z.object({
   LLM_BASE_URL: optionalUrl('an OpenAI-compatible http(s):// base URL', HTTP),
   LLM_API_KEY: optionalString,
   LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  // alerts: rules evaluated here, delivered by Alertmanager
+  ALERT_RULES_FILE: optionalString,
+  ALERTMANAGER_URL: csvList.pipe(z.array(z.url({ protocol: HTTP, error: 'expects comma-separated http(s):// URLs of Alertmanager' }))),
+  ALERT_EVALUATION_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between rule evaluations, 100 or more').optional(),
+  ALERT_RESEND_DELAY_MS: intIn(100, 86_400_000, 'milliseconds between resends of a firing alert, 100 or more').default(60_000),
+  ALERT_LANGUAGE: z.enum(['ko', 'en'], { error: 'expects ko or en' }).default('en'),
+  GRAFANA_URL: optionalUrl('the http(s):// URL operators open Grafana at', HTTP),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -161,12 +168,21 @@ export interface Config {
     ratePerMinute: number;
     bodyBytes: number;
   };
+  alerts: {
+    /** Undefined: the shipped provisioning/alerting/openmanager.rules.yml. */
+    rulesFile?: string;
+    alertmanagerUrls: string[];
+    evaluationIntervalMs: number;
+    resendDelayMs: number;
+    language: 'ko' | 'en';
+    grafanaUrl: string;
+  };
 }
 
 export class ConfigError extends Error {}
 
 /** Variables whose values may hold secrets: never echoed in an error. */
-const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY']);
+const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY', 'ALERTMANAGER_URL']);
 
 /**
  * Decided on the parsed address, never on a text prefix: `127.evil.example` is a host name that
@@ -258,6 +274,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.QUERY_CONCURRENCY,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       bodyBytes: e.BODY_LIMIT_BYTES,
+    },
+    alerts: {
+      rulesFile: e.ALERT_RULES_FILE,
+      alertmanagerUrls: e.ALERTMANAGER_URL,
+      evaluationIntervalMs: e.ALERT_EVALUATION_INTERVAL_MS ?? e.COLLECT_INTERVAL_MS,
+      resendDelayMs: e.ALERT_RESEND_DELAY_MS,
+      language: e.ALERT_LANGUAGE,
+      grafanaUrl: (e.GRAFANA_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     },
   };
 }

@@ -1,5 +1,6 @@
 /** The running service's parts, assembled once by `service.ts` and handed to HTTP and MCP: nothing global. */
 import type { Logger } from 'pino';
+import type { Alerting } from './alerts';
 import type { AskService } from './analysis';
 import type { BackfillProgress } from './collection/backfill';
 import type { CollectionManager } from './collection/manager';
@@ -10,6 +11,8 @@ import type { Storage } from './storage/open-storage';
 
 export interface ServiceContext {
   config: Config;
+  /** Alert rules, their state and delivery. */
+  alerting: Alerting;
   storage: Storage;
   manager: CollectionManager;
   writer: SampleWriter;

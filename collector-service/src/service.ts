@@ -14,9 +14,11 @@ import { buildCollectors } from './collectors/registry';
 import type { Config } from './config';
 import { canBackfill, type MetricCollector } from './domain/collector';
 import { AskService } from './analysis';
+import { createAlerting } from './alerts';
 import { createApp } from './http/app';
 import type { ServiceContext } from './service-context';
 import { openStorage } from './storage/open-storage';
+import { StoredSeriesSource } from './promql/store/stored-series';
 import packageJson from '../package.json';
 
 export interface RunningService {
@@ -104,8 +106,22 @@ export async function startService(config: Config, log: Logger, options: Service
       `${progress.state}/${progress.state === 'running' ? progress.samples : ''}/${writerBacklog(writer)}`,
   });
 
+  const alerting = await createAlerting({
+    config,
+    stored: new StoredSeriesSource(storage.store, storage.store.sql),
+    sql: storage.store.sql,
+    analysis,
+    log,
+    now,
+  });
+  analysis.attachAlerts(alerting);
+  const restored = await alerting.restore();
+  if (schedule) alerting.start();
+  log.info({ rules: alerting.ruleCount, restored, alertmanagers: config.alerts.alertmanagerUrls.length }, 'alerting started');
+
   const context: ServiceContext = {
     config,
+    alerting,
     storage,
     manager,
     writer,
@@ -124,6 +140,7 @@ export async function startService(config: Config, log: Logger, options: Service
     context,
     backfillDone,
     async close() {
+      await alerting.stop();
       maintenance.stop();
       stopBackfill.abort(new Error('backfill stopped by shutdown'));
       await manager.stop();

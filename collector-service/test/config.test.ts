@@ -50,6 +50,36 @@ describe('loadConfig', () => {
     expect(config.collectorTimeoutMs).toBe(8_000);
   });
 
+  test('alerts: evaluated every collection interval by default, nothing sent, explanations in English', () => {
+    expect(loadConfig({ COLLECT_INTERVAL_MS: '5000' }).alerts).toEqual({
+      rulesFile: undefined,
+      alertmanagerUrls: [],
+      evaluationIntervalMs: 5_000,
+      resendDelayMs: 60_000,
+      language: 'en',
+      grafanaUrl: 'http://localhost:3000',
+    });
+    const config = loadConfig({
+      ALERTMANAGER_URL: 'http://am-1:9093, http://am-2:9093',
+      ALERT_EVALUATION_INTERVAL_MS: '15000',
+      ALERT_LANGUAGE: 'ko',
+      ALERT_RULES_FILE: '/etc/openmanager/rules.yml',
+      GRAFANA_URL: 'https://grafana.example.com/',
+    });
+    expect(config.alerts).toMatchObject({
+      alertmanagerUrls: ['http://am-1:9093', 'http://am-2:9093'],
+      evaluationIntervalMs: 15_000,
+      language: 'ko',
+      rulesFile: '/etc/openmanager/rules.yml',
+      grafanaUrl: 'https://grafana.example.com',
+    });
+  });
+
+  test('a bad ALERTMANAGER_URL is refused without echoing it (it may hold credentials)', () => {
+    expect(fails({ ALERTMANAGER_URL: 'ftp://user:secret@am' })).toBe('ALERTMANAGER_URL expects comma-separated http(s):// URLs of Alertmanager');
+    expect(fails({ ALERT_LANGUAGE: 'fr' })).toBe('ALERT_LANGUAGE expects ko or en, got "fr"');
+  });
+
   test.each([
     [{ PORT: '99999' }, 'PORT expects a TCP port 0-65535, got "99999"'],
     [{ COLLECT_INTERVAL_MS: 'often' }, 'COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "often"'],

@@ -80,7 +80,8 @@ describe('npm start with DATABASE_URL and REDIS_URL', () => {
     expect(rows[0].n).toBeGreaterThan(30 * 60);
 
     const keys = await redisKeys(prefix);
-    expect(keys).toHaveLength(29); // WEB-US-003 is offline: nothing fresh to cache
+    // WEB-US-003 is offline: nothing fresh to cache (a read — the alert rules' analysis — may re-cache its old sample through the read path).
+    expect(keys.filter((k) => k !== 'server:WEB-US-003:latest')).toHaveLength(29);
     expect(keys.every((k) => /^server:[A-Z0-9-]+:latest$/.test(k))).toBe(true);
     const ttl = await redisTtl(prefix, 'server:DB-EU-002:latest');
     expect(ttl).toBeGreaterThan(0);

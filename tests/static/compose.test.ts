@@ -58,6 +58,11 @@ describe('docker-compose.yml', () => {
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
+  withDockerCompose(`validates with the alerting profile too${skipNote}`, () => {
+    const result = dockerCompose(['--profile', 'alerting', 'config', '-q'], { ...process.env, ...SECRETS });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
   it('passes dclint (compose JSON schema, offline)', () => {
     const dclint = path.join(path.dirname(require.resolve('dclint/package.json')), 'bin/dclint.cjs');
     const result = spawnSync(process.execPath, [dclint, 'docker-compose.yml'], { cwd: ROOT, encoding: 'utf8' });
@@ -98,6 +103,7 @@ describe('docker-compose.yml', () => {
     expect(profiled).toEqual([
       ['prometheus', ['prometheus']],
       ['node-exporter', ['prometheus']],
+      ['alertmanager', ['alerting']],
     ]);
     expect(services['collector-service'].environment.PROMETHEUS_ENDPOINT).toContain('http://prometheus:9090');
     expect(services['collector-service'].environment.COLLECTOR_MODE).toBe('${COLLECTOR_MODE:-dummy}');

@@ -86,13 +86,20 @@ describe('the openmanager-fleet dashboard', () => {
     expect(dashboard.title).toBe('OpenManager fleet');
   });
 
-  it('uses only the provisioned data source uid', () => {
-    const refs = datasourceRefs(dashboard);
+  it('uses only the provisioned data source uid (and the Prometheus API one for firing alerts)', () => {
+    const alertAnnotations = { ...dashboard, annotations: { list: dashboard.annotations.list.filter((a: any) => a.name !== 'Alerts firing') } };
+    const refs = datasourceRefs(alertAnnotations);
     expect(refs.length).toBeGreaterThan(10);
     const others = refs.filter(
       ({ ref }) => JSON.stringify(ref) !== JSON.stringify({ type: PLUGIN_IDS.datasource, uid: DATASOURCE_UID })
     );
     expect(others).toEqual([]);
+  });
+
+  it('marks firing alerts of $server from the ALERTS series of the Prometheus API data source', () => {
+    const alerts = dashboard.annotations.list.find((a: any) => a.name === 'Alerts firing');
+    expect(alerts).toMatchObject({ enable: true, datasource: { type: 'prometheus', uid: 'openmanager-prometheus' } });
+    expect(alerts.expr).toBe('ALERTS{alertstate="firing", server=~"${server:regex}"}');
   });
 
   it('has chained $provider, $region and $server variables from the data source, and ad hoc filters', () => {

@@ -8,6 +8,7 @@ import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
 import type { Thresholds } from '../domain/thresholds';
 import { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector } from './detectors/anomaly';
+import type { AlertFeed } from './engine/alert-feed';
 import { AnalysisData, type Snapshot } from './engine/analysis-data';
 import { analyze, type EngineDeps } from './engine/ask-engine';
 import type { DashboardRange } from './engine/time-scope';
@@ -53,6 +54,11 @@ export class AskService {
     this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, deps.log) : null;
   }
 
+  /** Lets the `alerts` intent read the service's alerts (the alerting is built after the analysis, which explains its alerts). */
+  attachAlerts(feed: AlertFeed): void {
+    this.deps.alerts = feed;
+  }
+
   /** Answers one question: understood against the live inventory, analysed over the range, optionally rephrased. */
   async ask(question: string, dashboard: DashboardRange = {}): Promise<AskAnswer> {
     const snapshot = await this.data.snapshot();
@@ -63,18 +69,31 @@ export class AskService {
     return text === null ? answer : { ...answer, answer: text, rephrased: true };
   }
 
-  /** Runs one intent over a scope given as structured entities (MCP tools), skipping question understanding. */
-  async analyzeScope(intent: Intent, entities: Partial<Entities>, dashboard: DashboardRange = {}): Promise<AskAnswer> {
+  /**
+   * Runs one intent over a scope given as structured entities (MCP tools, alert explanations), skipping
+   * question understanding. With `rephraseAs`, the optional language model may rephrase the answer as
+   * an answer to that question, under the same checks as `ask`.
+   */
+  async analyzeScope(
+    intent: Intent,
+    entities: Partial<Entities>,
+    dashboard: DashboardRange = {},
+    options: { language?: 'ko' | 'en'; rephraseAs?: string } = {},
+  ): Promise<AskAnswer> {
     const understanding: Understanding = {
       intent,
-      language: 'en',
+      language: options.language ?? 'en',
       entities: { servers: [], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null, ...entities },
       confidence: 1,
       unresolved: [],
       order: 'desc',
       signals: [],
     };
-    return analyze(understanding, dashboard, this.deps);
+    const answer = await analyze(understanding, dashboard, this.deps);
+    if (!this.rephraser || options.rephraseAs === undefined) return answer;
+    const snapshot = await this.data.snapshot();
+    const text = await this.rephraser.rephrase(options.rephraseAs, answer, snapshot.records.map((r) => r.id));
+    return text === null ? answer : { ...answer, answer: text, rephrased: true };
   }
 
   /** The NLU index of the inventory, rebuilt only when servers or their labels change. */

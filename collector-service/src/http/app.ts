@@ -7,6 +7,7 @@ import { errorResponse, handleError } from './errors';
 import { mcpRoutes } from './routes/mcp';
 import { metricsRoutes } from './routes/metrics';
 import { adminRoutes } from './routes/admin';
+import { alertRoutes } from './routes/alerts';
 import { annotationRoutes } from './routes/annotations';
 import { askRoutes } from './routes/ask';
 import { healthRoutes } from './routes/health';
@@ -43,6 +44,7 @@ export function createApp(ctx: ServiceContext): HttpApp {
   app.route('/', askRoutes(ctx, requireRole));
   app.route('/', mcpRoutes(ctx, requireRole));
   app.route('/', adminRoutes(ctx, requireRole));
+  app.route('/', alertRoutes(ctx, requireRole));
   app.route('/', prometheusRoutes(ctx, requireRole));
   app.route('/', metricsRoutes(ctx, requireRole));
 

@@ -8,7 +8,7 @@ import type { QueryBudget } from '../limits';
 export function createMcpServer(ctx: ServiceContext, budget: QueryBudget): McpServer {
   const mcp = new McpServer(
     { name: 'openmanager', version: ctx.version },
-    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series and anomalies.' },
+    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series, anomalies and the alerts firing now.' },
   );
   registerTools(mcp, ctx.analysis, ctx, budget);
   return mcp;

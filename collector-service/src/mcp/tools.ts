@@ -6,6 +6,7 @@ import { MAX_QUESTION_CHARS, type AskService } from '../analysis';
 import { ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
 import { parseInstant } from '@openmanager/contract';
 import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES } from '../domain/metrics';
+import { apiAlerts } from '../alerts/alert-views';
 import type { ServiceContext } from '../service-context';
 import { toSampleView, toServerView } from '../servers/views';
 import { clampRange, clampTime, LimitError, stepFor, TimeRangeError, type QueryBudget } from '../limits';
@@ -65,6 +66,17 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
   }, ({ question, from, to }) => guarded(async () => {
     const answer = await service.ask(question, rangeOf(from, to, ctx.now()));
     return { content: [{ type: 'text', text: answer.answer }], structuredContent: answer as unknown as Record<string, unknown> };
+  }));
+
+  mcp.registerTool('list_alerts', {
+    title: 'List alerts',
+    description: 'The alerts firing and pending now (from the alert rules), each with its labels, summary and the explanation the analysis wrote (what is wrong, evidence, probable cause, forecast); optionally only those of one server or severity.',
+    inputSchema: { server: z.string().optional(), severity: z.enum(['warning', 'critical']).optional(), state: z.enum(['pending', 'firing']).optional() },
+  }, (filter) => guarded(async () => {
+    const alerts = apiAlerts(ctx.alerting).alerts.filter((a) =>
+      (!filter.server || a.server?.toLowerCase() === filter.server.trim().toLowerCase()) &&
+      (!filter.severity || a.severity === filter.severity) && (!filter.state || a.state === filter.state));
+    return json({ alerts, total: alerts.length });
   }));
 
   mcp.registerTool('list_servers', {

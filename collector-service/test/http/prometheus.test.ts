@@ -174,7 +174,7 @@ describe('Prometheus API on the simulated fleet', () => {
     ['series', {}, 400, 'bad_data', 'no match[] parameter provided'],
     ['series', { 'match[]': 'rate(x[5m])' }, 400, 'bad_data', 'invalid parameter "match[]": expected a series selector'],
     ['label/not-a-name/values', {}, 400, 'bad_data', 'invalid label name: "not-a-name"'],
-    ['rules', {}, 404, 'not_found', 'no Prometheus API endpoint GET /prometheus/api/v1/rules in OpenManager'],
+    ['targets', {}, 404, 'not_found', 'no Prometheus API endpoint GET /prometheus/api/v1/targets in OpenManager'],
   ])('%s %p → %i %s in Prometheus\'s error shape', async (path, params, status, errorType, message) => {
     const res = await get(path, params as Record<string, string>);
     expect(res.status).toBe(status);

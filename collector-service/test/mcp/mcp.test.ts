@@ -56,9 +56,9 @@ describe('MCP server at /mcp', () => {
     await db.drop();
   });
 
-  test('lists the five tools, each with an input schema', async () => {
+  test('lists the six tools, each with an input schema', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'detect_anomalies', 'get_server', 'list_servers', 'query_metrics']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'detect_anomalies', 'get_server', 'list_alerts', 'list_servers', 'query_metrics']);
     const ask = tools.find((t) => t.name === 'ask')!;
     expect(ask.inputSchema).toMatchObject({ type: 'object', required: ['question'], properties: { question: { type: 'string' } } });
   });
@@ -70,6 +70,19 @@ describe('MCP server at /mcp', () => {
     expect(data.intent).toBe(s.intent);
     checkAnswerShape(data, s.language);
     s.check(data);
+  });
+
+  test('list_alerts gives the firing alerts of a server with their explanations', async () => {
+    // The shipped threshold rules (for: 5m) evaluated over the backfilled history: pending, then firing.
+    const now = Date.now();
+    await service.context.alerting.evaluateGroup(0, now - 6 * 60_000);
+    await service.context.alerting.evaluateGroup(0, now);
+    const { result, data } = await call<{ alerts: any[]; total: number }>('list_alerts', { server: 'db-eu-002', state: 'firing' });
+    expect(result.isError).toBeFalsy();
+    const memory = data.alerts.find((a) => a.name === 'OpenManagerMemoryCritical');
+    expect(memory).toMatchObject({ server: 'DB-EU-002', severity: 'critical', state: 'firing', labels: { metric: 'memory' } });
+    expect(memory.description).toMatch(/DB-EU-002: critical — .*memory 9\d(\.\d)?% \(≥ critical threshold 90%\)/);
+    expect(data.alerts.every((a) => a.server === 'DB-EU-002')).toBe(true);
   });
 
   test('list_servers filters like the API', async () => {

@@ -52,6 +52,7 @@ export const INTENTS = [
   'compare',
   'availability',
   'metric_value',
+  'alerts',
   'unknown',
 ] as const;
 export type Intent = (typeof INTENTS)[number];

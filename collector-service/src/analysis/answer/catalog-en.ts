@@ -129,6 +129,15 @@ export const EN: Catalog = {
   availabilityNone: (p) => `No server is offline: all ${p.total} in ${scope(p.scope)} are answering.`,
   availabilityHeader: (p) => `${p.count} of ${p.total} servers ${p.count === 1 ? 'is' : 'are'} offline:`,
 
+  alertsUnavailable: () => 'Alerting is not running in this service, so there are no alerts to report.',
+  alertsNone: (p) => `No alert is firing or pending${p.servers === 1 ? ' for this server' : ''}.`,
+  alertsNow: (p) => `${p.firing} alert${p.firing === 1 ? '' : 's'} firing${p.pending > 0 ? `, ${p.pending} pending` : ''}:`,
+  alertLine: (p) =>
+    `- ${p.name}${p.server ? ` on ${p.server}` : ''}${p.severity ? ` (${p.severity})` : ''}, ${p.state} since ${clock(p.sinceMs, p.nowMs)}${p.summary ? `: ${p.summary}` : ''}`,
+  alertsHistory: (p) => `${p.count} alert${p.count === 1 ? '' : 's'} fired between ${clock(p.fromMs, p.nowMs)} and ${clock(p.toMs, p.nowMs)}${p.count > 0 ? ':' : '.'}`,
+  alertsHistoryLine: (p) =>
+    `- ${clock(p.firedAtMs, p.nowMs)} ${p.name}${p.server ? ` on ${p.server}` : ''}${p.severity ? ` (${p.severity})` : ''}, ${p.resolvedAtMs === null ? 'still firing' : `resolved ${clock(p.resolvedAtMs, p.nowMs)}`}`,
+
   unknownServers: (p) => `Unknown ${p.names.length === 1 ? 'name' : 'names'}: ${list(p.names)} (not in the inventory).`,
   help: (p) =>
     `${p.understood ? `Understood: ${p.understood}. ` : 'I could not tell what you are asking. '}You can ask, for example: "Is there a problem with DB-EU-002?", "Top 5 servers by memory", "When will the disks fill up?", "Any servers offline?", "Why is DB-EU-001's CPU spiking?", "Compare WEB-US-001 and WEB-US-002".`,

@@ -128,6 +128,15 @@ export const KO: Catalog = {
   availabilityNone: (p) => `오프라인 서버는 없습니다: ${scope(p.scope)} ${p.total}대 모두 응답 중입니다.`,
   availabilityHeader: (p) => `${p.total}대 중 ${p.count}대 오프라인:`,
 
+  alertsUnavailable: () => '이 서비스에서는 알림 평가가 동작하지 않아 보고할 알림이 없습니다.',
+  alertsNone: (p) => `${p.servers === 1 ? '이 서버에 ' : ''}울리고 있거나 대기 중인 알림이 없습니다.`,
+  alertsNow: (p) => `울리는 알림 ${p.firing}건${p.pending > 0 ? `, 대기 중 ${p.pending}건` : ''}:`,
+  alertLine: (p) =>
+    `- ${p.name}${p.server ? ` (${p.server})` : ''}${p.severity ? ` [${p.severity === 'critical' ? '위험' : p.severity === 'warning' ? '경고' : p.severity}]` : ''}, ${clock(p.sinceMs, p.nowMs)}부터 ${p.state === 'firing' ? '울리는 중' : '대기 중'}${p.summary ? `: ${p.summary}` : ''}`,
+  alertsHistory: (p) => `${clock(p.fromMs, p.nowMs)} – ${clock(p.toMs, p.nowMs)} 사이 알림 ${p.count}건${p.count > 0 ? ':' : '이 울렸습니다.'}`,
+  alertsHistoryLine: (p) =>
+    `- ${clock(p.firedAtMs, p.nowMs)} ${p.name}${p.server ? ` (${p.server})` : ''}${p.severity ? ` [${p.severity === 'critical' ? '위험' : p.severity === 'warning' ? '경고' : p.severity}]` : ''}, ${p.resolvedAtMs === null ? '아직 울리는 중' : `${clock(p.resolvedAtMs, p.nowMs)} 해소`}`,
+
   unknownServers: (p) => `알 수 없는 이름: ${list(p.names)} (인벤토리에 없음).`,
   help: (p) =>
     `${p.understood ? `이해한 내용: ${p.understood}. ` : '질문을 이해하지 못했습니다. '}이렇게 물어볼 수 있습니다: "DB-EU-002 서버에 문제가 있나요?", "메모리 많이 쓰는 서버 5개", "디스크가 언제 꽉 찰까?", "오프라인 서버 있어?", "DB-EU-001 CPU가 왜 튀어?", "WEB-US-001, WEB-US-002 비교".`,

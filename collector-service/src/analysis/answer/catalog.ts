@@ -91,6 +91,14 @@ export interface Catalog {
   availabilityNone(p: { total: number; scope: ScopeLabel }): string;
   availabilityHeader(p: { count: number; total: number }): string;
 
+  // alerts
+  alertsUnavailable(): string;
+  alertsNone(p: { servers: number }): string;
+  alertsNow(p: { firing: number; pending: number }): string;
+  alertLine(p: { name: string; server: string | null; severity: string | null; state: 'pending' | 'firing'; sinceMs: number; nowMs: number; summary: string }): string;
+  alertsHistory(p: { count: number; fromMs: number; toMs: number; nowMs: number }): string;
+  alertsHistoryLine(p: { name: string; server: string | null; severity: string | null; firedAtMs: number; resolvedAtMs: number | null; nowMs: number }): string;
+
   // understanding
   unknownServers(p: { names: string[] }): string;
   help(p: { understood: string | null }): string;

@@ -9,6 +9,8 @@ import { byLevel, severityOf, type Finding } from '../findings';
 import type { Entities, Intent, Understanding } from '../nlu';
 import type { AnalysisData } from './analysis-data';
 import type { IntentContext, IntentHandler, IntentResult } from './intent-context';
+import type { AlertFeed } from './alert-feed';
+import { alerts } from './intents/alerts';
 import { anomalies } from './intents/anomalies';
 import { availability } from './intents/availability';
 import { compare } from './intents/compare';
@@ -31,6 +33,7 @@ const HANDLERS: Record<Intent, IntentHandler> = {
   compare,
   availability,
   metric_value: metricValue,
+  alerts,
   unknown,
 };
 
@@ -42,6 +45,7 @@ export interface EngineDeps {
   thresholds: Thresholds;
   anomalyThreshold: number;
   now: () => number;
+  alerts?: AlertFeed;
 }
 
 export const catalogFor = (language: 'ko' | 'en'): Catalog => (language === 'ko' ? KO : EN);
@@ -80,6 +84,7 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
     thresholds: deps.thresholds,
     anomalyThreshold: deps.anomalyThreshold,
     nowMs,
+    alerts: deps.alerts ?? null,
   };
   const preface = u.unresolved.length > 0 ? [say.unknownServers({ names: u.unresolved })] : [];
   const named = u.entities.servers.length > 0;

@@ -4,6 +4,7 @@ import type { Thresholds } from '../../domain/thresholds';
 import type { Catalog } from '../answer/catalog';
 import type { Finding } from '../findings';
 import type { Understanding } from '../nlu';
+import type { AlertFeed } from './alert-feed';
 import type { AnalysisData, Snapshot } from './analysis-data';
 import type { TimeScope } from './time-scope';
 
@@ -19,6 +20,8 @@ export interface IntentContext {
   /** Scores at or above this are anomalies (the shared detector's constant). */
   anomalyThreshold: number;
   nowMs: number;
+  /** The service's alerts, when alerting runs. */
+  alerts: AlertFeed | null;
 }
 
 export interface IntentResult {

@@ -21,6 +21,7 @@ export const DEFAULT_RANGE_MINUTES: Record<Intent, number> = {
   compare: 60,
   availability: 60,
   metric_value: 60,
+  alerts: 60,
   unknown: 60,
 };
 

@@ -16,6 +16,11 @@ const KOREAN_CLOCK = new RegExp(
   `(?:(어제|어저께|전날|오늘) ?)?(?:(오전|새벽|아침|오후|낮|저녁|밤) ?)?(${NUMBER_SOURCE}) ?시(?: ?(${NUMBER_SOURCE}) ?분| ?(반))?(?!간) ?(?:부터|이후|이래|以後|쯤부터)`,
   'g',
 );
+/** "last night", "overnight": since 18:00 yesterday. */
+const ENGLISH_NIGHT = /(?<![a-z])(?:last night|overnight)(?![a-z])/g;
+/** "어제 밤에", "지난밤", "간밤에", "어젯밤": since 18:00 yesterday. */
+const KOREAN_NIGHT = /(?:어제 ?밤|어젯 ?밤|지난 ?밤|간밤|밤사이|밤새)(?:에|사이에?|동안)?/g;
+const NIGHT: Anchor = { daysBack: 1, hour: 18, minute: 0, half: null };
 /** "어제부터", "어제 이후", "자정부터", "정오 이후", "오늘부터". */
 const KOREAN_WORD = /(어제|어저께|전날|자정|정오|오늘) ?(?:부터|이후|이래)/g;
 
@@ -84,6 +89,9 @@ export function extractClockRange(text: QuestionText, now: Date): number | null 
   }
   for (const pattern of [ENGLISH_WORD, KOREAN_WORD]) {
     for (const m of text.working.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, anchor: wordAnchor(m[1]) });
+  }
+  for (const pattern of [ENGLISH_NIGHT, KOREAN_NIGHT]) {
+    for (const m of text.working.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, anchor: NIGHT });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const candidate of found) {

@@ -30,7 +30,7 @@ export interface Classification {
 
 /** On equal scores the more specific question wins. */
 const PRIORITY: readonly Intent[] = [
-  'root_cause', 'forecast', 'availability', 'anomalies', 'compare', 'top_usage', 'metric_value', 'server_health', 'fleet_health',
+  'alerts', 'root_cause', 'forecast', 'availability', 'anomalies', 'compare', 'top_usage', 'metric_value', 'server_health', 'fleet_health',
 ];
 const MIN_SCORE = 1;
 const COMPILED = CUE_GROUPS.map((group) => ({ ...group, pattern: compileTerms(group.terms) }));

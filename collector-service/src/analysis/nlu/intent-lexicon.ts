@@ -22,6 +22,14 @@ export interface CueGroup {
 export const CONDITION_TERMS: readonly string[] = ['status', 'state', 'condition', 'shape', '상태', '상황', '컨디션'];
 
 export const CUE_GROUPS: readonly CueGroup[] = [
+  // alerts: what the alert rules say — firing now, or how many fired in a past range
+  {
+    target: 'alerts', weight: 3, anchored: false,
+    terms: [
+      'alerts?', 'alarms?', 'alerting', 'firing', 'fired', 'pag(ed|es|ing)', 'paged me', 'notifications?', 'notified', 'on-?call',
+      '알림', '알람', '얼럿', '경보', '울리', '울린', '울렸', '울려', '호출',
+    ],
+  },
   // root_cause: asking for a cause (the most decisive cue of all), or what moves together with what
   {
     target: 'root_cause', weight: 3.5, anchored: true,
@@ -186,9 +194,9 @@ export const CUE_GROUPS: readonly CueGroup[] = [
     target: 'health', weight: 2, anchored: true,
     terms: [
       'health(y)?', 'health ?check', 'problems?', 'issues?', 'troubles?', 'wrong', 'errors?', 'failing', 'failures?', 'broken',
-      'ok', 'okay', 'fine', 'alright', 'all right', 'good shape', 'alerts?', 'alarms?', 'warnings?', 'critical', 'danger(ous)?', 'risk(y|s)?',
+      'ok', 'okay', 'fine', 'alright', 'all right', 'good shape', 'warnings?', 'critical', 'danger(ous)?', 'risk(y|s)?',
       'worst', 'thresholds?', 'attention', 'concern(s|ing)?', 'slow', 'sluggish', 'struggling', 'degraded', "what'?s (going on|happening) with",
-      '건강', '^헬스', '문제', '이슈', '장애', '^에러', '오류', '괜찮', '^정상', '별일', '별 ?일', '별 ?이상', '무슨 ?일', '알림', '알람', '경고',
+      '건강', '^헬스', '문제', '이슈', '장애', '^에러', '오류', '괜찮', '^정상', '별일', '별 ?일', '별 ?이상', '무슨 ?일', '경고',
       'acting (up|weird|strange|funny|odd)', 'misbehav(e|es|ed|ing)', '망가', '고장', '터(졌|진|짐)', '난리', '^탈(이 ?)?났',
       '경보', '위험', '심각', '최악', '임계 ?(치|값)', '기준치', '한계치', '크리티컬', '주의', '확인 ?(이 ?)?(필요|해야)', '느려', '느린', '버벅', '^렉', '이상 ?(있|없|유무)', '무사', '손봐', '^떠 ?있',
     ],

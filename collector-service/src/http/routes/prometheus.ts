@@ -14,6 +14,8 @@ import { labelNames, labelValues, limited, seriesAnswer } from '../../promql/sto
 import { LABEL_NAME } from '../../promql/labels';
 import { metadataAnswer } from '../../promql/store/metric-catalog';
 import { instantQuery, parseQueryParam, rangeQuery } from '../../promql/eval/query-engine';
+import { CombinedSource } from '../../alerts/alert-series';
+import { alertsAnswer, rulesAnswer } from '../../alerts/alert-views';
 import { StoredSeriesSource } from '../../promql/store/stored-series';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
@@ -39,7 +41,9 @@ function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
 
 export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
-  const source = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql);
+  const stored = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql);
+  // Queries also see what the alerting writes and reads: ALERTS, ALERTS_FOR_STATE, openmanager_anomaly_score.
+  const source = new CombinedSource([stored, ...ctx.alerting.derivedSources()]);
   const GET_POST = ['GET', 'POST'];
 
   /** QUERY_TIMEOUT_MS and QUERY_MAX_SAMPLES; a `timeout` parameter can only shorten the deadline. */
@@ -51,7 +55,8 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const start = optionalTimeParam(params, 'start');
     const end = optionalTimeParam(params, 'end');
     // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
-    return source.seriesLabels(matchers, budgetOf(c, params), start === undefined ? undefined : start - 1, end);
+    const from = start === undefined ? undefined : start - 1;
+    return [...(await stored.seriesLabels(matchers, budgetOf(c, params), from, end)), ...ctx.alerting.evaluator.series.seriesLabels(matchers, from, end)];
   }
 
   app.use(`${BASE}/*`, requireRole('read'));
@@ -105,6 +110,13 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const params = await ApiParams.fromRequest(c.req.raw);
     return c.json(success(metadataAnswer(params.get('metric') || undefined, limitParam(params))));
   });
+
+  app.get(`${BASE}/rules`, (c) => {
+    const q = (name: string) => c.req.queries(name) ?? [];
+    return c.json(success(rulesAnswer(ctx.alerting, { type: c.req.query('type'), ruleNames: q('rule_name[]'), groupNames: q('rule_group[]'), files: q('file[]') })));
+  });
+
+  app.get(`${BASE}/alerts`, (c) => c.json(success(alertsAnswer(ctx.alerting))));
 
   app.get(`${BASE}/status/buildinfo`, (c) =>
     c.json(

@@ -37,6 +37,8 @@ function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, 
   for (const series of ctx.data.get(sel) ?? []) {
     const i = upperBound(series.times, ts) - 1;
     if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
+    const marker = series.stale ? series.stale[upperBound(series.stale, ts) - 1] : undefined;
+    if (marker !== undefined && marker > series.times[i]) continue;
     out.push(times ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 } : { labels: series.labels, value: series.values[i] });
   }
   return out;

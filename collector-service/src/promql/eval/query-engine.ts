@@ -69,12 +69,17 @@ function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
   }
 }
 
-export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
-  const expr = parseQueryParam(text);
+/** A parsed expression's raw value at one instant, for callers other than the HTTP API (alert rules). */
+export async function evaluateInstant(source: SeriesSource, expr: Expr, timeMs: number, options: QueryOptions): Promise<Value> {
   const data = await load(source, expr, timeMs, timeMs, options.budget);
   const value = await evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
   options.budget.charge(resultSamples(value));
-  return instantData(expr, value, timeMs);
+  return value;
+}
+
+export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
+  const expr = parseQueryParam(text);
+  return instantData(expr, await evaluateInstant(source, expr, timeMs, options), timeMs);
 }
 
 export interface RangeParams {

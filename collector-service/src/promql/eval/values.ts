@@ -32,6 +32,11 @@ export interface StoredSeries {
   /** Epoch milliseconds, ascending. */
   times: number[];
   values: number[];
+  /**
+   * Times of Prometheus staleness markers, ascending: the series ended there, so an instant
+   * selector does not look back past one to an older sample (the alerting's ALERTS series have them).
+   */
+  stale?: number[];
 }
 
 /** Index of the first element of the sorted `times` greater than `t`. */
