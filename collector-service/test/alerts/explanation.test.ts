@@ -21,7 +21,7 @@ describe('alert explanations', () => {
     service = await startService(config, silentLog, { schedule: false, collectors: [fleet], now });
     await service.backfillDone;
     await service.context.manager.tick();
-    await service.context.writer.flush();
+    await service.context.writer.replayNow();
   }, 120_000);
   afterAll(() => service?.close());
 

@@ -3,7 +3,7 @@
  * the computed answer ("healthy, no action needed" for a critical server), or carry a link, a
  * command or code for an operator to run.
  */
-import type { AskAnswer } from '../../contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 
 type StateClass = 'ok' | 'warning' | 'critical' | 'offline';
 

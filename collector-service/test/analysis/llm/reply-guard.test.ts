@@ -3,7 +3,7 @@
  * each is discarded and the computed answer kept; a faithful one is still used.
  */
 import { createRephraser, rejectReason } from '../../../src/analysis/llm/rephrase';
-import type { AskAnswer } from '../../../src/contract/ask';
+import type { AskAnswer } from '@openmanager/contract';
 import { silentLog } from '../../support/services';
 import { startModelStandIn, type ModelStandIn } from './model-stand-in';
 
