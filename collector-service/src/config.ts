@@ -40,7 +40,12 @@ const optionalString = z
 const csvList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const API_KEYS_FORMAT = `expects comma-separated name:role:secret entries (role read or admin, secret of ${MIN_SECRET_CHARS}+ characters) or name:role:sha256:<64 hex digits>`;
@@ -50,16 +55,23 @@ const apiKeys = z
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === '') return [];
-    const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (entries.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `${API_KEYS_FORMAT}; it is set but holds no key (unset it to run without keys)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${API_KEYS_FORMAT}; it is set but holds no key (unset it to run without keys)`,
+      });
       return z.NEVER;
     }
     const keys: ApiKey[] = [];
     for (const entry of entries) {
       const [name, role, ...rest] = entry.split(':');
       const secret = rest.join(':');
-      const digest = rest[0] === 'sha256' && rest.length === 2 && SHA256_HEX.test(rest[1]) ? rest[1].toLowerCase() : null;
+      const digest =
+        rest[0] === 'sha256' && rest.length === 2 && SHA256_HEX.test(rest[1]) ? rest[1].toLowerCase() : null;
       if (!name || (role !== 'read' && role !== 'admin') || (digest === null && secret.length < MIN_SECRET_CHARS)) {
         ctx.addIssue({ code: 'custom', message: API_KEYS_FORMAT });
         return z.NEVER;
@@ -69,7 +81,8 @@ const apiKeys = z
     return keys;
   });
 
-const threshold = (fallback: number) => z.coerce.number({ error: 'expects a percentage 0-100' }).min(0).max(100).default(fallback);
+const threshold = (fallback: number) =>
+  z.coerce.number({ error: 'expects a percentage 0-100' }).min(0).max(100).default(fallback);
 
 const schema = z.object({
   PORT: intIn(0, 65535, 'a TCP port 0-65535').default(8787),
@@ -79,7 +92,9 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl('a redis:// or rediss:// URL', /^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default(''),
-  SPOOL_MAX_BYTES: intIn(1024 * 1024, Number.MAX_SAFE_INTEGER, 'bytes of on-disk spool, 1048576 or more').default(268_435_456),
+  SPOOL_MAX_BYTES: intIn(1024 * 1024, Number.MAX_SAFE_INTEGER, 'bytes of on-disk spool, 1048576 or more').default(
+    268_435_456
+  ),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 600_000, 'milliseconds a graceful shutdown may take, 100-600000').default(15_000),
   API_KEYS: apiKeys,
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
@@ -89,9 +104,11 @@ const schema = z.object({
   DUMMY_SEED: intIn(0, 2 ** 31 - 1, 'a non-negative integer seed').default(42),
   DUMMY_SERVERS: intIn(30, 10_000, 'a fleet size from 30 to 10000').default(30),
   DUMMY_BACKFILL_HOURS: intIn(0, 24 * 7, 'hours of history to backfill, 0-168').default(24),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: 'expects fatal, error, warn, info, debug, trace or silent',
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expects fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
   THRESHOLD_CPU_WARNING: threshold(DEFAULT_THRESHOLDS.cpu.warning),
   THRESHOLD_CPU_CRITICAL: threshold(DEFAULT_THRESHOLDS.cpu.critical),
   THRESHOLD_MEMORY_WARNING: threshold(DEFAULT_THRESHOLDS.memory.warning),
@@ -109,14 +126,21 @@ const schema = z.object({
     .regex(/^\d+[smh]$/, { error: 'expects a PromQL duration such as 1m or 90s' })
     .default('1m'),
   AWS_REGION: csvList,
-  CLOUDWATCH_PERIOD_SECONDS: z.coerce.number().refine((v) => v === 60 || v === 300, { error: 'expects 60 (detailed monitoring) or 300 (basic)' }).default(300),
+  CLOUDWATCH_PERIOD_SECONDS: z.coerce
+    .number()
+    .refine((v) => v === 60 || v === 300, { error: 'expects 60 (detailed monitoring) or 300 (basic)' })
+    .default(300),
   ONPREM_API_ENDPOINT: optionalUrl('an http(s):// URL of the on-prem API', HTTP),
   ONPREM_API_KEY: optionalString,
   // limits on every read
   QUERY_TIMEOUT_MS: intIn(100, 3_600_000, 'milliseconds one read may take, 100 to 3600000').default(20_000),
-  QUERY_MAX_SAMPLES: intIn(1, 1_000_000_000, 'samples one read may load or produce, 1 to 1000000000').default(50_000_000),
+  QUERY_MAX_SAMPLES: intIn(1, 1_000_000_000, 'samples one read may load or produce, 1 to 1000000000').default(
+    50_000_000
+  ),
   QUERY_CONCURRENCY: intIn(1, 1_000, 'heavy reads served at once, 1 to 1000').default(8),
-  RATE_LIMIT_PER_MINUTE: intIn(0, 10_000_000, 'requests per minute per API key or client, 0 for no limit').default(6_000),
+  RATE_LIMIT_PER_MINUTE: intIn(0, 10_000_000, 'requests per minute per API key or client, 0 for no limit').default(
+    6_000
+  ),
   BODY_LIMIT_BYTES: intIn(1_024, 1_073_741_824, 'the largest request body in bytes, 1024 or more').default(1_048_576),
   // optional language model that may rephrase answers
   LLM_BASE_URL: optionalUrl('an OpenAI-compatible http(s):// base URL', HTTP),
@@ -124,9 +148,13 @@ const schema = z.object({
   LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   // alerts: rules evaluated here, delivered by Alertmanager
   ALERT_RULES_FILE: optionalString,
-  ALERTMANAGER_URL: csvList.pipe(z.array(z.url({ protocol: HTTP, error: 'expects comma-separated http(s):// URLs of Alertmanager' }))),
+  ALERTMANAGER_URL: csvList.pipe(
+    z.array(z.url({ protocol: HTTP, error: 'expects comma-separated http(s):// URLs of Alertmanager' }))
+  ),
   ALERT_EVALUATION_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between rule evaluations, 100 or more').optional(),
-  ALERT_RESEND_DELAY_MS: intIn(100, 86_400_000, 'milliseconds between resends of a firing alert, 100 or more').default(60_000),
+  ALERT_RESEND_DELAY_MS: intIn(100, 86_400_000, 'milliseconds between resends of a firing alert, 100 or more').default(
+    60_000
+  ),
   ALERT_LANGUAGE: z.enum(['ko', 'en'], { error: 'expects ko or en' }).default('en'),
   GRAFANA_URL: optionalUrl('the http(s):// URL operators open Grafana at', HTTP),
 });
@@ -182,14 +210,25 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Variables whose values may hold secrets: never echoed in an error. */
-const SECRET_VARIABLES = new Set(['API_KEYS', 'DATABASE_URL', 'REDIS_URL', 'PROMETHEUS_API_KEY', 'ONPREM_API_KEY', 'LLM_API_KEY', 'ALERTMANAGER_URL']);
+const SECRET_VARIABLES = new Set([
+  'API_KEYS',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'PROMETHEUS_API_KEY',
+  'ONPREM_API_KEY',
+  'LLM_API_KEY',
+  'ALERTMANAGER_URL',
+]);
 
 /**
  * Decided on the parsed address, never on a text prefix: `127.evil.example` is a host name that
  * resolves wherever its owner likes. `localhost` is the one name trusted (it is loopback by standard).
  */
 export function isLoopback(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost') return true;
   const family = isIP(bare);
   if (family === 4) return bare.split('.')[0] === '127';
@@ -226,7 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [metric, t] of Object.entries(thresholds)) {
     if (t.warning > t.critical) {
       throw new ConfigError(
-        `THRESHOLD_${metric.toUpperCase()}_WARNING expects a value not above THRESHOLD_${metric.toUpperCase()}_CRITICAL, got ${t.warning} > ${t.critical}`,
+        `THRESHOLD_${metric.toUpperCase()}_WARNING expects a value not above THRESHOLD_${metric.toUpperCase()}_CRITICAL, got ${t.warning} > ${t.critical}`
       );
     }
   }
@@ -238,7 +277,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('API_KEYS expects at least one name:role:secret entry in production mode');
   }
   if (e.API_KEYS.length === 0 && !loopback) {
-    throw new ConfigError(`API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST ${JSON.stringify(e.HOST)}`);
+    throw new ConfigError(
+      `API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST ${JSON.stringify(e.HOST)}`
+    );
   }
   return {
     port: e.PORT,

@@ -6,7 +6,16 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'openmanager-collector' },
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'apiKey', 'secret', 'password', '*.secret', '*.apiKey'],
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        'authorization',
+        'apiKey',
+        'secret',
+        'password',
+        '*.secret',
+        '*.apiKey',
+      ],
       censor: '[redacted]',
     },
   });

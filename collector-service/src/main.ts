@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const service = await startService(config, log);
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) =>
-    log.info({ url: `http://${config.host}:${info.port}`, mode: config.mode }, 'OpenManager collector service listening'),
+    log.info(
+      { url: `http://${config.host}:${info.port}`, mode: config.mode },
+      'OpenManager collector service listening'
+    )
   );
 
   let stopping = false;
@@ -26,9 +29,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     const timeoutMs = config.shutdownTimeoutMs;
-    log.info({ signal, timeoutMs }, 'shutting down: no new requests; finishing those in flight and persisting pending writes');
+    log.info(
+      { signal, timeoutMs },
+      'shutting down: no new requests; finishing those in flight and persisting pending writes'
+    );
     setTimeout(() => {
-      log.error({ timeoutMs }, 'shutdown did not finish within SHUTDOWN_TIMEOUT_MS: batches not yet in the database or the spool are lost');
+      log.error(
+        { timeoutMs },
+        'shutdown did not finish within SHUTDOWN_TIMEOUT_MS: batches not yet in the database or the spool are lost'
+      );
       process.exit(1);
     }, timeoutMs).unref();
     try {
@@ -37,7 +46,10 @@ async function main(): Promise<void> {
       await closed;
       const report = await service.close();
       if (report.unpersistedSamples > 0) {
-        log.error({ unpersistedSamples: report.unpersistedSamples }, 'shutdown: samples could not be persisted (the database and the spool both refused them)');
+        log.error(
+          { unpersistedSamples: report.unpersistedSamples },
+          'shutdown: samples could not be persisted (the database and the spool both refused them)'
+        );
         process.exit(1);
       }
       log.info('stopped cleanly: every collected sample is in the database or the spool');

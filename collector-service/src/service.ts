@@ -77,7 +77,7 @@ export async function startService(config: Config, log: Logger, options: Service
         (err: Error) => {
           log.error({ err: err.message }, 'backfill failed');
           return (progress = { state: 'failed', samples: progress.samples, error: err.message });
-        },
+        }
       )
     : Promise.resolve(progress);
 
@@ -86,7 +86,8 @@ export async function startService(config: Config, log: Logger, options: Service
     manager.start();
   }
 
-  if (config.apiKeys.length === 0) log.warn('API_KEYS is not set: reads are open to anyone who can reach this loopback address');
+  if (config.apiKeys.length === 0)
+    log.warn('API_KEYS is not set: reads are open to anyone who can reach this loopback address');
 
   const analysis = new AskService({
     store: storage.store,
@@ -117,7 +118,10 @@ export async function startService(config: Config, log: Logger, options: Service
   analysis.attachAlerts(alerting);
   const restored = await alerting.restore();
   if (schedule) alerting.start();
-  log.info({ rules: alerting.ruleCount, restored, alertmanagers: config.alerts.alertmanagerUrls.length }, 'alerting started');
+  log.info(
+    { rules: alerting.ruleCount, restored, alertmanagers: config.alerts.alertmanagerUrls.length },
+    'alerting started'
+  );
 
   const context: ServiceContext = {
     config,

@@ -25,7 +25,11 @@ describe('loadConfig', () => {
       retentionHours: 24,
       dummy: { seed: 42, servers: 30, backfillHours: 24 },
       openReads: true,
-      thresholds: { cpu: { warning: 70, critical: 85 }, memory: { warning: 80, critical: 90 }, disk: { warning: 80, critical: 90 } },
+      thresholds: {
+        cpu: { warning: 70, critical: 85 },
+        memory: { warning: 80, critical: 90 },
+        disk: { warning: 80, critical: 90 },
+      },
     });
   });
 
@@ -76,26 +80,55 @@ describe('loadConfig', () => {
   });
 
   test('a bad ALERTMANAGER_URL is refused without echoing it (it may hold credentials)', () => {
-    expect(fails({ ALERTMANAGER_URL: 'ftp://user:secret@am' })).toBe('ALERTMANAGER_URL expects comma-separated http(s):// URLs of Alertmanager');
+    expect(fails({ ALERTMANAGER_URL: 'ftp://user:secret@am' })).toBe(
+      'ALERTMANAGER_URL expects comma-separated http(s):// URLs of Alertmanager'
+    );
     expect(fails({ ALERT_LANGUAGE: 'fr' })).toBe('ALERT_LANGUAGE expects ko or en, got "fr"');
   });
 
   test.each([
     [{ PORT: '99999' }, 'PORT expects a TCP port 0-65535, got "99999"'],
-    [{ COLLECT_INTERVAL_MS: 'often' }, 'COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "often"'],
+    [
+      { COLLECT_INTERVAL_MS: 'often' },
+      'COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "often"',
+    ],
     [{ COLLECTOR_MODE: 'prod' }, 'COLLECTOR_MODE expects dummy or production, got "prod"'],
     [{ DUMMY_SERVERS: '20000' }, 'DUMMY_SERVERS expects a fleet size from 30 to 10000, got "20000"'],
     [{ RETENTION_HOURS: '0' }, 'RETENTION_HOURS expects whole hours of history to keep, 1 or more, got "0"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL expects fatal, error, warn, info, debug, trace or silent, got "loud"'],
-    [{ THRESHOLD_CPU_WARNING: '95' }, 'THRESHOLD_CPU_WARNING expects a value not above THRESHOLD_CPU_CRITICAL, got 95 > 85'],
+    [
+      { THRESHOLD_CPU_WARNING: '95' },
+      'THRESHOLD_CPU_WARNING expects a value not above THRESHOLD_CPU_CRITICAL, got 95 > 85',
+    ],
     [{ COLLECTOR_MODE: 'production' }, 'API_KEYS expects at least one name:role:secret entry in production mode'],
-    [{ HOST: '0.0.0.0' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "0.0.0.0"'],
-    [{ HOST: '127.evil.example' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "127.evil.example"'],
-    [{ HOST: '::ffff:10.0.0.1' }, 'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "::ffff:10.0.0.1"'],
-    [{ API_KEYS: ',' }, 'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)'],
-    [{ API_KEYS: ' , ,', HOST: '0.0.0.0' }, 'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)'],
-    [{ LLM_BASE_URL: 'http://llm.example.com/v1' }, 'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)'],
-    [{ LLM_BASE_URL: 'http://127.evil.example/v1' }, 'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)'],
+    [
+      { HOST: '0.0.0.0' },
+      'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "0.0.0.0"',
+    ],
+    [
+      { HOST: '127.evil.example' },
+      'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "127.evil.example"',
+    ],
+    [
+      { HOST: '::ffff:10.0.0.1' },
+      'API_KEYS expects at least one name:role:secret entry when HOST is not loopback, got HOST "::ffff:10.0.0.1"',
+    ],
+    [
+      { API_KEYS: ',' },
+      'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)',
+    ],
+    [
+      { API_KEYS: ' , ,', HOST: '0.0.0.0' },
+      'API_KEYS expects comma-separated name:role:secret entries (role read or admin, secret of 16+ characters) or name:role:sha256:<64 hex digits>; it is set but holds no key (unset it to run without keys)',
+    ],
+    [
+      { LLM_BASE_URL: 'http://llm.example.com/v1' },
+      'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)',
+    ],
+    [
+      { LLM_BASE_URL: 'http://127.evil.example/v1' },
+      'LLM_BASE_URL expects an https:// URL (http only to a loopback address such as 127.0.0.1)',
+    ],
   ])('%j → %s', (env, message) => {
     const got = fails(env);
     expect(got).toBe(message);
@@ -118,7 +151,9 @@ describe('loadConfig', () => {
   test('HEAD_MAX_BYTES caps the in-memory head: 64 MiB by default, at least 1 MiB', () => {
     expect(loadConfig({}).headMaxBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ HEAD_MAX_BYTES: '16777216' }).headMaxBytes).toBe(16 * 1024 * 1024);
-    expect(fails({ HEAD_MAX_BYTES: '1000' })).toBe('HEAD_MAX_BYTES expects a whole number of bytes, at least 1048576, got "1000"');
+    expect(fails({ HEAD_MAX_BYTES: '1000' })).toBe(
+      'HEAD_MAX_BYTES expects a whole number of bytes, at least 1048576, got "1000"'
+    );
   });
 });
 

@@ -27,14 +27,30 @@ export function fetchBackendSrv(): BackendSrv {
         headers['Content-Type'] ??= 'application/json';
       }
       window
-        .fetch(withParams(options.url, options.params), { method: options.method ?? 'GET', headers, body, signal: abort.signal })
+        .fetch(withParams(options.url, options.params), {
+          method: options.method ?? 'GET',
+          headers,
+          body,
+          signal: abort.signal,
+        })
         .then(async (response) => {
           const data = parseBody(await response.text());
           if (response.ok) {
-            subscriber.next({ data: data as T, status: response.status, statusText: response.statusText, ok: true, config: options } as FetchResponse<T>);
+            subscriber.next({
+              data: data as T,
+              status: response.status,
+              statusText: response.statusText,
+              ok: true,
+              config: options,
+            } as FetchResponse<T>);
             subscriber.complete();
           } else {
-            const error: FetchError = { status: response.status, statusText: response.statusText, data, config: options };
+            const error: FetchError = {
+              status: response.status,
+              statusText: response.statusText,
+              data,
+              config: options,
+            };
             subscriber.error(error);
           }
         })

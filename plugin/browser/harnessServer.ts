@@ -14,7 +14,13 @@ import { proxyRequest } from '../src/testing/dataProxy';
 const PLUGIN_ROOT = path.resolve(__dirname, '..');
 /** Grafana serves @grafana/ui's icons from public/build/img/icons; the package ships them. */
 const ICONS_URL = '/public/build/img/icons/';
-const ICONS_DIR = path.join(path.dirname(require.resolve('@grafana/ui/package.json')), 'dist', 'public', 'img', 'icons');
+const ICONS_DIR = path.join(
+  path.dirname(require.resolve('@grafana/ui/package.json')),
+  'dist',
+  'public',
+  'img',
+  'icons'
+);
 const PROXY_PREFIX = '/api/datasources/proxy/uid/openmanager/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

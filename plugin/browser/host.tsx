@@ -52,7 +52,8 @@ async function main() {
   grafanaRuntime.setBackendSrv(fetchBackendSrv());
   grafanaRuntime.setTemplateSrv(testTemplateSrv(variables));
 
-  const element = id === DATASOURCE_ID ? await renderQueryEditor(shared, params) : await renderPanel(id, shared, params);
+  const element =
+    id === DATASOURCE_ID ? await renderQueryEditor(shared, params) : await renderPanel(id, shared, params);
   const theme = grafanaData.createTheme({
     colors: { mode: 'dark' },
     typography: { fontFamily: '"Inter", "Helvetica", "Arial", "Nanum Gothic", sans-serif' },

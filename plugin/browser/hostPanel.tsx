@@ -13,7 +13,11 @@ import { hostState } from './hostState';
 
 const TWO_HOURS = 2 * 3_600_000;
 
-export async function renderPanel(id: string, shared: Record<string, unknown>, params: URLSearchParams): Promise<React.ReactElement> {
+export async function renderPanel(
+  id: string,
+  shared: Record<string, unknown>,
+  params: URLSearchParams
+): Promise<React.ReactElement> {
   const dataSource = await createHostDataSource(shared);
   setDataSourceSrv(testDataSourceSrv([{ settings: dataSource.settings as never, instance: dataSource.instance }]));
   const { plugin } = await loadPlugin(id, shared);

@@ -5,7 +5,10 @@ import * as React from 'react';
 import { createHostDataSource } from './hostDataSource';
 import { hostState } from './hostState';
 
-export async function renderQueryEditor(shared: Record<string, unknown>, params: URLSearchParams): Promise<React.ReactElement> {
+export async function renderQueryEditor(
+  shared: Record<string, unknown>,
+  params: URLSearchParams
+): Promise<React.ReactElement> {
   const { plugin, instance } = await createHostDataSource(shared);
   const QueryEditor = plugin.components.QueryEditor;
   const initial = JSON.parse(params.get('query') ?? '{"refId":"A"}');

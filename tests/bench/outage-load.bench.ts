@@ -20,10 +20,13 @@ const SERVERS = process.env.DUMMY_SERVERS ?? '1000';
 const OUT = process.env.OUT ?? 'outage-load.json';
 
 const rssMiB = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 };
-const percentile = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const percentile = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM} s to ${OUTAGE_TO} s`, async () => {
   const pg = await startOwnPostgres();
@@ -31,8 +34,16 @@ test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM
   const port = await freePort();
   const proc = startProcess(
     SERVICE_MAIN,
-    { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: pg.url, DUMMY_BACKFILL_HOURS: '0', DUMMY_SERVERS: SERVERS, COLLECT_INTERVAL_MS: '1000', LOG_LEVEL: 'info' },
-    port,
+    {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: pg.url,
+      DUMMY_BACKFILL_HOURS: '0',
+      DUMMY_SERVERS: SERVERS,
+      COLLECT_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'info',
+    },
+    port
   );
   try {
     await waitForOk(`${proc.baseUrl}/api/health`, proc, 60_000);
@@ -45,13 +56,20 @@ test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM
     const memory: Array<{ s: number; rssMiB: number; spoolRecords: number }> = [];
     let outage: Promise<void> = Promise.resolve();
 
-    const sampler = setInterval(async () => {
-      const status = (await (await fetch(`${proc.baseUrl}/api/status`)).json()) as { collection: { spool: { records: number } | null } };
-      memory.push({ s: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(proc.child.pid!), spoolRecords: status.collection.spool?.records ?? 0 });
-    }, 2_000);
+    const sampler = setInterval(() => void sample(), 2_000);
+    async function sample() {
+      const status = (await (await fetch(`${proc.baseUrl}/api/status`)).json()) as {
+        collection: { spool: { records: number } | null };
+      };
+      memory.push({
+        s: Math.round((Date.now() - started) / 1000),
+        rssMiB: rssMiB(proc.child.pid!),
+        spoolRecords: status.collection.spool?.records ?? 0,
+      });
+    }
     const schedule = [
-      setTimeout(() => (outage = pg.stop()), OUTAGE_FROM * 1000),
-      setTimeout(() => (outage = outage.then(() => pg.start())), OUTAGE_TO * 1000),
+      setTimeout(() => void (outage = pg.stop()), OUTAGE_FROM * 1000),
+      setTimeout(() => void (outage = outage.then(() => pg.start())), OUTAGE_TO * 1000),
     ];
     const worker = async (w: number) => {
       for (let i = w; Date.now() - started < SECONDS * 1000; i += CONCURRENCY) {
@@ -73,7 +91,9 @@ test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM
 
     // let the spool drain, then stop the service gracefully and count
     for (;;) {
-      const status = (await (await fetch(`${proc.baseUrl}/api/status`)).json()) as { collection: { spool: { records: number } | null; pendingSamples: number } };
+      const status = (await (await fetch(`${proc.baseUrl}/api/status`)).json()) as {
+        collection: { spool: { records: number } | null; pendingSamples: number };
+      };
       if ((status.collection.spool?.records ?? 0) === 0 && status.collection.pendingSamples === 0) break;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -87,7 +107,9 @@ test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM
     const collected = runs.reduce((n, r) => n + (r.samples ?? 0), 0);
     const client = new Client({ connectionString: pg.url });
     await client.connect();
-    const [{ rows }] = (await client.query('SELECT count(*)::int AS rows FROM server_metrics')).rows as Array<{ rows: number }>;
+    const [{ rows }] = (await client.query('SELECT count(*)::int AS rows FROM server_metrics')).rows as Array<{
+      rows: number;
+    }>;
     await client.end();
 
     const rss = memory.map((m) => m.rssMiB);
@@ -98,7 +120,11 @@ test(`${SECONDS} s of reads while collecting, PostgreSQL down from ${OUTAGE_FROM
       servers: Number(SERVERS),
       requests: latencies.length,
       errors,
-      latencyMs: { p50: +percentile(latencies, 0.5).toFixed(2), p99: +percentile(latencies, 0.99).toFixed(2), max: +Math.max(...latencies).toFixed(1) },
+      latencyMs: {
+        p50: +percentile(latencies, 0.5).toFixed(2),
+        p99: +percentile(latencies, 0.99).toFixed(2),
+        max: +Math.max(...latencies).toFixed(1),
+      },
       rssMiB: { first: rss[0], min: Math.min(...rss), max: Math.max(...rss), last: rss.at(-1) },
       memory,
       runs: runs.length,

@@ -16,7 +16,8 @@ let agentMain: string;
 let agent: RunningProcess;
 let url: string;
 
-const collector = (apiKey = KEY) => new CustomApiCollector({ endpoint: url, apiKey, thresholds: DEFAULT_THRESHOLDS, requestTimeoutMs: 5000 });
+const collector = (apiKey = KEY) =>
+  new CustomApiCollector({ endpoint: url, apiKey, thresholds: DEFAULT_THRESHOLDS, requestTimeoutMs: 5000 });
 
 beforeAll(async () => {
   agentMain = ensureAgentBuilt();
@@ -32,10 +33,13 @@ beforeAll(async () => {
       AGENT_ROLE: 'ci-runner',
       AGENT_SAMPLE_INTERVAL_MS: String(SAMPLE_INTERVAL_MS),
     },
-    port,
+    port
   );
-  await waitFor('the agent to listen', async () => ((await fetch(`${url}/api/servers`)).status === 401 ? true : undefined), 20_000)
-    .catch((e: Error) => Promise.reject(new Error(`${e.message}\n${agent.output()}`)));
+  await waitFor(
+    'the agent to listen',
+    async () => ((await fetch(`${url}/api/servers`)).status === 401 ? true : undefined),
+    20_000
+  ).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${agent.output()}`)));
   // two readings, so CPU and network rates exist
   await new Promise((r) => setTimeout(r, 2.5 * SAMPLE_INTERVAL_MS));
 }, 240_000);
@@ -63,7 +67,14 @@ test.each([
 test("the collector gathers this machine's real figures through the agent", async () => {
   const { servers, samples, unreachable } = await collector().collectAll(new AbortController().signal);
   expect(servers).toEqual([
-    { id: SERVER_ID, provider: 'onprem', region: 'test-lab', role: 'ci-runner', collector: 'custom-api', labels: { platform: 'linux', kernel: expect.any(String) } },
+    {
+      id: SERVER_ID,
+      provider: 'onprem',
+      region: 'test-lab',
+      role: 'ci-runner',
+      collector: 'custom-api',
+      labels: { platform: 'linux', kernel: expect.any(String) },
+    },
   ]);
   expect(unreachable).toEqual([]);
   const sample = samples[0];
@@ -73,7 +84,9 @@ test("the collector gathers this machine's real figures through the agent", asyn
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(meminfo)![1]);
   expect(Math.abs(sample.memoryUsage! - 100 * (1 - kib('MemAvailable') / kib('MemTotal')))).toBeLessThan(2);
   const fs = await statfs('/');
-  expect(Math.abs(sample.diskUsage! - (100 * (fs.blocks - fs.bfree)) / (fs.blocks - fs.bfree + fs.bavail))).toBeLessThan(0.5);
+  expect(
+    Math.abs(sample.diskUsage! - (100 * (fs.blocks - fs.bfree)) / (fs.blocks - fs.bfree + fs.bavail))
+  ).toBeLessThan(0.5);
   const procUptime = Number((await readFile('/proc/uptime', 'utf8')).split(' ')[0]);
   expect(Math.abs(sample.uptimeSeconds! - procUptime)).toBeLessThan(3);
   expect(Math.abs(sample.load1m! - loadavg()[0])).toBeLessThan(1.5);
@@ -85,7 +98,8 @@ test("the collector gathers this machine's real figures through the agent", asyn
 
 test('every answer of the agent conforms to the OpenAPI document', async () => {
   const document = loadOnpremDocument();
-  const get = async (path: string) => (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${KEY}` } })).json();
+  const get = async (path: string) =>
+    (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${KEY}` } })).json();
   expect(documentValidator(document, 'ServerList')(await get('/api/servers'))).toBe(true);
   expect(documentValidator(document, 'ServerStatus')(await get(`/api/servers/${SERVER_ID}/status`))).toBe(true);
   expect(documentValidator(document, 'ServerMetrics')(await get(`/api/servers/${SERVER_ID}/metrics`))).toBe(true);
@@ -94,11 +108,13 @@ test('every answer of the agent conforms to the OpenAPI document', async () => {
 
 test('a collector with the wrong ONPREM_API_KEY gets a clear error', async () => {
   await expect(collector('om-agent-wrong-key-000000').collectAll(new AbortController().signal)).rejects.toThrow(
-    'on-prem API answered HTTP 401 to GET /api/servers (check ONPREM_API_KEY): unauthorized: the key is not valid',
+    'on-prem API answered HTTP 401 to GET /api/servers (check ONPREM_API_KEY): unauthorized: the key is not valid'
   );
 });
 
 test('the agent stops on SIGTERM; the collector then reports it unreachable', async () => {
   expect(await agent.stop()).toBe(0);
-  await expect(collector().collectAll(new AbortController().signal)).rejects.toThrow(/^on-prem API at http:\/\/127\.0\.0\.1:\d+ is unreachable: .*ECONNREFUSED/);
+  await expect(collector().collectAll(new AbortController().signal)).rejects.toThrow(
+    /^on-prem API at http:\/\/127\.0\.0\.1:\d+ is unreachable: .*ECONNREFUSED/
+  );
 });

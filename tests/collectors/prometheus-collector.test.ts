@@ -35,7 +35,11 @@ beforeAll(async () => {
     thresholds: DEFAULT_THRESHOLDS,
     requestTimeoutMs: 5000,
   });
-  await waitFor('the first scrape of node_exporter', async () => ((await collector.isServerOnline(stack.instance)) ? true : undefined), 20_000);
+  await waitFor(
+    'the first scrape of node_exporter',
+    async () => ((await collector.isServerOnline(stack.instance)) ? true : undefined),
+    20_000
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -62,7 +66,8 @@ test("this machine's cpu, memory and disk agree with what node_exporter reports 
   const after = await exposition();
   const { samples, unreachable } = await collector.collectAll(abortable());
   const root = { mountpoint: '/' };
-  const fsOf = (name: string) => select(after, name, root).find((s) => !/^(rootfs|tmpfs)$/.test(s.labels.fstype))!.value;
+  const fsOf = (name: string) =>
+    select(after, name, root).find((s) => !/^(rootfs|tmpfs)$/.test(s.labels.fstype))!.value;
 
   expect(unreachable).toEqual([]);
   expect(samples).toHaveLength(1);
@@ -71,10 +76,17 @@ test("this machine's cpu, memory and disk agree with what node_exporter reports 
 
   const [a, b] = [cpuSeconds(before), cpuSeconds(after)];
   const directCpu = 100 * (1 - (b.idle - a.idle) / (b.total - a.total));
-  const directMemory = 100 * (1 - single(after, 'node_memory_MemAvailable_bytes') / single(after, 'node_memory_MemTotal_bytes'));
-  const [avail, size, free] = ['node_filesystem_avail_bytes', 'node_filesystem_size_bytes', 'node_filesystem_free_bytes'].map(fsOf);
+  const directMemory =
+    100 * (1 - single(after, 'node_memory_MemAvailable_bytes') / single(after, 'node_memory_MemTotal_bytes'));
+  const [avail, size, free] = [
+    'node_filesystem_avail_bytes',
+    'node_filesystem_size_bytes',
+    'node_filesystem_free_bytes',
+  ].map(fsOf);
   const directDisk = (100 * (size - free)) / (size - free + avail);
-  console.info(`cpu ${sample.cpuUsage} vs ${directCpu}, memory ${sample.memoryUsage} vs ${directMemory}, disk ${sample.diskUsage} vs ${directDisk}`);
+  console.info(
+    `cpu ${sample.cpuUsage} vs ${directCpu}, memory ${sample.memoryUsage} vs ${directMemory}, disk ${sample.diskUsage} vs ${directDisk}`
+  );
 
   expect(Math.abs(sample.cpuUsage! - directCpu)).toBeLessThan(6);
   expect(Math.abs(sample.memoryUsage! - directMemory)).toBeLessThan(1.5);
@@ -101,13 +113,27 @@ test('collectMetrics reads one server and isServerOnline says it answers', async
 });
 
 test('an endpoint that is not Prometheus is a clear error', async () => {
-  const wrong = new PrometheusCollector({ endpoint: stack.nodeExporterUrl, job: JOB, serverLabel: 'instance', thresholds: DEFAULT_THRESHOLDS });
-  await expect(wrong.collectAll(abortable())).rejects.toThrow(/^Prometheus at http:\/\/127\.0\.0\.1:\d+ answered HTTP \d+ with a body that is not JSON/);
+  const wrong = new PrometheusCollector({
+    endpoint: stack.nodeExporterUrl,
+    job: JOB,
+    serverLabel: 'instance',
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+  await expect(wrong.collectAll(abortable())).rejects.toThrow(
+    /^Prometheus at http:\/\/127\.0\.0\.1:\d+ answered HTTP \d+ with a body that is not JSON/
+  );
 });
 
 test('a job Prometheus does not scrape is a clear error', async () => {
-  const wrong = new PrometheusCollector({ endpoint: stack.prometheusUrl, job: 'no-such-job', serverLabel: 'instance', thresholds: DEFAULT_THRESHOLDS });
-  await expect(wrong.collectAll(abortable())).rejects.toThrow('Prometheus has no up series for job "no-such-job": check PROMETHEUS_JOB');
+  const wrong = new PrometheusCollector({
+    endpoint: stack.prometheusUrl,
+    job: 'no-such-job',
+    serverLabel: 'instance',
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+  await expect(wrong.collectAll(abortable())).rejects.toThrow(
+    'Prometheus has no up series for job "no-such-job": check PROMETHEUS_JOB'
+  );
 });
 
 test('stopping node_exporter makes the server offline (unreachable, no sample)', async () => {
@@ -118,7 +144,7 @@ test('stopping node_exporter makes the server offline (unreachable, no sample)',
       const r = await collector.collectAll(abortable());
       return r.unreachable.length > 0 ? r : undefined;
     },
-    20_000,
+    20_000
   );
   expect(result.unreachable).toEqual([stack.instance]);
   expect(result.samples).toEqual([]);
@@ -130,6 +156,6 @@ test('stopping node_exporter makes the server offline (unreachable, no sample)',
 test('Prometheus down is a clear error naming it', async () => {
   await stack.stopPrometheus();
   await expect(collector.collectAll(abortable())).rejects.toThrow(
-    new RegExp(`^Prometheus at ${stack.prometheusUrl.replace(/\./g, '\\.')} is unreachable: .*ECONNREFUSED`),
+    new RegExp(`^Prometheus at ${stack.prometheusUrl.replace(/\./g, '\\.')} is unreachable: .*ECONNREFUSED`)
   );
 });

@@ -41,7 +41,10 @@ beforeEach(async () => {
   consoleErrors.length = 0;
   page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
   // Grafana's Inter font and spinner.svg are not in any npm package: their 404s are expected.
-  page.on('console', (message) => message.type() === 'error' && !/404/.test(message.text()) && consoleErrors.push(message.text()));
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && !/404/.test(message.text()) && consoleErrors.push(message.text())
+  );
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 });
 
@@ -93,13 +96,24 @@ it('asks the ask-AI panel from dist/module.js the Korean seed question: critical
   await answer.waitFor({ timeout: 30_000 });
   expect(await answer.getByTestId(TEST_IDS.severity).innerText()).toBe('critical');
   const findings = answer.getByTestId(TEST_IDS.finding);
-  const metrics = await findings.evaluateAll((items) => items.map((item) => `${item.dataset.server} ${item.dataset.metric}`));
+  const metrics = await findings.evaluateAll((items) =>
+    items.map((item) => `${item.dataset.server} ${item.dataset.metric}`)
+  );
   expect(metrics).toEqual(expect.arrayContaining(['DB-EU-002 cpu', 'DB-EU-002 memory']));
-  expect(await answer.getByText(/메모리/).first().isVisible()).toBe(true);
+  expect(
+    await answer
+      .getByText(/메모리/)
+      .first()
+      .isVisible()
+  ).toBe(true);
   // uPlot draws each sparkline on a canvas once its series has arrived through the data source
   await answer.locator(`[data-testid="${TEST_IDS.sparkline}"] canvas`).nth(1).waitFor();
   // the host page's Korean web font is in use, so the screenshot shows Hangul, not empty boxes
-  const korean = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.family.includes('Nanum Gothic')).map((f) => f.status));
+  const korean = await page.evaluate(() =>
+    Array.from(document.fonts)
+      .filter((f) => f.family.includes('Nanum Gothic'))
+      .map((f) => f.status)
+  );
   expect(korean).toContain('loaded');
 
   const wide = await panel.screenshot();

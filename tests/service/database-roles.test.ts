@@ -45,9 +45,12 @@ describe('database roles of the compose deployment', () => {
     admin = `postgres://postgres@127.0.0.1:${pg.port}/openmanager`;
     service = `postgres://openmanager@127.0.0.1:${pg.port}/openmanager`;
     // what Supabase does: anon and authenticated get every new table in public by default
-    await sql(admin, `CREATE ROLE anon NOLOGIN; CREATE ROLE authenticated NOLOGIN;
+    await sql(
+      admin,
+      `CREATE ROLE anon NOLOGIN; CREATE ROLE authenticated NOLOGIN;
       ALTER DEFAULT PRIVILEGES FOR ROLE openmanager IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated;
-      CREATE TABLE someone_elses (x int)`);
+      CREATE TABLE someone_elses (x int)`
+    );
     const storage = await openStorage({ databaseUrl: service, dataDir: '', redisKeyPrefix: '' }, silentLog);
     const now = Date.now();
     const samples = [sample('A', now), sample('A', now - 30 * 3_600_000)];
@@ -57,7 +60,10 @@ describe('database roles of the compose deployment', () => {
   afterAll(() => pg?.remove());
 
   test('the service role is no superuser and cannot create databases or roles', async () => {
-    const [role] = await sql<Record<string, boolean>>(admin, `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = 'openmanager'`);
+    const [role] = await sql<Record<string, boolean>>(
+      admin,
+      `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = 'openmanager'`
+    );
     expect(role).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false });
     await expect(sql(service, 'CREATE DATABASE nope')).rejects.toThrow(/permission denied/);
     await expect(sql(service, 'SELECT * FROM someone_elses')).rejects.toThrow(/permission denied/);
@@ -67,7 +73,7 @@ describe('database roles of the compose deployment', () => {
     const owned = await sql<{ relname: string; owner: string }>(
       admin,
       `SELECT c.relname, pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`
     );
     const mine = owned.filter((t) => t.owner === 'openmanager').map((t) => t.relname);
     expect(mine).toEqual(expect.arrayContaining(['schema_migrations', 'server_metrics', 'servers']));
@@ -81,7 +87,7 @@ describe('database roles of the compose deployment', () => {
       `SELECT c.relname, r.rolname AS role FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          CROSS JOIN (SELECT rolname FROM pg_roles WHERE rolname IN ('anon', 'authenticated')) r
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_get_userbyid(c.relowner) = 'openmanager'
-          AND (has_table_privilege(r.rolname, c.oid, 'SELECT') OR has_table_privilege(r.rolname, c.oid, 'INSERT'))`,
+          AND (has_table_privilege(r.rolname, c.oid, 'SELECT') OR has_table_privilege(r.rolname, c.oid, 'INSERT'))`
     );
     expect(granted).toEqual([]);
   });

@@ -25,11 +25,17 @@ async function status(proc: RunningProcess): Promise<any> {
   return (await fetch(`${proc.baseUrl}/api/status`)).json();
 }
 
-async function until(what: string, proc: RunningProcess, check: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> {
+async function until(
+  what: string,
+  proc: RunningProcess,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 120_000
+): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
     if (proc.child.exitCode !== null) throw new Error(`service exited while waiting for ${what}:\n${proc.output()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}:\n${proc.output().slice(-4000)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out waiting for ${what}:\n${proc.output().slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -90,11 +96,18 @@ describe('durable writes through PostgreSQL outages and crashes', () => {
 
     await pg.start();
     const second = await start();
-    await until('the replay to begin', second, () => logLines(second).some((l) => l.msg === 'replaying spooled batches'), 60_000);
+    await until(
+      'the replay to begin',
+      second,
+      () => logLines(second).some((l) => l.msg === 'replaying spooled batches'),
+      60_000
+    );
     await killHard(second);
 
     const third = await start();
-    expect(logLines(third).some((l) => l.msg === 'spooled batches found: replaying them when the database answers')).toBe(true);
+    expect(
+      logLines(third).some((l) => l.msg === 'spooled batches found: replaying them when the database answers')
+    ).toBe(true);
     await until('the spool to empty', third, async () => (await status(third)).collection.spool.records === 0);
     await until('two more runs', third, () => logLines(third).filter((l) => l.persisted === 'database').length >= 2);
     expect(await third.stop()).toBe(0);
@@ -106,7 +119,7 @@ describe('durable writes through PostgreSQL outages and crashes', () => {
     expect(runs.flatMap(logLines).filter((l) => l.persisted === 'memory')).toEqual([]);
     const stored = await queryOne<{ rows: number; distinct_rows: number }>(
       pg.url,
-      `SELECT count(*)::int AS rows, count(DISTINCT (server_id, "timestamp"))::int AS distinct_rows FROM server_metrics`,
+      `SELECT count(*)::int AS rows, count(DISTINCT (server_id, "timestamp"))::int AS distinct_rows FROM server_metrics`
     );
     expect(collected).toBeGreaterThan(10 * 999);
     expect(stored).toEqual({ rows: collected, distinct_rows: collected });
@@ -123,8 +136,12 @@ describe('durable writes through PostgreSQL outages and crashes', () => {
       await until('a run held in memory', proc, () => logLines(proc).some((l) => l.persisted === 'memory'));
       const code = await proc.stop('SIGTERM');
       expect(code).not.toBe(0);
-      const errors = logLines(proc).filter((l) => (l.level ?? 0) >= 50).map((l) => l.msg);
-      expect(errors).toContain('shutdown: samples could not be persisted (the database and the spool both refused them)');
+      const errors = logLines(proc)
+        .filter((l) => (l.level ?? 0) >= 50)
+        .map((l) => l.msg);
+      expect(errors).toContain(
+        'shutdown: samples could not be persisted (the database and the spool both refused them)'
+      );
     } finally {
       await proc.stop('SIGKILL');
       await pg.start();

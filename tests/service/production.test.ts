@@ -5,7 +5,13 @@
  */
 import { statfs } from 'node:fs/promises';
 import { Client } from 'pg';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../../collector-service/test/support/services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '../../collector-service/test/support/services';
 import { waitFor } from '../collectors/support/binaries';
 import { ensureAgentBuilt } from '../collectors/support/built-agent';
 import { startPrometheusStack, type PrometheusStack } from '../collectors/support/prometheus-stack';
@@ -31,7 +37,16 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
   beforeAll(async () => {
     stack = await startPrometheusStack('node', { region: 'lab-1' });
     const agentPort = await freePort();
-    agent = startProcess(ensureAgentBuilt(), { AGENT_API_KEY: AGENT_KEY, AGENT_PORT: String(agentPort), AGENT_SERVER_ID: AGENT_SERVER, AGENT_SAMPLE_INTERVAL_MS: '500' }, agentPort);
+    agent = startProcess(
+      ensureAgentBuilt(),
+      {
+        AGENT_API_KEY: AGENT_KEY,
+        AGENT_PORT: String(agentPort),
+        AGENT_SERVER_ID: AGENT_SERVER,
+        AGENT_SAMPLE_INTERVAL_MS: '500',
+      },
+      agentPort
+    );
     db = await createTestDatabase();
     const port = await freePort();
     service = startProcess(
@@ -49,13 +64,15 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
         ONPREM_API_ENDPOINT: `http://127.0.0.1:${agentPort}`,
         ONPREM_API_KEY: AGENT_KEY,
       },
-      port,
+      port
     );
     await waitForOk(`${service.baseUrl}/api/health`, service, 60_000);
     // Both servers reporting full samples (the first reading of a rate has no cpu yet), then one run more.
     const fullSample = async (id: string) => {
       const { status, body } = await api(`/api/servers/${encodeURIComponent(id)}`);
-      return status === 200 && body.status !== 'offline' && body.metrics?.cpu != null ? (body.lastSeen as string) : undefined;
+      return status === 200 && body.status !== 'offline' && body.metrics?.cpu != null
+        ? (body.lastSeen as string)
+        : undefined;
     };
     const seen = await waitFor(
       'both servers reporting cpu, memory and disk',
@@ -64,7 +81,7 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
         return prom && onprem ? { prom, onprem } : undefined;
       },
       60_000,
-      500,
+      500
     ).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${service.output()}`)));
     await waitFor(
       'another collection run',
@@ -73,7 +90,7 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
         return prom && onprem && prom !== seen.prom && onprem !== seen.onprem ? true : undefined;
       },
       30_000,
-      500,
+      500
     );
   });
 
@@ -88,7 +105,12 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
   test('this machine appears twice — through Prometheus and through the agent — with real figures', async () => {
     const { body } = await api('/api/servers');
     const byId = new Map(body.servers.map((s: any) => [s.id, s]));
-    expect(byId.get(stack.instance)).toMatchObject({ provider: 'kubernetes', region: 'lab-1', collector: 'prometheus', status: expect.stringMatching(/online|warning|critical/) });
+    expect(byId.get(stack.instance)).toMatchObject({
+      provider: 'kubernetes',
+      region: 'lab-1',
+      collector: 'prometheus',
+      status: expect.stringMatching(/online|warning|critical/),
+    });
     expect(byId.get(AGENT_SERVER)).toMatchObject({ provider: 'onprem', collector: 'custom-api' });
 
     const fs = await statfs('/');
@@ -106,7 +128,9 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
   test('their samples are in server_metrics', async () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
-    const { rows } = await client.query('SELECT server_id, count(*)::int AS n FROM server_metrics GROUP BY 1 ORDER BY 1');
+    const { rows } = await client.query(
+      'SELECT server_id, count(*)::int AS n FROM server_metrics GROUP BY 1 ORDER BY 1'
+    );
     await client.end();
     expect(rows.map((r) => r.server_id).sort()).toEqual([AGENT_SERVER, stack.instance].sort());
     expect(rows.every((r) => r.n >= 2)).toBe(true);
@@ -122,7 +146,7 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
         return prom?.state === 'error' ? body : undefined;
       },
       30_000,
-      500,
+      500
     );
     const prom = status.collectors.find((c: { name: string }) => c.name === 'prometheus');
     expect(prom.lastError).toMatch(/Prometheus at http:\/\/127\.0\.0\.1:\d+/);

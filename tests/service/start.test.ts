@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { CONTRACT_SERVER_IDS } from '../../collector-service/src/collectors/dummy/fleet';
-import { createTestDatabase, deleteRedisPrefix, redisKeys, redisTtl, REDIS_URL, uniqueRedisPrefix } from '../../collector-service/test/support/services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  redisKeys,
+  redisTtl,
+  REDIS_URL,
+  uniqueRedisPrefix,
+} from '../../collector-service/test/support/services';
 import { freePort, SERVICE_MAIN, startProcess, waitForOk, type RunningProcess } from '../support/process';
 
 jest.setTimeout(120_000);
@@ -30,14 +37,19 @@ describe('npm start with nothing configured (embedded PGlite + in-process cache)
   });
 
   test('answers /api/health and lists exactly the 30 contract servers', async () => {
-    expect(await json(`${proc.baseUrl}/api/health`)).toMatchObject({ status: 'ok', storage: { database: { kind: 'pglite' }, cache: { kind: 'memory' } } });
+    expect(await json(`${proc.baseUrl}/api/health`)).toMatchObject({
+      status: 'ok',
+      storage: { database: { kind: 'pglite' }, cache: { kind: 'memory' } },
+    });
     const { servers } = await json(`${proc.baseUrl}/api/servers`);
     expect(servers.map((s: { id: string }) => s.id).sort()).toEqual([...CONTRACT_SERVER_IDS].sort());
   });
 
   test('has a day of history at once, in DATA_DIR', async () => {
     const to = Date.now();
-    const { points } = await json(`${proc.baseUrl}/api/servers/ONPREM-FILE-01/metrics?from=${to - 23 * 3_600_000}&to=${to}&step=1h&metrics=disk`);
+    const { points } = await json(
+      `${proc.baseUrl}/api/servers/ONPREM-FILE-01/metrics?from=${to - 23 * 3_600_000}&to=${to}&step=1h&metrics=disk`
+    );
     expect(points.length).toBeGreaterThanOrEqual(23);
     expect(points.every((p: { disk: number }) => p.disk >= 80)).toBe(true);
   });
@@ -58,8 +70,15 @@ describe('npm start with DATABASE_URL and REDIS_URL', () => {
     const port = await freePort();
     proc = startProcess(
       SERVICE_MAIN,
-      { PORT: String(port), DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: prefix, COLLECT_INTERVAL_MS: '1000', DUMMY_BACKFILL_HOURS: '1' },
-      port,
+      {
+        PORT: String(port),
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        REDIS_KEY_PREFIX: prefix,
+        COLLECT_INTERVAL_MS: '1000',
+        DUMMY_BACKFILL_HOURS: '1',
+      },
+      port
     );
     await waitForOk(`${proc.baseUrl}/api/health`, proc, 60_000);
     // two collection runs
@@ -74,7 +93,9 @@ describe('npm start with DATABASE_URL and REDIS_URL', () => {
   test('samples land in server_metrics and the newest in Redis under server:*:latest with TTL ≤ 300', async () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
-    const { rows } = await client.query('SELECT count(*)::int AS n, count(DISTINCT server_id)::int AS servers FROM server_metrics');
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n, count(DISTINCT server_id)::int AS servers FROM server_metrics'
+    );
     await client.end();
     expect(rows[0].servers).toBe(30);
     expect(rows[0].n).toBeGreaterThan(30 * 60);
@@ -103,6 +124,8 @@ describe('a bad setting', () => {
     const port = await freePort();
     const proc = startProcess(SERVICE_MAIN, { PORT: String(port), COLLECT_INTERVAL_MS: 'soon' }, port);
     expect(await proc.exited).toBe(2);
-    expect(proc.output().trim()).toBe('Configuration error: COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "soon"');
+    expect(proc.output().trim()).toBe(
+      'Configuration error: COLLECT_INTERVAL_MS expects milliseconds between collection runs, 100 or more, got "soon"'
+    );
   });
 });

@@ -11,9 +11,13 @@ describe('provisioning/alertmanager/alertmanager.yml', () => {
   const config = readYaml(CONFIG);
 
   it('passes amtool check-config (Debian prometheus-alertmanager)', () => {
-    if (!existsSync(AMTOOL)) throw new Error(`${AMTOOL} is missing: apt-get install prometheus-alertmanager (.ci/run does)`);
+    if (!existsSync(AMTOOL))
+      throw new Error(`${AMTOOL} is missing: apt-get install prometheus-alertmanager (.ci/run does)`);
     const result = spawnSync(AMTOOL, ['check-config', repoPath(CONFIG)], { encoding: 'utf8' });
-    expect({ status: result.status, out: result.stdout + result.stderr }).toMatchObject({ status: 0, out: expect.stringContaining('SUCCESS') });
+    expect({ status: result.status, out: result.stdout + result.stderr }).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('SUCCESS'),
+    });
   });
 
   it('reads every secret from a file: no password, token or webhook URL in the config', () => {
@@ -30,12 +34,21 @@ describe('provisioning/alertmanager/alertmanager.yml', () => {
     const byMatcher = Object.fromEntries(config.route.routes.map((r: any) => [r.matchers[0], r.receiver]));
     expect(byMatcher).toEqual({ 'severity="critical"': 'sms-email-slack', 'severity="warning"': 'email-slack' });
     const receiver = (name: string) => config.receivers.find((r: any) => r.name === name);
-    expect(Object.keys(receiver('sms-email-slack')).sort()).toEqual(['email_configs', 'name', 'slack_configs', 'webhook_configs']);
+    expect(Object.keys(receiver('sms-email-slack')).sort()).toEqual([
+      'email_configs',
+      'name',
+      'slack_configs',
+      'webhook_configs',
+    ]);
     expect(Object.keys(receiver('email-slack')).sort()).toEqual(['email_configs', 'name', 'slack_configs']);
   });
 
   it('inhibits the warnings of a server by its criticals', () => {
-    expect(config.inhibit_rules).toContainEqual({ source_matchers: ['severity="critical"'], target_matchers: ['severity="warning"'], equal: ['server', 'metric'] });
+    expect(config.inhibit_rules).toContainEqual({
+      source_matchers: ['severity="critical"'],
+      target_matchers: ['severity="warning"'],
+      equal: ['server', 'metric'],
+    });
   });
 });
 
@@ -52,7 +65,13 @@ describe('compose profile alerting', () => {
 
   it('gives Grafana an Alertmanager data source of the Prometheus implementation', () => {
     const { datasources } = readYaml('provisioning/datasources/openmanager-alertmanager.yaml');
-    expect(datasources).toEqual([expect.objectContaining({ type: 'alertmanager', uid: 'openmanager-alertmanager', jsonData: expect.objectContaining({ implementation: 'prometheus' }) })]);
+    expect(datasources).toEqual([
+      expect.objectContaining({
+        type: 'alertmanager',
+        uid: 'openmanager-alertmanager',
+        jsonData: expect.objectContaining({ implementation: 'prometheus' }),
+      }),
+    ]);
     expect(Object.keys(services.grafana.environment)).toContain('OPENMANAGER_ALERTMANAGER_URL');
   });
 });

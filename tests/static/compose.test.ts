@@ -37,7 +37,11 @@ describe('docker-compose.yml', () => {
   });
 
   withDockerCompose(`refuses to start without the API key, naming it${skipNote}`, () => {
-    const result = dockerCompose(['config', '-q'], { ...envWithout('OPENMANAGER_API_KEY'), ...SECRETS, OPENMANAGER_API_KEY: undefined });
+    const result = dockerCompose(['config', '-q'], {
+      ...envWithout('OPENMANAGER_API_KEY'),
+      ...SECRETS,
+      OPENMANAGER_API_KEY: undefined,
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('OPENMANAGER_API_KEY');
   });
@@ -50,7 +54,7 @@ describe('docker-compose.yml', () => {
       const result = dockerCompose(['config', '-q'], env);
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain(name);
-    },
+    }
   );
 
   withDockerCompose(`validates with the prometheus profile too${skipNote}`, () => {
@@ -112,7 +116,10 @@ describe('docker-compose.yml', () => {
   it('builds the service from the repo root and waits for healthy PostgreSQL 15 and Redis 7', () => {
     const service = services['collector-service'];
     expect(service.build).toEqual({ context: '.', dockerfile: 'collector-service/Dockerfile' });
-    expect(service.environment).toMatchObject({ HOST: '0.0.0.0', REDIS_URL: 'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD (URL-safe characters)}@redis:6379' });
+    expect(service.environment).toMatchObject({
+      HOST: '0.0.0.0',
+      REDIS_URL: 'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD (URL-safe characters)}@redis:6379',
+    });
     expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/openmanager:.+@postgres:5432\//);
     expect(service.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
@@ -135,7 +142,9 @@ describe('docker-compose.yml hardening', () => {
 
   it('keeps the PostgreSQL superuser in its container: the init script makes the service’s own role', () => {
     expect(services.postgres.environment.POSTGRES_USER).toBe('postgres');
-    expect(services.postgres.volumes).toContain('./provisioning/postgres/init-openmanager.sh:/docker-entrypoint-initdb.d/init-openmanager.sh:ro');
+    expect(services.postgres.volumes).toContain(
+      './provisioning/postgres/init-openmanager.sh:/docker-entrypoint-initdb.d/init-openmanager.sh:ro'
+    );
     expect(services['collector-service'].environment.DATABASE_URL).not.toMatch(/postgres:\/\/postgres[:@]/);
   });
 

@@ -56,10 +56,12 @@ describe('the ask-AI panel plugin.json', () => {
 
   it('runs no data queries of its own and depends on the OpenManager data source, through which it asks', () => {
     expect(source.skipDataQuery).toBe(true);
-    expect(source.dependencies.plugins).toEqual([{ id: PLUGIN_IDS.datasource, type: 'datasource', name: 'OpenManager' }]);
+    expect(source.dependencies.plugins).toEqual([
+      { id: PLUGIN_IDS.datasource, type: 'datasource', name: 'OpenManager' },
+    ]);
   });
 
-  it('has no routes or secrets of its own: the data source\'s proxy route carries the key', () => {
+  it("has no routes or secrets of its own: the data source's proxy route carries the key", () => {
     expect(source.routes).toBeUndefined();
     expect(JSON.stringify(source)).not.toMatch(/secureJsonData|apiKey|Authorization/i);
   });

@@ -70,7 +70,9 @@ describe('dashboard provider', () => {
     expect(providers).toHaveLength(1);
     expect(providers[0].type).toBe('file');
     const compose = readYaml('docker-compose.yml');
-    const mount = (compose.services.grafana.volumes as string[]).find((v) => v.startsWith('./provisioning/dashboards:'));
+    const mount = (compose.services.grafana.volumes as string[]).find((v) =>
+      v.startsWith('./provisioning/dashboards:')
+    );
     expect(mount).toBeDefined();
     const inContainer = mount!.split(':')[1];
     const relative = path.posix.relative(inContainer, providers[0].options.path);
@@ -87,7 +89,10 @@ describe('the openmanager-fleet dashboard', () => {
   });
 
   it('uses only the provisioned data source uid (and the Prometheus API one for firing alerts)', () => {
-    const alertAnnotations = { ...dashboard, annotations: { list: dashboard.annotations.list.filter((a: any) => a.name !== 'Alerts firing') } };
+    const alertAnnotations = {
+      ...dashboard,
+      annotations: { list: dashboard.annotations.list.filter((a: any) => a.name !== 'Alerts firing') },
+    };
     const refs = datasourceRefs(alertAnnotations);
     expect(refs.length).toBeGreaterThan(10);
     const others = refs.filter(
@@ -125,9 +130,17 @@ describe('the openmanager-fleet dashboard', () => {
     const byTitle = Object.fromEntries(panels.map((p) => [p.title, p]));
     expect(byTitle['Servers by status'].type).toBe('stat');
     expect(byTitle['Server status'].type).toBe('table');
-    for (const [title, metric] of [['CPU', 'cpu'], ['Memory', 'memory'], ['Disk', 'disk']]) {
+    for (const [title, metric] of [
+      ['CPU', 'cpu'],
+      ['Memory', 'memory'],
+      ['Disk', 'disk'],
+    ]) {
       expect(byTitle[title].type).toBe('timeseries');
-      expect(byTitle[title].targets[0]).toMatchObject({ queryType: 'timeseries', metrics: [metric], servers: ['$server'] });
+      expect(byTitle[title].targets[0]).toMatchObject({
+        queryType: 'timeseries',
+        metrics: [metric],
+        servers: ['$server'],
+      });
     }
     expect(byTitle['Top usage (latest values)'].targets[0].queryType).toBe('latest');
   });
@@ -135,7 +148,9 @@ describe('the openmanager-fleet dashboard', () => {
   describe('the Ask AI panel', () => {
     const panels: any[] = dashboard.panels;
     const ask = panels.find((panel) => panel.type === PLUGIN_IDS.panel);
-    const overview = ['Servers by status', 'Fleet average now'].map((title) => panels.find((panel) => panel.title === title));
+    const overview = ['Servers by status', 'Fleet average now'].map((title) =>
+      panels.find((panel) => panel.title === title)
+    );
 
     it('is the ask-AI panel plugin, in the first row, right beside the fleet overview and as tall as it', () => {
       expect(ask.title).toBe('Ask AI');
@@ -198,18 +213,34 @@ describe('the openmanager-fleet dashboard', () => {
 });
 
 describe('the "OpenManager itself" dashboard', () => {
-  const dashboard = JSON.parse(fs.readFileSync(repoPath('provisioning/dashboards/openmanager/openmanager-self.json'), 'utf8'));
+  const dashboard = JSON.parse(
+    fs.readFileSync(repoPath('provisioning/dashboards/openmanager/openmanager-self.json'), 'utf8')
+  );
   const { datasources } = readYaml('provisioning/datasources/prometheus-self.yaml');
 
   it('reads the service’s own metrics from the prometheus profile’s Prometheus', () => {
-    expect(datasources).toEqual([expect.objectContaining({ uid: 'prometheus-self', type: 'prometheus', url: 'http://prometheus:9090' })]);
-    const uids = new Set(dashboard.panels.flatMap((p: any) => [p.datasource?.uid, ...p.targets.map((t: any) => t.datasource?.uid)]));
+    expect(datasources).toEqual([
+      expect.objectContaining({ uid: 'prometheus-self', type: 'prometheus', url: 'http://prometheus:9090' }),
+    ]);
+    const uids = new Set(
+      dashboard.panels.flatMap((p: any) => [p.datasource?.uid, ...p.targets.map((t: any) => t.datasource?.uid)])
+    );
     expect([...uids]).toEqual(['prometheus-self']);
   });
 
   it('charts metrics the service exposes at /metrics', () => {
     const exprs = dashboard.panels.flatMap((p: any) => p.targets.map((t: any) => t.expr)).join('\n');
-    for (const name of ['openmanager_spool_bytes', 'openmanager_db_write_duration_seconds_bucket', 'openmanager_rejected_rows_total', 'openmanager_cache_lookups_total', 'openmanager_cache_breaker_state', 'openmanager_collector_last_success_timestamp_seconds', 'openmanager_rate_limit_rejections_total', 'openmanager_budget_rejections_total', 'openmanager_nodejs_eventloop_lag_p99_seconds']) {
+    for (const name of [
+      'openmanager_spool_bytes',
+      'openmanager_db_write_duration_seconds_bucket',
+      'openmanager_rejected_rows_total',
+      'openmanager_cache_lookups_total',
+      'openmanager_cache_breaker_state',
+      'openmanager_collector_last_success_timestamp_seconds',
+      'openmanager_rate_limit_rejections_total',
+      'openmanager_budget_rejections_total',
+      'openmanager_nodejs_eventloop_lag_p99_seconds',
+    ]) {
       expect(exprs).toContain(name);
     }
   });

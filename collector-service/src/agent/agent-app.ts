@@ -25,7 +25,9 @@ function sameKey(expected: Buffer): (token: string) => boolean {
 
 export function agentApp({ config, latest, now = Date.now }: AgentAppOptions): Hono {
   const app = new Hono();
-  const unauthorized = (message: string) => ({ message: (c: Context) => errorResponse(c, 401, 'unauthorized', message) });
+  const unauthorized = (message: string) => ({
+    message: (c: Context) => errorResponse(c, 401, 'unauthorized', message),
+  });
 
   app.use(
     '/api/*',
@@ -34,15 +36,23 @@ export function agentApp({ config, latest, now = Date.now }: AgentAppOptions): H
       noAuthenticationHeader: unauthorized('send the agent key as Authorization: Bearer <AGENT_API_KEY>'),
       invalidAuthenticationHeader: unauthorized('the Authorization header must be Bearer <AGENT_API_KEY>'),
       invalidToken: unauthorized('the key is not valid'),
-    }),
+    })
   );
 
   const knownServer = (c: Context) => c.req.param('id') === config.serverId;
-  const unknownServer = (c: Context) => errorResponse(c, 404, 'not_found', `this agent serves ${JSON.stringify(config.serverId)} only`);
+  const unknownServer = (c: Context) =>
+    errorResponse(c, 404, 'not_found', `this agent serves ${JSON.stringify(config.serverId)} only`);
 
   app.get('/api/servers', (c) => {
     const list: ServerList = {
-      servers: [{ id: config.serverId, region: config.region, role: config.role, labels: { platform: platform(), kernel: release() } }],
+      servers: [
+        {
+          id: config.serverId,
+          region: config.region,
+          role: config.role,
+          labels: { platform: platform(), kernel: release() },
+        },
+      ],
     };
     return c.json(list);
   });
@@ -51,7 +61,11 @@ export function agentApp({ config, latest, now = Date.now }: AgentAppOptions): H
     if (!knownServer(c)) return unknownServer(c);
     const sample = latest();
     const fresh = sample !== null && now() - sample.at.getTime() <= STALE_INTERVALS * config.sampleIntervalMs;
-    const status: ServerStatusAnswer = { server_id: config.serverId, online: fresh, checked_at: new Date(now()).toISOString() };
+    const status: ServerStatusAnswer = {
+      server_id: config.serverId,
+      online: fresh,
+      checked_at: new Date(now()).toISOString(),
+    };
     return c.json(status);
   });
 
@@ -74,6 +88,8 @@ export function agentApp({ config, latest, now = Date.now }: AgentAppOptions): H
   });
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => (error instanceof HTTPException ? error.getResponse() : errorResponse(c, 500, 'internal', error.message)));
+  app.onError((error, c) =>
+    error instanceof HTTPException ? error.getResponse() : errorResponse(c, 500, 'internal', error.message)
+  );
   return app;
 }

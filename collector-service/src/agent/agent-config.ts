@@ -18,7 +18,11 @@ export class AgentConfigError extends Error {}
 const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 const KEY_HELP = 'a secret of 16+ characters from A-Z a-z 0-9 . _ ~ + / - (e.g. AGENT_API_KEY=$(openssl rand -hex 24))';
 
-const name = (what: string) => z.string().trim().min(1, { error: `expects ${what}` });
+const name = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `expects ${what}` });
 
 const schema = z.object({
   AGENT_PORT: z.coerce
@@ -48,7 +52,8 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConf
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0]);
-    const got = variable === 'AGENT_API_KEY' || env[variable] === undefined ? '' : `, got ${JSON.stringify(env[variable])}`;
+    const got =
+      variable === 'AGENT_API_KEY' || env[variable] === undefined ? '' : `, got ${JSON.stringify(env[variable])}`;
     throw new AgentConfigError(`${variable} ${issue.message}${got}`);
   }
   const e = parsed.data;

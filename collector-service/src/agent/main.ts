@@ -8,11 +8,13 @@ import { SystemSampler } from './system-sampler';
 
 async function main(): Promise<void> {
   const log = pino({ name: 'openmanager-agent' });
-  if (process.platform !== 'linux') throw new AgentConfigError(`the agent reads Linux /proc and does not run on ${process.platform}`);
+  if (process.platform !== 'linux')
+    throw new AgentConfigError(`the agent reads Linux /proc and does not run on ${process.platform}`);
   const config = loadAgentConfig();
   const sampler = new SystemSampler({
     intervalMs: config.sampleIntervalMs,
-    onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'reading this machine failed'),
+    onError: (error) =>
+      log.error({ err: error instanceof Error ? error.message : String(error) }, 'reading this machine failed'),
   });
   await sampler.start();
   const app = agentApp({ config, latest: () => sampler.latest() });
@@ -20,10 +22,15 @@ async function main(): Promise<void> {
     log.info({ serverId: config.serverId, url: `http://${config.host}:${info.port}` }, 'agent serving the on-prem API');
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
-    process.stderr.write(`openmanager agent: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    process.stderr.write(
+      `openmanager agent: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`
+    );
     process.exit(1);
   });
-  if (!isLoopback(config.host)) log.warn('listening beyond loopback over plain HTTP: put a TLS-terminating proxy in front so the key is not sent in clear');
+  if (!isLoopback(config.host))
+    log.warn(
+      'listening beyond loopback over plain HTTP: put a TLS-terminating proxy in front so the key is not sent in clear'
+    );
   const stop = () => {
     sampler.stop();
     server.close(() => process.exit(0));

@@ -34,7 +34,8 @@ export function parseCpuSeconds(procStat: string): { idle: number; total: number
   const line = procStat.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) throw new Error('/proc/stat has no aggregate "cpu" line');
   const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
-  if (ticks.length < 4 || ticks.some((t) => !Number.isFinite(t))) throw new Error(`/proc/stat cpu line is unreadable: ${line}`);
+  if (ticks.length < 4 || ticks.some((t) => !Number.isFinite(t)))
+    throw new Error(`/proc/stat cpu line is unreadable: ${line}`);
   return { idle: ticks[3] / CLOCK_TICKS_PER_SECOND, total: ticks.reduce((a, b) => a + b, 0) / CLOCK_TICKS_PER_SECOND };
 }
 
@@ -81,7 +82,12 @@ export async function readMachine(): Promise<MachineReading> {
   const network = parseNetworkBytes(netDev);
   return {
     at: new Date(),
-    counters: { cpuIdleSeconds: cpu.idle, cpuTotalSeconds: cpu.total, networkInBytes: network.inBytes, networkOutBytes: network.outBytes },
+    counters: {
+      cpuIdleSeconds: cpu.idle,
+      cpuTotalSeconds: cpu.total,
+      networkInBytes: network.inBytes,
+      networkOutBytes: network.outBytes,
+    },
     gauges: { memoryUsage: parseMemoryUsage(meminfo), diskUsage, load1m: loadavg()[0], uptimeSeconds: uptime() },
   };
 }

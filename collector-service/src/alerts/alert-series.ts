@@ -68,7 +68,8 @@ export class AlertSeries implements SeriesSource {
       const from = upperBound(s.times, fromMs);
       const to = upperBound(s.times, toMs);
       const stale = s.stale.slice(upperBound(s.stale, fromMs), upperBound(s.stale, toMs));
-      if (to > from) out.push({ labels: s.labels, times: s.times.slice(from, to), values: s.values.slice(from, to), stale });
+      if (to > from)
+        out.push({ labels: s.labels, times: s.times.slice(from, to), values: s.values.slice(from, to), stale });
     }
     return out;
   }

@@ -55,10 +55,28 @@ export class RuleAlerts {
     for (const s of samples) {
       const labels = alertLabels(this.rule, s.labels);
       const key = labelsKey(labels);
-      if (matched.has(key)) throw new Error('vector contains metrics with the same labelset after applying alert labels');
-      const templateData = { labels: Object.fromEntries(Object.entries(s.labels).filter(([k]) => k !== METRIC_NAME)), value: s.value };
-      const annotations = Object.fromEntries(Object.entries(this.rule.annotations).map(([k, t]) => [k, renderTemplate(t, templateData)]));
-      matched.set(key, { key, labels, annotations, state: 'pending', value: s.value, activeAt: ts, firedAt: 0, resolvedAt: 0, lastSentAt: 0, keepFiringSince: 0, validUntil: 0 });
+      if (matched.has(key))
+        throw new Error('vector contains metrics with the same labelset after applying alert labels');
+      const templateData = {
+        labels: Object.fromEntries(Object.entries(s.labels).filter(([k]) => k !== METRIC_NAME)),
+        value: s.value,
+      };
+      const annotations = Object.fromEntries(
+        Object.entries(this.rule.annotations).map(([k, t]) => [k, renderTemplate(t, templateData)])
+      );
+      matched.set(key, {
+        key,
+        labels,
+        annotations,
+        state: 'pending',
+        value: s.value,
+        activeAt: ts,
+        firedAt: 0,
+        resolvedAt: 0,
+        lastSentAt: 0,
+        keepFiringSince: 0,
+        validUntil: 0,
+      });
     }
     for (const [key, fresh] of matched) {
       const known = this.active.get(key);
@@ -76,7 +94,8 @@ export class RuleAlerts {
           if (a.keepFiringSince === 0) a.keepFiringSince = ts;
           keepFiring = ts - a.keepFiringSince < this.rule.keepFiringForMs;
         }
-        if (a.state === 'pending' || (a.resolvedAt !== 0 && ts - a.resolvedAt > RESOLVED_RETENTION_MS)) this.active.delete(key);
+        if (a.state === 'pending' || (a.resolvedAt !== 0 && ts - a.resolvedAt > RESOLVED_RETENTION_MS))
+          this.active.delete(key);
         if (a.state !== 'inactive' && !keepFiring) {
           a.state = 'inactive';
           a.resolvedAt = ts;

@@ -77,7 +77,7 @@ export class AlertStore {
            active_at = EXCLUDED.active_at, fired_at = EXCLUDED.fired_at, resolved_at = EXCLUDED.resolved_at,
            last_sent_at = EXCLUDED.last_sent_at, keep_firing_since = EXCLUDED.keep_firing_since,
            valid_until = EXCLUDED.valid_until, saved_at = EXCLUDED.saved_at`,
-        [JSON.stringify(rows)],
+        [JSON.stringify(rows)]
       );
     }
     await this.sql.query('DELETE FROM alert_state WHERE rule_group = $1 AND saved_at < $2', [group, iso(ts)]);
@@ -85,7 +85,9 @@ export class AlertStore {
 
   /** Alerts saved within `maxAgeMs` of `now` (older state is stale: Prometheus's outage tolerance). */
   async load(now: number, maxAgeMs: number): Promise<SavedAlert[]> {
-    const rows = await this.sql.query<StateRow>('SELECT * FROM alert_state WHERE saved_at >= $1', [iso(now - maxAgeMs)]);
+    const rows = await this.sql.query<StateRow>('SELECT * FROM alert_state WHERE saved_at >= $1', [
+      iso(now - maxAgeMs),
+    ]);
     return rows.map((r) => ({
       group: r.rule_group,
       rule: r.rule_name,
@@ -111,21 +113,40 @@ export class AlertStore {
        SELECT $1, $2, $3, $4, $5::jsonb, $6, $7
        WHERE NOT EXISTS (SELECT 1 FROM alert_history WHERE rule_name = $1 AND alert_key = $2 AND resolved_at IS NULL)
        ON CONFLICT DO NOTHING`,
-      [rule, storedKey(a), a.labels.server ?? null, a.labels.severity ?? null, JSON.stringify(a.labels), a.annotations.summary ?? '', iso(a.firedAt)],
+      [
+        rule,
+        storedKey(a),
+        a.labels.server ?? null,
+        a.labels.severity ?? null,
+        JSON.stringify(a.labels),
+        a.annotations.summary ?? '',
+        iso(a.firedAt),
+      ]
     );
   }
 
   /** Closes the alert's open history row. */
   async recordResolved(rule: string, a: Alert): Promise<void> {
-    await this.sql.query('UPDATE alert_history SET resolved_at = $1 WHERE rule_name = $2 AND alert_key = $3 AND resolved_at IS NULL', [iso(a.resolvedAt), rule, storedKey(a)]);
+    await this.sql.query(
+      'UPDATE alert_history SET resolved_at = $1 WHERE rule_name = $2 AND alert_key = $3 AND resolved_at IS NULL',
+      [iso(a.resolvedAt), rule, storedKey(a)]
+    );
   }
 
   /** Alerts that fired in [fromMs, toMs), newest first, at most MAX_HISTORY_ROWS. */
   async history(fromMs: number, toMs: number): Promise<AlertEvent[]> {
-    const rows = await this.sql.query<{ rule_name: string; server_id: string | null; severity: string | null; labels: Record<string, string>; summary: string; fired_at: Date; resolved_at: Date | null }>(
+    const rows = await this.sql.query<{
+      rule_name: string;
+      server_id: string | null;
+      severity: string | null;
+      labels: Record<string, string>;
+      summary: string;
+      fired_at: Date;
+      resolved_at: Date | null;
+    }>(
       `SELECT rule_name, server_id, severity, labels, summary, fired_at, resolved_at FROM alert_history
        WHERE fired_at >= $1 AND fired_at < $2 ORDER BY fired_at DESC LIMIT ${MAX_HISTORY_ROWS}`,
-      [iso(fromMs), iso(toMs)],
+      [iso(fromMs), iso(toMs)]
     );
     return rows.map((r) => ({
       rule: r.rule_name,

@@ -92,7 +92,11 @@ export const apiAlertSchema = z.object({
 });
 export type ApiAlert = z.infer<typeof apiAlertSchema>;
 
-export function apiAlerts(alerting: Alerting): { alerts: ApiAlert[]; evaluationIntervalMs: number; alertmanagers: number } {
+export function apiAlerts(alerting: Alerting): {
+  alerts: ApiAlert[];
+  evaluationIntervalMs: number;
+  alertmanagers: number;
+} {
   return {
     alerts: alerting.current().map(({ group, rule, alert }) => ({
       name: rule.name,

@@ -87,11 +87,17 @@ export class Alerting implements AlertFeed {
     const saved = await this.o.store.load(this.o.now(), OUTAGE_TOLERANCE_MS);
     let restored = 0;
     for (const s of saved) {
-      const rule = this.evaluator.groups.find((g) => g.group.name === s.group)?.rules.find((r) => r.rule.name === s.rule);
+      const rule = this.evaluator.groups
+        .find((g) => g.group.name === s.group)
+        ?.rules.find((r) => r.rule.name === s.rule);
       if (!rule) continue;
       const { group: _g, rule: _r, savedAt: _s, ...alert } = s;
       rule.alerts.active.set(alert.key, alert);
-      if (alert.annotations.description) this.explanations.set(this.explanationKey(s.group, rule.rule, alert), { text: alert.annotations.description, atMs: s.savedAt });
+      if (alert.annotations.description)
+        this.explanations.set(this.explanationKey(s.group, rule.rule, alert), {
+          text: alert.annotations.description,
+          atMs: s.savedAt,
+        });
       restored++;
     }
     return restored;
@@ -109,7 +115,9 @@ export class Alerting implements AlertFeed {
     if (this.running.has(index)) return;
     this.running.add(index);
     const run = this.evaluateGroup(index, this.o.now())
-      .catch((err: Error) => this.o.log.error({ err: err.message, group: this.o.groups[index].name }, 'alert evaluation failed'))
+      .catch((err: Error) =>
+        this.o.log.error({ err: err.message, group: this.o.groups[index].name }, 'alert evaluation failed')
+      )
       .finally(() => {
         this.running.delete(index);
         this.inFlight.delete(run);
@@ -121,7 +129,11 @@ export class Alerting implements AlertFeed {
   async evaluateGroup(index: number, ts: number): Promise<void> {
     const g = this.evaluator.groups[index];
     const { fired, resolved } = await this.evaluator.evaluateGroup(index, ts);
-    await this.explainAll(g.group.name, g.rules.flatMap((r) => [...r.alerts.active.values()].map((alert) => ({ rule: r.rule, alert }))), ts);
+    await this.explainAll(
+      g.group.name,
+      g.rules.flatMap((r) => [...r.alerts.active.values()].map((alert) => ({ rule: r.rule, alert }))),
+      ts
+    );
     const intervalMs = g.group.intervalMs ?? this.o.intervalMs;
     const due = g.rules.flatMap((r) => r.alerts.due(ts, this.o.resendDelayMs, intervalMs));
     if (this.o.notifier.enabled) this.o.notifier.send(due.map((a) => this.postable(a)));
@@ -129,7 +141,11 @@ export class Alerting implements AlertFeed {
       ...fired.map((f) => this.o.store.recordFired(f.rule.name, f.alert)),
       ...resolved.map((r) => this.o.store.recordResolved(r.rule.name, r.alert)),
     ]);
-    await this.o.store.save(g.group.name, g.rules.flatMap((r) => [...r.alerts.active.values()].map((a) => ({ ...a, rule: r.rule.name }))), ts);
+    await this.o.store.save(
+      g.group.name,
+      g.rules.flatMap((r) => [...r.alerts.active.values()].map((a) => ({ ...a, rule: r.rule.name }))),
+      ts
+    );
     await this.o.store.prune(ts);
   }
 
@@ -140,7 +156,8 @@ export class Alerting implements AlertFeed {
   /** Puts each alert's explanation in its `description`, writing missing and stale ones (a bounded number per run). */
   private async explainAll(group: string, alerts: Array<{ rule: AlertRule; alert: Alert }>, ts: number): Promise<void> {
     const live = new Set(alerts.map(({ rule, alert }) => this.explanationKey(group, rule, alert)));
-    for (const key of this.explanations.keys()) if (key.startsWith(`${group}\u0000`) && !live.has(key)) this.explanations.delete(key);
+    for (const key of this.explanations.keys())
+      if (key.startsWith(`${group}\u0000`) && !live.has(key)) this.explanations.delete(key);
     let written = 0;
     for (const { rule, alert } of alerts) {
       const key = this.explanationKey(group, rule, alert);
@@ -173,8 +190,11 @@ export class Alerting implements AlertFeed {
   /** Pending and firing alerts, worst first. */
   current(): CurrentAlert[] {
     const out: CurrentAlert[] = [];
-    for (const g of this.evaluator.groups) for (const r of g.rules) for (const alert of r.alerts.current()) out.push({ group: g.group.name, rule: r.rule, alert });
-    const rank = (c: CurrentAlert) => (c.alert.state === 'firing' ? 0 : 1) * 10 + (c.alert.labels.severity === 'critical' ? 0 : 1);
+    for (const g of this.evaluator.groups)
+      for (const r of g.rules)
+        for (const alert of r.alerts.current()) out.push({ group: g.group.name, rule: r.rule, alert });
+    const rank = (c: CurrentAlert) =>
+      (c.alert.state === 'firing' ? 0 : 1) * 10 + (c.alert.labels.severity === 'critical' ? 0 : 1);
     return out.sort((a, b) => rank(a) - rank(b) || a.alert.activeAt - b.alert.activeAt);
   }
 
@@ -195,7 +215,13 @@ export class Alerting implements AlertFeed {
   }
 
   async alertHistory(fromMs: number, toMs: number): Promise<FeedEvent[]> {
-    return (await this.history(fromMs, toMs)).map((e) => ({ name: e.rule, server: e.serverId, severity: e.severity, firedAtMs: e.firedAt, resolvedAtMs: e.resolvedAt }));
+    return (await this.history(fromMs, toMs)).map((e) => ({
+      name: e.rule,
+      server: e.serverId,
+      severity: e.severity,
+      firedAtMs: e.firedAt,
+      resolvedAtMs: e.resolvedAt,
+    }));
   }
 
   /** Stops the schedules, waits for running evaluations, then for queued sends. */

@@ -18,11 +18,17 @@ const REACH_MS = 23 * 3_600_000;
 export class AnomalyScoreSource implements SeriesSource {
   constructor(
     private readonly data: AnalysisData,
-    private readonly now: () => number,
+    private readonly now: () => number
   ) {}
 
   async select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]> {
-    if (!matchesLabels(matchers.filter((m) => m.name === METRIC_NAME), { [METRIC_NAME]: ANOMALY_SCORE_SERIES })) return [];
+    if (
+      !matchesLabels(
+        matchers.filter((m) => m.name === METRIC_NAME),
+        { [METRIC_NAME]: ANOMALY_SCORE_SERIES }
+      )
+    )
+      return [];
     const snapshot = await this.data.snapshot();
     const from = Math.max(fromMs, this.now() - REACH_MS);
     if (from >= toMs) return [];

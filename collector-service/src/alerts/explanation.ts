@@ -13,11 +13,14 @@ export type AlertLanguage = 'ko' | 'en';
 
 export type Explain = (labels: Labels) => Promise<string | null>;
 
-const metricOf = (labels: Labels): MetricName | null => (METRIC_NAMES as readonly string[]).includes(labels.metric ?? '') ? (labels.metric as MetricName) : null;
+const metricOf = (labels: Labels): MetricName | null =>
+  (METRIC_NAMES as readonly string[]).includes(labels.metric ?? '') ? (labels.metric as MetricName) : null;
 
 /** The question the explanation answers, for the optional rephrasing. */
 function question(server: string, alertname: string, language: AlertLanguage): string {
-  return language === 'ko' ? `${server}의 ${alertname} 알림은 왜 울렸나요?` : `Why is ${alertname} firing on ${server}?`;
+  return language === 'ko'
+    ? `${server}의 ${alertname} 알림은 왜 울렸나요?`
+    : `Why is ${alertname} firing on ${server}?`;
 }
 
 export function alertExplainer(analysis: AskService, language: AlertLanguage): Explain {
@@ -25,10 +28,15 @@ export function alertExplainer(analysis: AskService, language: AlertLanguage): E
     const server = labels.server;
     if (!server) return null;
     const metric = metricOf(labels);
-    const answer = await analysis.analyzeScope('root_cause', { servers: [server], metrics: metric ? [metric] : [] }, {}, {
-      language,
-      rephraseAs: question(server, labels[ALERTNAME] ?? '', language),
-    });
+    const answer = await analysis.analyzeScope(
+      'root_cause',
+      { servers: [server], metrics: metric ? [metric] : [] },
+      {},
+      {
+        language,
+        rephraseAs: question(server, labels[ALERTNAME] ?? '', language),
+      }
+    );
     return answer.answer;
   };
 }

@@ -31,7 +31,9 @@ function halfEven(v: number, rounded: string, keepDigits: (exact: string) => num
   const point = exact.indexOf('.');
   const kept = plain.slice(0, cut).padEnd(plain.length, '0');
   const truncated = Number(`${v < 0 ? '-' : ''}${kept.slice(0, point)}.${kept.slice(point)}`);
-  return rounded.includes('e') ? truncated.toExponential(rounded.split('e')[0].replace(/[-.]/g, '').length - 1) : truncated.toFixed(rounded.split('.')[1]?.length ?? 0);
+  return rounded.includes('e')
+    ? truncated.toExponential(rounded.split('e')[0].replace(/[-.]/g, '').length - 1)
+    : truncated.toFixed(rounded.split('.')[1]?.length ?? 0);
 }
 
 /** Go's %.Nf. */
@@ -69,20 +71,24 @@ export const goFloat = (v: number) => goFormatG(v, -1);
 /** fmt.Sprintf for the verbs annotation templates use: %s %v %d %f %.Nf %g %e %%. */
 export function goPrintf(format: string, args: Array<string | number>): string {
   let i = 0;
-  return format.replace(/%(-?\d*)(?:\.(\d+))?([svdfgeq%])/g, (_, width: string, precision: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
-    const arg = args[i++];
-    if (arg === undefined) return `%!${verb}(MISSING)`;
-    const n = Number(arg);
-    let out: string;
-    if (verb === 's' || verb === 'v') out = typeof arg === 'number' ? goFloat(arg) : arg;
-    else if (verb === 'q') out = JSON.stringify(String(arg));
-    else if (typeof arg !== 'number' && Number.isNaN(n)) out = `%!${verb}(string=${arg})`;
-    else if (verb === 'd') out = Number.isInteger(n) ? String(n) : `%!d(float64=${goFloat(n)})`;
-    else if (verb === 'f') out = goFixed(n, precision === undefined ? 6 : Number(precision));
-    else if (verb === 'e') out = goExponential(n, precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, 'e$10$2');
-    else out = goFormatG(n, precision === undefined ? -1 : Number(precision));
-    const w = Number(width);
-    return w > 0 ? out.padStart(w) : w < 0 ? out.padEnd(-w) : out;
-  });
+  return format.replace(
+    /%(-?\d*)(?:\.(\d+))?([svdfgeq%])/g,
+    (_, width: string, precision: string | undefined, verb: string) => {
+      if (verb === '%') return '%';
+      const arg = args[i++];
+      if (arg === undefined) return `%!${verb}(MISSING)`;
+      const n = Number(arg);
+      let out: string;
+      if (verb === 's' || verb === 'v') out = typeof arg === 'number' ? goFloat(arg) : arg;
+      else if (verb === 'q') out = JSON.stringify(String(arg));
+      else if (typeof arg !== 'number' && Number.isNaN(n)) out = `%!${verb}(string=${arg})`;
+      else if (verb === 'd') out = Number.isInteger(n) ? String(n) : `%!d(float64=${goFloat(n)})`;
+      else if (verb === 'f') out = goFixed(n, precision === undefined ? 6 : Number(precision));
+      else if (verb === 'e')
+        out = goExponential(n, precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, 'e$10$2');
+      else out = goFormatG(n, precision === undefined ? -1 : Number(precision));
+      const w = Number(width);
+      return w > 0 ? out.padStart(w) : w < 0 ? out.padEnd(-w) : out;
+    }
+  );
 }

@@ -50,7 +50,7 @@ export class Notifier {
 
   constructor(
     alertmanagerUrls: string[],
-    private readonly log: Logger,
+    private readonly log: Logger
   ) {
     this.targets = alertmanagerUrls.map(target);
   }
@@ -90,13 +90,20 @@ export class Notifier {
         this.stats.sent += batch.length;
       } catch (err) {
         this.stats.failed += batch.length;
-        this.log.warn({ alertmanager: new URL(t.url).host, alerts: batch.length, err: (err as Error).message }, 'sending alerts to Alertmanager failed');
+        this.log.warn(
+          { alertmanager: new URL(t.url).host, alerts: batch.length, err: (err as Error).message },
+          'sending alerts to Alertmanager failed'
+        );
       }
     }
   }
 
   /** Resolves when every queued alert has been sent or has failed. */
   async flush(): Promise<void> {
-    while (this.targets.some((t) => t.sending)) await Promise.all(this.targets.map((t) => t.sending));
+    for (let pending = this.sending(); pending.length > 0; pending = this.sending()) await Promise.all(pending);
+  }
+
+  private sending(): Promise<void>[] {
+    return this.targets.flatMap((t) => (t.sending ? [t.sending] : []));
   }
 }

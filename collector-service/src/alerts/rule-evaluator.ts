@@ -35,7 +35,12 @@ const RULE_TIMEOUT_MS = 20_000;
 const RULE_MAX_SAMPLES = 50_000_000;
 
 export class RuleEvaluator {
-  readonly groups: Array<{ group: RuleGroup; rules: EvaluatedRule[]; lastEvaluationMs: number; evaluationSeconds: number }>;
+  readonly groups: Array<{
+    group: RuleGroup;
+    rules: EvaluatedRule[];
+    lastEvaluationMs: number;
+    evaluationSeconds: number;
+  }>;
   /** ALERTS and ALERTS_FOR_STATE as written so far. */
   readonly series: AlertSeries;
   /** The source rules read: the given one plus the alert series (rules may query ALERTS). */
@@ -46,7 +51,11 @@ export class RuleEvaluator {
     this.source = new CombinedSource([source, series]);
     this.groups = groups.map((group) => ({
       group,
-      rules: group.rules.map((rule) => ({ rule, alerts: new RuleAlerts(rule), status: { health: 'unknown' as const, lastError: '', lastEvaluationMs: 0, evaluationSeconds: 0 } })),
+      rules: group.rules.map((rule) => ({
+        rule,
+        alerts: new RuleAlerts(rule),
+        status: { health: 'unknown' as const, lastError: '', lastEvaluationMs: 0, evaluationSeconds: 0 },
+      })),
       lastEvaluationMs: 0,
       evaluationSeconds: 0,
     }));
@@ -61,8 +70,11 @@ export class RuleEvaluator {
       const ruleStarted = performance.now();
       const before = new Map([...r.alerts.active].map(([k, a]) => [k, { state: a.state, resolvedAt: a.resolvedAt }]));
       try {
-        const value = await evaluateInstant(this.source, r.rule.expr, ts, { budget: new QueryBudget({ timeoutMs: RULE_TIMEOUT_MS, maxSamples: RULE_MAX_SAMPLES }) });
-        const samples: Sample[] = value.type === 'vector' ? value.samples : value.type === 'scalar' ? [{ labels: {}, value: value.value }] : [];
+        const value = await evaluateInstant(this.source, r.rule.expr, ts, {
+          budget: new QueryBudget({ timeoutMs: RULE_TIMEOUT_MS, maxSamples: RULE_MAX_SAMPLES }),
+        });
+        const samples: Sample[] =
+          value.type === 'vector' ? value.samples : value.type === 'scalar' ? [{ labels: {}, value: value.value }] : [];
         r.alerts.update(samples, ts, g.group.limit);
         r.status.health = 'ok';
         r.status.lastError = '';
@@ -91,6 +103,8 @@ export class RuleEvaluator {
 
   /** Every pending or firing alert with its rule. */
   current(): Array<{ rule: AlertRule; alert: Alert }> {
-    return this.groups.flatMap((g) => g.rules.flatMap((r) => r.alerts.current().map((alert) => ({ rule: r.rule, alert }))));
+    return this.groups.flatMap((g) =>
+      g.rules.flatMap((r) => r.alerts.current().map((alert) => ({ rule: r.rule, alert })))
+    );
   }
 }

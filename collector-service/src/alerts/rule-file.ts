@@ -36,12 +36,20 @@ export interface RuleGroup {
 const MAX_FILE_BYTES = 1_048_576;
 const MAX_RULES = 1_000;
 
-const duration = z.string().refine((v) => parseDurationText(v) !== null, { error: 'expects a Prometheus duration such as 5m or 1h30m' });
-const labelMap = z.record(z.string().regex(LABEL_NAME, { error: 'expects label names like [a-zA-Z_][a-zA-Z0-9_]*' }), z.string());
+const duration = z
+  .string()
+  .refine((v) => parseDurationText(v) !== null, { error: 'expects a Prometheus duration such as 5m or 1h30m' });
+const labelMap = z.record(
+  z.string().regex(LABEL_NAME, { error: 'expects label names like [a-zA-Z_][a-zA-Z0-9_]*' }),
+  z.string()
+);
 
 const ruleSchema = z
   .object({
-    alert: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { error: 'expects a metric-name-like alert name' }).optional(),
+    alert: z
+      .string()
+      .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { error: 'expects a metric-name-like alert name' })
+      .optional(),
     record: z.string().optional(),
     expr: z.union([z.string(), z.number().transform(String)]),
     for: duration.optional(),
@@ -61,7 +69,7 @@ const fileSchema = z
           limit: z.number().int().min(0).optional(),
           rules: z.array(ruleSchema).default([]),
         })
-        .strict(),
+        .strict()
     ),
   })
   .strict();
@@ -92,14 +100,16 @@ export function parseRuleFile(text: string, file: string): RuleGroup[] {
     const rules = g.rules.map((r, ri): AlertRule => {
       const at = `${file}: group "${g.name}", rule ${ri + 1}`;
       if (++count > MAX_RULES) throw new RuleFileError(`${at}: more than ${MAX_RULES} rules`);
-      if (r.record !== undefined || r.alert === undefined) throw new RuleFileError(`${at}: only alerting rules (alert:) are evaluated; recording rules are not supported`);
+      if (r.record !== undefined || r.alert === undefined)
+        throw new RuleFileError(`${at}: only alerting rules (alert:) are evaluated; recording rules are not supported`);
       let expr: Expr;
       try {
         expr = parsePromQL(r.expr);
       } catch (err) {
         throw new RuleFileError(`${at} (${r.alert}): expr: ${(err as Error).message}`);
       }
-      if (expr.type !== 'vector' && expr.type !== 'scalar') throw new RuleFileError(`${at} (${r.alert}): expr must be an instant vector or scalar`);
+      if (expr.type !== 'vector' && expr.type !== 'scalar')
+        throw new RuleFileError(`${at} (${r.alert}): expr must be an instant vector or scalar`);
       const annotations: Record<string, Template> = {};
       for (const [k, v] of Object.entries(r.annotations ?? {})) {
         try {
@@ -109,7 +119,8 @@ export function parseRuleFile(text: string, file: string): RuleGroup[] {
         }
       }
       for (const [k, v] of Object.entries(r.labels ?? {})) {
-        if (v.includes('{{')) throw new RuleFileError(`${at} (${r.alert}): label ${k}: templates in labels are not supported`);
+        if (v.includes('{{'))
+          throw new RuleFileError(`${at} (${r.alert}): label ${k}: templates in labels are not supported`);
       }
       return {
         group: g.name,
@@ -123,7 +134,13 @@ export function parseRuleFile(text: string, file: string): RuleGroup[] {
         annotationSources: r.annotations ?? {},
       };
     });
-    return { name: g.name, file, intervalMs: g.interval === undefined ? undefined : parseDurationText(g.interval)!, limit: g.limit ?? 0, rules };
+    return {
+      name: g.name,
+      file,
+      intervalMs: g.interval === undefined ? undefined : parseDurationText(g.interval)!,
+      limit: g.limit ?? 0,
+      rules,
+    };
   });
 }
 
@@ -132,7 +149,9 @@ export async function loadRuleFile(file: string): Promise<RuleGroup[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new RuleFileError(`ALERT_RULES_FILE ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new RuleFileError(
+      `ALERT_RULES_FILE ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
+    );
   }
   return parseRuleFile(text, file);
 }

@@ -6,7 +6,11 @@
  */
 import { goFloat, goFormatG, goPrintf } from './go-format';
 
-type Operand = { kind: 'label'; name: string } | { kind: 'value' } | { kind: 'string'; text: string } | { kind: 'number'; value: number };
+type Operand =
+  | { kind: 'label'; name: string }
+  | { kind: 'value' }
+  | { kind: 'string'; text: string }
+  | { kind: 'number'; value: number };
 interface Command {
   fn: 'humanize' | 'humanizePercentage' | 'printf' | null;
   args: Operand[];
@@ -31,7 +35,9 @@ function operand(token: string): Operand {
   if (token.startsWith('"')) return { kind: 'string', text: JSON.parse(token) as string };
   if (token.startsWith('`')) return { kind: 'string', text: token.slice(1, -1) };
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(token)) return { kind: 'number', value: Number(token) };
-  throw new Error(`unsupported template operand ${JSON.stringify(token)} (use $labels.<name>, $value, a number or a quoted string)`);
+  throw new Error(
+    `unsupported template operand ${JSON.stringify(token)} (use $labels.<name>, $value, a number or a quoted string)`
+  );
 }
 
 function parseAction(body: string): Command[] {
@@ -45,9 +51,13 @@ function parseAction(body: string): Command[] {
   const flush = () => {
     if (current.length === 0) throw new Error(`empty command in {{${body}}}`);
     const [head, ...rest] = current;
-    if (head === 'humanize' || head === 'humanizePercentage' || head === 'printf') commands.push({ fn: head, args: rest.map(operand) });
+    if (head === 'humanize' || head === 'humanizePercentage' || head === 'printf')
+      commands.push({ fn: head, args: rest.map(operand) });
     else if (rest.length === 0) commands.push({ fn: null, args: [operand(head)] });
-    else throw new Error(`unsupported template function ${JSON.stringify(head)} (humanize, humanizePercentage and printf are)`);
+    else
+      throw new Error(
+        `unsupported template function ${JSON.stringify(head)} (humanize, humanizePercentage and printf are)`
+      );
     current = [];
   };
   for (const t of tokens) {

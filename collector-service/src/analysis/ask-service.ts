@@ -49,7 +49,12 @@ export class AskService {
       historyEpoch: deps.historyEpoch,
       newDetector: () => createAnomalyDetector(),
     });
-    this.deps = { data: this.data, thresholds: deps.thresholds, anomalyThreshold: ANOMALY_SCORE_THRESHOLD, now: deps.now };
+    this.deps = {
+      data: this.data,
+      thresholds: deps.thresholds,
+      anomalyThreshold: ANOMALY_SCORE_THRESHOLD,
+      now: deps.now,
+    };
     const { baseUrl, apiKey, model } = deps.llm;
     this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, deps.log) : null;
   }
@@ -65,7 +70,11 @@ export class AskService {
     const understanding = understand(question, this.inventoryOf(snapshot), { now: new Date(this.deps.now()) });
     const answer = await analyze(understanding, dashboard, this.deps);
     if (!this.rephraser) return answer;
-    const text = await this.rephraser.rephrase(question, answer, snapshot.records.map((r) => r.id));
+    const text = await this.rephraser.rephrase(
+      question,
+      answer,
+      snapshot.records.map((r) => r.id)
+    );
     return text === null ? answer : { ...answer, answer: text, rephrased: true };
   }
 
@@ -78,12 +87,21 @@ export class AskService {
     intent: Intent,
     entities: Partial<Entities>,
     dashboard: DashboardRange = {},
-    options: { language?: 'ko' | 'en'; rephraseAs?: string } = {},
+    options: { language?: 'ko' | 'en'; rephraseAs?: string } = {}
   ): Promise<AskAnswer> {
     const understanding: Understanding = {
       intent,
       language: options.language ?? 'en',
-      entities: { servers: [], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null, ...entities },
+      entities: {
+        servers: [],
+        metrics: [],
+        provider: null,
+        region: null,
+        role: null,
+        rangeMinutes: null,
+        limit: null,
+        ...entities,
+      },
       confidence: 1,
       unresolved: [],
       order: 'desc',
@@ -92,7 +110,11 @@ export class AskService {
     const answer = await analyze(understanding, dashboard, this.deps);
     if (!this.rephraser || options.rephraseAs === undefined) return answer;
     const snapshot = await this.data.snapshot();
-    const text = await this.rephraser.rephrase(options.rephraseAs, answer, snapshot.records.map((r) => r.id));
+    const text = await this.rephraser.rephrase(
+      options.rephraseAs,
+      answer,
+      snapshot.records.map((r) => r.id)
+    );
     return text === null ? answer : { ...answer, answer: text, rephrased: true };
   }
 

@@ -1,7 +1,14 @@
 /** What an answer rests on: findings in the API's shape (defined by `@openmanager/contract`), their levels, and the severity they add up to. */
 import type { Finding, FindingLevel, Severity } from '@openmanager/contract';
 
-export { FINDING_KINDS, type CausalRole, type Finding, type FindingKind, type FindingLevel, type Severity } from '@openmanager/contract';
+export {
+  FINDING_KINDS,
+  type CausalRole,
+  type Finding,
+  type FindingKind,
+  type FindingLevel,
+  type Severity,
+} from '@openmanager/contract';
 
 const LEVEL_RANK: Record<FindingLevel, number> = { info: 0, warning: 1, critical: 2 };
 

@@ -41,7 +41,8 @@ export interface AskBenchResult {
 
 async function ask(url: string, question: string): Promise<number> {
   const { ms, json } = await timedPost(url, { question });
-  if (!(json as { severity?: string }).severity) throw new Error(`/api/ask answered without a severity: ${JSON.stringify(json)}`);
+  if (!(json as { severity?: string }).severity)
+    throw new Error(`/api/ask answered without a severity: ${JSON.stringify(json)}`);
   return ms;
 }
 
@@ -50,6 +51,7 @@ export async function runAskBench(bench: BenchService, options: AskBenchOptions)
   const firstMs = await ask(url, BENCH_QUESTIONS[0]);
   for (let i = 0; i < options.warmup; i++) await ask(url, BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]);
   const durations: number[] = [];
-  for (let i = 0; i < options.requests; i++) durations.push(await ask(url, BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]));
+  for (let i = 0; i < options.requests; i++)
+    durations.push(await ask(url, BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]));
   return { summary: summarize(durations), firstMs };
 }

@@ -21,7 +21,14 @@ export interface BenchService {
 
 export async function startBenchService(env: Record<string, string | undefined>): Promise<BenchService> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'om-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DUMMY_BACKFILL_HOURS: '24', LOG_LEVEL: 'silent', ...env, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DUMMY_BACKFILL_HOURS: '24',
+    LOG_LEVEL: 'silent',
+    ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   const startedAt = performance.now();
   const service = await startService(config, pino({ level: 'silent' }));
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -52,7 +59,11 @@ export async function startBenchService(env: Record<string, string | undefined>)
 /** Times one JSON POST; throws unless it answers 200. */
 export async function timedPost(url: string, body: unknown): Promise<{ ms: number; json: unknown }> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = await res.json();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);

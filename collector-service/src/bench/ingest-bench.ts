@@ -16,12 +16,29 @@ export interface IngestBenchResult {
   head: { samples: number; bytes: number; coveredFrom: string | null };
 }
 
-export async function runIngestBench(env: Record<string, string | undefined>, servers = 10_000, intervalMs = 1_000, seconds = 20): Promise<IngestBenchResult> {
+export async function runIngestBench(
+  env: Record<string, string | undefined>,
+  servers = 10_000,
+  intervalMs = 1_000,
+  seconds = 20
+): Promise<IngestBenchResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'om-ingest-'));
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'ingest-child.js')], {
-    env: { ...env, DATA_DIR: dataDir, DUMMY_SERVERS: String(servers), COLLECT_INTERVAL_MS: String(intervalMs), BENCH_SECONDS: String(seconds), PORT: '0', HOST: '127.0.0.1' },
+    env: {
+      ...env,
+      DATA_DIR: dataDir,
+      DUMMY_SERVERS: String(servers),
+      COLLECT_INTERVAL_MS: String(intervalMs),
+      BENCH_SECONDS: String(seconds),
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
     maxBuffer: 1 << 20,
     timeout: (seconds + 120) * 1000,
   }).finally(() => rm(dataDir, { recursive: true, force: true }));
-  return { servers, intervalMs, ...(JSON.parse(stdout.trim().split('\n').pop()!) as Omit<IngestBenchResult, 'servers' | 'intervalMs'>) };
+  return {
+    servers,
+    intervalMs,
+    ...(JSON.parse(stdout.trim().split('\n').pop()!) as Omit<IngestBenchResult, 'servers' | 'intervalMs'>),
+  };
 }

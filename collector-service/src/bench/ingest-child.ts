@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DUMMY_BACKFILL_HOURS: '0', LOG_LEVEL: 'silent' });
   const service = await startService(config, pino({ level: 'silent' }));
   const { manager, storage } = service.context;
-  const count = async () => (await storage.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM server_metrics'))[0].n;
+  const count = async () =>
+    (await storage.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM server_metrics'))[0].n;
   const durations: number[] = [];
   let seenRuns = manager.managerStats().runs;
   let peakRss = 0;
@@ -38,7 +39,15 @@ async function main(): Promise<void> {
   const skipped = manager.managerStats().skippedRuns - skippedBefore;
   const head = storage.store.head.stats();
   await service.close();
-  console.log(JSON.stringify({ rowsPerSecond: (rowsAfter - rowsBefore) / elapsed, runs: summarize(durations.length > 0 ? durations : [NaN]), skipped, peakRssBytes: peakRss, head }));
+  console.log(
+    JSON.stringify({
+      rowsPerSecond: (rowsAfter - rowsBefore) / elapsed,
+      runs: summarize(durations.length > 0 ? durations : [NaN]),
+      skipped,
+      peakRssBytes: peakRss,
+      head,
+    })
+  );
 }
 
 main().catch((err: Error) => {

@@ -20,7 +20,14 @@ export function summarize(durationsMs: readonly number[]): LatencySummary {
   if (durationsMs.length === 0) throw new Error('no measurements');
   const sorted = [...durationsMs].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return { n: sorted.length, p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), p99: quantile(sorted, 0.99), max: sorted[sorted.length - 1], mean };
+  return {
+    n: sorted.length,
+    p50: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    p99: quantile(sorted, 0.99),
+    max: sorted[sorted.length - 1],
+    mean,
+  };
 }
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;

@@ -25,8 +25,14 @@ const ROUNDS = 3;
 
 /** Each figure's median over the rounds. */
 function median(rounds: LoadFigures[]): LoadFigures {
-  const mid = (pick: (f: LoadFigures) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
-  return { requestsPerSecond: mid((f) => f.requestsPerSecond), p50: mid((f) => f.p50), p99: mid((f) => f.p99), errors: rounds.reduce((n, f) => n + f.errors, 0) };
+  const mid = (pick: (f: LoadFigures) => number) =>
+    rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+  return {
+    requestsPerSecond: mid((f) => f.requestsPerSecond),
+    p50: mid((f) => f.p50),
+    p99: mid((f) => f.p99),
+    errors: rounds.reduce((n, f) => n + f.errors, 0),
+  };
 }
 
 async function load(url: string, durationSeconds: number): Promise<LoadFigures> {
@@ -39,7 +45,11 @@ async function load(url: string, durationSeconds: number): Promise<LoadFigures> 
   };
 }
 
-export async function runLatestBench(bench: BenchService, serverId: string, durationSeconds = 3): Promise<LatestBenchResult> {
+export async function runLatestBench(
+  bench: BenchService,
+  serverId: string,
+  durationSeconds = 3
+): Promise<LatestBenchResult> {
   const url = `${bench.baseUrl}/api/servers/${serverId}`;
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -54,7 +64,8 @@ export async function runLatestBench(bench: BenchService, serverId: string, dura
     const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/api/servers/${serverId}`;
     // Alternating rounds, so load from elsewhere on the machine falls on both sides alike.
     const rounds: Array<{ service: LoadFigures; bare: LoadFigures }> = [];
-    for (let r = 0; r < ROUNDS; r++) rounds.push({ service: await load(url, durationSeconds), bare: await load(bareUrl, durationSeconds) });
+    for (let r = 0; r < ROUNDS; r++)
+      rounds.push({ service: await load(url, durationSeconds), bare: await load(bareUrl, durationSeconds) });
     return { source, service: median(rounds.map((r) => r.service)), bare: median(rounds.map((r) => r.bare)) };
   } finally {
     await new Promise((resolve) => bareServer.close(resolve));

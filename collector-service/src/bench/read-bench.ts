@@ -36,10 +36,10 @@ async function timed(run: () => Promise<unknown>, requests: number): Promise<num
   return durations;
 }
 
-async function ok(res: Response): Promise<any> {
+async function ok<T = { data: { result: unknown[] } }>(res: Response): Promise<T> {
   const body = await res.json();
   if (res.status !== 200) throw new Error(`${res.url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
+  return body as T;
 }
 
 export async function runReadBench(bench: BenchService, requests: number): Promise<ReadBenchResult> {
@@ -53,16 +53,37 @@ export async function runReadBench(bench: BenchService, requests: number): Promi
       range: { from: end - SPAN_MS, to: end },
       intervalMs: STEP_MS,
       maxDataPoints: SPAN_MS / STEP_MS + 1,
-      targets: [{ refId: 'A', queryType: 'timeseries', servers: [...CONTRACT_SERVER_IDS], metrics: ['cpu', 'memory', 'disk'], aggregation: 'avg' }],
+      targets: [
+        {
+          refId: 'A',
+          queryType: 'timeseries',
+          servers: [...CONTRACT_SERVER_IDS],
+          metrics: ['cpu', 'memory', 'disk'],
+          aggregation: 'avg',
+        },
+      ],
     });
     const rangeParams = BENCH_PROMQL.map(
-      (query) => new URLSearchParams({ query, start: String((end - SPAN_MS + STEP_MS) / 1000), end: String(end / 1000), step: String(STEP_MS / 1000) }),
+      (query) =>
+        new URLSearchParams({
+          query,
+          start: String((end - SPAN_MS + STEP_MS) / 1000),
+          end: String(end / 1000),
+          step: String(STEP_MS / 1000),
+        })
     );
-    const queryRange = (base: string) => () => Promise.all(rangeParams.map((p) => fetch(`${base}/api/v1/query_range?${p}`).then(ok)));
-    const apiQuery = () => fetch(`${bench.baseUrl}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: apiBody }).then(ok);
+    const queryRange = (base: string) => () =>
+      Promise.all(rangeParams.map((p) => fetch(`${base}/api/v1/query_range?${p}`).then(ok)));
+    const apiQuery = () =>
+      fetch(`${bench.baseUrl}/api/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: apiBody,
+      }).then((res) => ok<{ results: { A: { frames: unknown[] } } }>(res));
     const omPromql = queryRange(`${bench.baseUrl}/prometheus`);
     const promPromql = queryRange(prometheus.url);
-    const seriesOf = (answers: Array<{ data: { result: unknown[] } }>) => answers.reduce((n, a) => n + a.data.result.length, 0);
+    const seriesOf = (answers: Array<{ data: { result: unknown[] } }>) =>
+      answers.reduce((n, a) => n + a.data.result.length, 0);
 
     const frames = (await apiQuery()).results.A.frames as Array<{ data: { values: unknown[][] } }>;
     const omSeries = seriesOf(await omPromql());
@@ -79,9 +100,15 @@ export async function runReadBench(bench: BenchService, requests: number): Promi
       om.push(...(await timed(omPromql, 10)));
       prom.push(...(await timed(promPromql, 10)));
     }
-    return { samples, points, series: { openmanager: omSeries, prometheus: promSeries }, apiQuery: summarize(api), omPromql: summarize(om), prometheus: summarize(prom) };
+    return {
+      samples,
+      points,
+      series: { openmanager: omSeries, prometheus: promSeries },
+      apiQuery: summarize(api),
+      omPromql: summarize(om),
+      prometheus: summarize(prom),
+    };
   } finally {
     await prometheus.close();
   }
 }
-

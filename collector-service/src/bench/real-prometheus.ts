@@ -12,7 +12,7 @@ import { freePort } from './loopback';
 
 const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
-const INSTALL_HINT = 'install Debian\'s prometheus package (apt-get install -y prometheus), which .ci/run does';
+const INSTALL_HINT = "install Debian's prometheus package (apt-get install -y prometheus), which .ci/run does";
 
 export interface MetricFamily {
   name: string;
@@ -22,6 +22,7 @@ export interface MetricFamily {
 export interface RealPrometheus {
   url: string;
   /** GET /api/v1/<path> with the parameters; the parsed JSON body and status. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus's JSON, compared field by field with ours
   api(path: string, params: Record<string, string>): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
@@ -33,7 +34,9 @@ export function toOpenMetrics(families: MetricFamily[]): string {
   for (const family of families) {
     lines.push(`# TYPE ${family.name} gauge`);
     for (const s of family.series) {
-      const labels = Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
+      const labels = Object.entries(s.labels)
+        .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+        .join(',');
       for (const [t, v] of s.samples) lines.push(`${family.name}{${labels}} ${v} ${t / 1000}`);
     }
   }
@@ -42,16 +45,28 @@ export function toOpenMetrics(families: MetricFamily[]): string {
 }
 
 export async function startRealPrometheus(families: MetricFamily[]): Promise<RealPrometheus> {
-  for (const bin of [PROMETHEUS_BIN, PROMTOOL_BIN]) if (!existsSync(bin)) throw new Error(`${bin} is missing: ${INSTALL_HINT}`);
+  for (const bin of [PROMETHEUS_BIN, PROMTOOL_BIN])
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: ${INSTALL_HINT}`);
   const dir = await mkdtemp(join(tmpdir(), 'om-promql-'));
   await writeFile(join(dir, 'samples.om'), toOpenMetrics(families));
   await writeFile(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-  await promisify(execFile)(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'samples.om'), join(dir, 'data')]);
+  await promisify(execFile)(PROMTOOL_BIN, [
+    'tsdb',
+    'create-blocks-from',
+    'openmetrics',
+    join(dir, 'samples.om'),
+    join(dir, 'data'),
+  ]);
   const port = await freePort();
   const child = spawn(
     PROMETHEUS_BIN,
-    [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=30d'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--storage.tsdb.retention.time=30d',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] }
   );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -69,7 +84,10 @@ export async function startRealPrometheus(families: MetricFamily[]): Promise<Rea
       await close();
       throw new Error(`prometheus exited at start:\n${output}`);
     }
-    const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/-/ready`).then(
+      (r) => r.ok,
+      () => false
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       await close();

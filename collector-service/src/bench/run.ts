@@ -23,21 +23,32 @@ function verdict(ok: boolean, target: string): string {
   return `target ${target}: ${ok ? 'met' : 'NOT met'}`;
 }
 
-async function freshEnv(purpose: string): Promise<{ env: Record<string, string | undefined>; db: BenchDatabase | null }> {
+async function freshEnv(
+  purpose: string
+): Promise<{ env: Record<string, string | undefined>; db: BenchDatabase | null }> {
   const serverUrl = process.env.DATABASE_URL;
   const db = serverUrl ? await createBenchDatabase(serverUrl, purpose) : null;
-  return { env: { ...process.env, DATABASE_URL: db?.url, REDIS_KEY_PREFIX: `om-bench-${process.pid}-${purpose}:` }, db };
+  return {
+    env: { ...process.env, DATABASE_URL: db?.url, REDIS_KEY_PREFIX: `om-bench-${process.pid}-${purpose}:` },
+    db,
+  };
 }
 
 async function serviceBenches(requests: number): Promise<void> {
   const { env, db } = await freshEnv('reads');
   const bench = await startBenchService(env);
   try {
-    console.log(`service: ${bench.config.dummy.servers} servers, 24 h history on ${bench.storage}${bench.config.redisUrl ? ' + Redis' : ''} (${bench.history}; start-up ${ms(bench.startMs)})`);
+    console.log(
+      `service: ${bench.config.dummy.servers} servers, 24 h history on ${bench.storage}${bench.config.redisUrl ? ' + Redis' : ''} (${bench.history}; start-up ${ms(bench.startMs)})`
+    );
 
     const reads = await runReadBench(bench, requests);
-    console.log(`(a)(b) 30 servers × cpu, memory, disk × 23 h at 90 s (${reads.points} points per series), beside Prometheus holding the same ${reads.samples} samples`);
-    console.log(`  PromQL (3 queries at once): ${BENCH_PROMQL.join(', ')}; series: OpenManager ${reads.series.openmanager}, Prometheus ${reads.series.prometheus}`);
+    console.log(
+      `(a)(b) 30 servers × cpu, memory, disk × 23 h at 90 s (${reads.points} points per series), beside Prometheus holding the same ${reads.samples} samples`
+    );
+    console.log(
+      `  PromQL (3 queries at once): ${BENCH_PROMQL.join(', ')}; series: OpenManager ${reads.series.openmanager}, Prometheus ${reads.series.prometheus}`
+    );
     console.log(`  ${formatSummary('Prometheus query_range', reads.prometheus)}`);
     console.log(`  ${formatSummary('(a) POST /api/query', reads.apiQuery)}`);
     const a = reads.apiQuery.p50 / reads.prometheus.p50;
@@ -49,13 +60,21 @@ async function serviceBenches(requests: number): Promise<void> {
     const latest = await runLatestBench(bench, 'DB-EU-002');
     const c = latest.service.requestsPerSecond / latest.bare.requestsPerSecond;
     console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections`);
-    console.log(`  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`);
-    console.log(`  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`);
-    console.log(`  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`);
+    console.log(
+      `  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`
+    );
+    console.log(
+      `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`
+    );
+    console.log(
+      `  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
+    );
 
     const ask = await runAskBench(bench, { requests, warmup: 20 });
     console.log(`POST /api/ask: first question ${ms(ask.firstMs)}; ${formatSummary('sequential', ask.summary)}`);
-    console.log(`  ${verdict(ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99, `p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms`)}`);
+    console.log(
+      `  ${verdict(ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99, `p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms`)}`
+    );
   } finally {
     await bench.close();
     await db?.drop();
@@ -67,9 +86,15 @@ async function ingestBench(): Promise<void> {
   try {
     const r = await runIngestBench(env);
     const rss = r.peakRssBytes / MB;
-    console.log(`(d) ${r.servers} dummy servers every ${r.intervalMs} ms on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`);
-    console.log(`  stored ${Math.round(r.rowsPerSecond)} rows/s; ${formatSummary('collection run', r.runs)}; skipped ticks ${r.skipped}`);
-    console.log(`  peak RSS ${rss.toFixed(0)} MB (head: ${r.head.samples} samples, ${(r.head.bytes / MB).toFixed(1)} MB, covering from ${r.head.coveredFrom})`);
+    console.log(
+      `(d) ${r.servers} dummy servers every ${r.intervalMs} ms on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
+    );
+    console.log(
+      `  stored ${Math.round(r.rowsPerSecond)} rows/s; ${formatSummary('collection run', r.runs)}; skipped ticks ${r.skipped}`
+    );
+    console.log(
+      `  peak RSS ${rss.toFixed(0)} MB (head: ${r.head.samples} samples, ${(r.head.bytes / MB).toFixed(1)} MB, covering from ${r.head.coveredFrom})`
+    );
     const sustained = r.rowsPerSecond >= 0.95 * r.servers * (1000 / r.intervalMs) && r.skipped === 0;
     console.log(`  (d) ${verdict(sustained && rss < 300, 'sustained with RSS < 300 MB')}`);
   } finally {
@@ -79,10 +104,13 @@ async function ingestBench(): Promise<void> {
 
 async function main(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS ?? 100);
-  if (!Number.isInteger(requests) || requests < 1) throw new Error(`BENCH_REQUESTS expects a positive whole number, got ${process.env.BENCH_REQUESTS}`);
+  if (!Number.isInteger(requests) || requests < 1)
+    throw new Error(`BENCH_REQUESTS expects a positive whole number, got ${process.env.BENCH_REQUESTS}`);
 
   const detector = runDetectorBench();
-  console.log(`anomaly detector: ${(detector.pointsPerSecond / 1e6).toFixed(2)} M points/s (${detector.points} points, best of 5)`);
+  console.log(
+    `anomaly detector: ${(detector.pointsPerSecond / 1e6).toFixed(2)} M points/s (${detector.points} points, best of 5)`
+  );
   await serviceBenches(requests);
   await ingestBench();
   if (failed) process.exitCode = 1;

@@ -7,13 +7,20 @@ import type { MetricFamily } from './real-prometheus';
 
 const SERVERS_PER_QUERY = 50;
 
-export async function exportFamilies(store: MetricsStore, toMs: number): Promise<{ families: MetricFamily[]; samples: number }> {
+export async function exportFamilies(
+  store: MetricsStore,
+  toMs: number
+): Promise<{ families: MetricFamily[]; samples: number }> {
   const servers = await store.listServers();
   const families: MetricFamily[] = METRIC_CATALOG.map((m) => ({ name: m.name, series: [] }));
   let samples = 0;
   for (let i = 0; i < servers.length; i += SERVERS_PER_QUERY) {
     const chunk = servers.slice(i, i + SERVERS_PER_QUERY);
-    const { rows } = await readRawSamples(store.sql, { serverIds: chunk.map((s) => s.id), columns: [...RAW_COLUMNS], toMs }, Number.MAX_SAFE_INTEGER);
+    const { rows } = await readRawSamples(
+      store.sql,
+      { serverIds: chunk.map((s) => s.id), columns: [...RAW_COLUMNS], toMs },
+      Number.MAX_SAFE_INTEGER
+    );
     for (const server of chunk) {
       const own = rows.filter((r) => r.server_id === server.id);
       METRIC_CATALOG.forEach((metric, k) => {

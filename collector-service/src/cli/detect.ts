@@ -27,7 +27,9 @@ export function runDetect(args: readonly string[]): number {
   try {
     text = readFileSync(input, 'utf8');
   } catch (err) {
-    console.error(`detect: cannot read input file '${input}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    console.error(
+      `detect: cannot read input file '${input}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
+    );
     return 1;
   }
   let result: string;
@@ -41,7 +43,9 @@ export function runDetect(args: readonly string[]): number {
   try {
     writeFileSync(output, result);
   } catch (err) {
-    console.error(`detect: cannot write output file '${output}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    console.error(
+      `detect: cannot write output file '${output}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
+    );
     return 1;
   }
   return 0;

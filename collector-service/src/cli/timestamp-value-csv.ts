@@ -42,7 +42,9 @@ export function parseTimestampValueCsv(text: string, file: string): CsvRow[] {
     const [timestamp, value] = cells;
     const timestampMs = parseTimestamp(timestamp);
     if (!Number.isFinite(timestampMs)) {
-      throw new CsvInputError(`${where}: timestamp '${timestamp}' is not a date (use ISO-8601, 'YYYY-MM-DD HH:MM:SS' or epoch ms)`);
+      throw new CsvInputError(
+        `${where}: timestamp '${timestamp}' is not a date (use ISO-8601, 'YYYY-MM-DD HH:MM:SS' or epoch ms)`
+      );
     }
     const missing = MISSING_VALUES.has(value.toLowerCase());
     const reading = missing ? NaN : Number(value);

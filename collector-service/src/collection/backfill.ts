@@ -23,7 +23,7 @@ export async function backfill(
   log: Logger,
   onProgress: (p: BackfillProgress) => void = () => {},
   /** Shutdown: stop between writes (what was written stays; the rest is backfilled on no later start, since the store is no longer empty). */
-  signal?: AbortSignal,
+  signal?: AbortSignal
 ): Promise<BackfillProgress> {
   const from = new Date(endMs - hours * 3_600_000);
   const inventory = new Map((await collector.getServerList()).map((s) => [s.id, s]));

@@ -14,13 +14,18 @@ export interface MaintenanceStats {
 
 export class PartitionMaintenance {
   private timer: NodeJS.Timeout | null = null;
-  private readonly stats: MaintenanceStats = { lastRunAt: null, droppedPartitions: 0, lastDropped: [], lastError: null };
+  private readonly stats: MaintenanceStats = {
+    lastRunAt: null,
+    droppedPartitions: 0,
+    lastDropped: [],
+    lastError: null,
+  };
 
   constructor(
     private readonly partitions: PartitionManager,
     private readonly retentionHours: number,
     private readonly log: Logger,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = Date.now
   ) {}
 
   start(everyMs = 5 * 60_000): void {

@@ -71,7 +71,10 @@ export class CollectionManager {
   async tick(): Promise<'ran' | 'skipped'> {
     if (this.running) {
       this.stats.skippedRuns++;
-      this.options.log.warn({ skippedRuns: this.stats.skippedRuns }, 'collection run still going; this tick is skipped');
+      this.options.log.warn(
+        { skippedRuns: this.stats.skippedRuns },
+        'collection run still going; this tick is skipped'
+      );
       return 'skipped';
     }
     this.running = this.run().finally(() => {
@@ -109,7 +112,10 @@ export class CollectionManager {
     this.stats.runs++;
     this.stats.lastRunAt = startedAt.toISOString();
     this.stats.lastRunDurationMs = Math.round(performance.now() - started);
-    this.options.log.info({ samples: batch.samples.length, persisted, ms: this.stats.lastRunDurationMs }, 'collection run');
+    this.options.log.info(
+      { samples: batch.samples.length, persisted, ms: this.stats.lastRunDurationMs },
+      'collection run'
+    );
   }
 
   /** Runs one collector under its timeout; records its status; returns its validated part of the batch. */
@@ -125,12 +131,20 @@ export class CollectionManager {
       }, this.options.timeoutMs);
     });
     try {
-      const result = this.identity.apply(collector.name, await Promise.race([collector.collectAll(controller.signal), timeout]));
+      const result = this.identity.apply(
+        collector.name,
+        await Promise.race([collector.collectAll(controller.signal), timeout])
+      );
       const { batch, rejected } = this.toBatch(collector, result);
       this.update(collector.name, {
         startedAt,
         durationMs: performance.now() - started,
-        result: { servers: result.servers.length, samples: batch.samples.length, unreachable: result.unreachable.length, rejected },
+        result: {
+          servers: result.servers.length,
+          samples: batch.samples.length,
+          unreachable: result.unreachable.length,
+          rejected,
+        },
       });
       return batch;
     } catch (err) {
@@ -155,7 +169,11 @@ export class CollectionManager {
     const now = this.now();
     const listed = result.servers.filter((info) => {
       const problem = idProblem(info.id);
-      if (problem) this.options.log.error({ collector: collector.name, serverId: loggableId(String(info.id)), reason: problem }, 'server refused at the collector boundary');
+      if (problem)
+        this.options.log.error(
+          { collector: collector.name, serverId: loggableId(String(info.id)), reason: problem },
+          'server refused at the collector boundary'
+        );
       return problem === null;
     });
     const known = new Set(listed.map((s) => s.id));
@@ -173,7 +191,10 @@ export class CollectionManager {
     const rejected = result.samples.length - accepted.length;
     if (rejected > 0) {
       rejectedRows.inc({ stage: 'collector' }, rejected);
-      this.options.log.warn({ collector: collector.name, rejected }, 'samples refused: unknown or unstorable server id, or timestamp outside retention');
+      this.options.log.warn(
+        { collector: collector.name, rejected },
+        'samples refused: unknown or unstorable server id, or timestamp outside retention'
+      );
     }
     const servers: ServerRecord[] = listed.map(cleanServer).map((info) => {
       const sample = newest.get(info.id);

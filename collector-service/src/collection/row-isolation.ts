@@ -45,7 +45,10 @@ function describe(b: WriteBatch, err: unknown): RejectedRow {
 }
 
 /** Writes `batch` through `write`, isolating data-refused rows; returns those rows. Throws on any other error. */
-export async function writeIsolatingBadRows(batch: WriteBatch, write: (b: WriteBatch) => Promise<unknown>): Promise<RejectedRow[]> {
+export async function writeIsolatingBadRows(
+  batch: WriteBatch,
+  write: (b: WriteBatch) => Promise<unknown>
+): Promise<RejectedRow[]> {
   try {
     await write(batch);
     return [];

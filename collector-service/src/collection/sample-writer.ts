@@ -53,7 +53,12 @@ export class SampleWriter {
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private held: WriteBatch[] = [];
-  private stats = { droppedSamples: 0, rejectedRows: 0, lastWriteError: null as string | null, lastWriteAt: null as string | null };
+  private stats = {
+    droppedSamples: 0,
+    rejectedRows: 0,
+    lastWriteError: null as string | null,
+    lastWriteAt: null as string | null,
+  };
   /** Orders writes: a batch is stored or kept before the next one is looked at. */
   private readonly serialWrite = sequencer();
   /** One spool operation at a time; replay's database writes happen outside it, so new batches never wait on them. */
@@ -73,7 +78,10 @@ export class SampleWriter {
     this.retryMinMs = options.retryMinMs ?? 1_000;
     this.retryMaxMs = options.retryMaxMs ?? 10_000;
     if (this.backlog() > 0) {
-      this.log.info({ records: this.spool?.stats().records }, 'spooled batches found: replaying them when the database answers');
+      this.log.info(
+        { records: this.spool?.stats().records },
+        'spooled batches found: replaying them when the database answers'
+      );
       this.scheduleReplay();
     }
   }
@@ -128,8 +136,6 @@ export class SampleWriter {
     return this.held.reduce((n, b) => n + b.samples.length, 0);
   }
 
-
-
   /** Database write with bad rows isolated; false when the database is unavailable. */
   private async tryStore(batch: WriteBatch): Promise<boolean> {
     try {
@@ -146,7 +152,7 @@ export class SampleWriter {
       for (const row of rejected) {
         this.log.error(
           { serverId: row.serverId.slice(0, LOGGED_ID_CHARS), row: row.kind, code: row.code, reason: row.reason },
-          'row refused by the database: rejected, the rest of the batch stored',
+          'row refused by the database: rejected, the rest of the batch stored'
         );
       }
       if (rejected.length > 0) {
@@ -158,7 +164,8 @@ export class SampleWriter {
       return true;
     } catch (err) {
       const message = (err as Error).message || String(err);
-      if (this.stats.lastWriteError === null) this.log.error({ err: message }, 'database write failed; batches go to the spool until it is back');
+      if (this.stats.lastWriteError === null)
+        this.log.error({ err: message }, 'database write failed; batches go to the spool until it is back');
       this.stats.lastWriteError = message;
       return false;
     }
@@ -235,7 +242,11 @@ export class SampleWriter {
     let replayed = 0;
     while (!this.closed && this.backlog() > 0) {
       if (await this.replayStep()) {
-        if (replayed++ === 0) this.log.info({ records: this.spool?.stats().records ?? 0, held: this.held.length }, 'replaying spooled batches');
+        if (replayed++ === 0)
+          this.log.info(
+            { records: this.spool?.stats().records ?? 0, held: this.held.length },
+            'replaying spooled batches'
+          );
         delay = this.retryMinMs;
         continue;
       }
@@ -249,7 +260,8 @@ export class SampleWriter {
       this.wake = null;
       delay = Math.min(delay * 2, this.retryMaxMs);
     }
-    if (replayed > 0 && this.backlog() === 0) this.log.info({ batches: replayed }, 'spool replayed: the database has every batch');
+    if (replayed > 0 && this.backlog() === 0)
+      this.log.info({ batches: replayed }, 'spool replayed: the database has every batch');
   }
 
   private async cacheNewest(samples: ServerMetrics[]): Promise<void> {

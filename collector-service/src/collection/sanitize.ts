@@ -47,7 +47,13 @@ export function cleanServer(info: ServerInfo): ServerInfo {
     const key = cleanText(k, 128);
     if (key !== '') labels[key] = cleanText(v);
   }
-  return { ...info, region: cleanText(info.region), role: cleanText(info.role), collector: cleanText(info.collector), labels };
+  return {
+    ...info,
+    region: cleanText(info.region),
+    role: cleanText(info.role),
+    collector: cleanText(info.collector),
+    labels,
+  };
 }
 
 function cleanRaw(value: unknown, depth: number): unknown {
@@ -58,7 +64,8 @@ function cleanRaw(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.slice(0, MAX_RAW_ENTRIES).map((v) => cleanRaw(v, depth + 1));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value).slice(0, MAX_RAW_ENTRIES)) out[cleanText(k, 128)] = cleanRaw(v, depth + 1);
+    for (const [k, v] of Object.entries(value).slice(0, MAX_RAW_ENTRIES))
+      out[cleanText(k, 128)] = cleanRaw(v, depth + 1);
     return out;
   }
   return null;

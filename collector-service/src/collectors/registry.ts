@@ -25,18 +25,22 @@ export function buildCollectors(config: Config): MetricCollector[] {
         rateWindow: prometheus.rateWindow,
         thresholds,
         requestTimeoutMs,
-      }),
+      })
     );
   }
   if (aws.regions.length > 0) {
-    collectors.push(new CloudWatchCollector({ regions: aws.regions, periodSeconds: aws.periodSeconds, thresholds, requestTimeoutMs }));
+    collectors.push(
+      new CloudWatchCollector({ regions: aws.regions, periodSeconds: aws.periodSeconds, thresholds, requestTimeoutMs })
+    );
   }
   if (onprem.endpoint) {
-    collectors.push(new CustomApiCollector({ endpoint: onprem.endpoint, apiKey: onprem.apiKey, thresholds, requestTimeoutMs }));
+    collectors.push(
+      new CustomApiCollector({ endpoint: onprem.endpoint, apiKey: onprem.apiKey, thresholds, requestTimeoutMs })
+    );
   }
   if (collectors.length === 0) {
     throw new NoCollectorError(
-      'COLLECTOR_MODE=production expects at least one collector configured: PROMETHEUS_ENDPOINT, AWS_REGION or ONPREM_API_ENDPOINT',
+      'COLLECTOR_MODE=production expects at least one collector configured: PROMETHEUS_ENDPOINT, AWS_REGION or ONPREM_API_ENDPOINT'
     );
   }
   return collectors;

@@ -19,7 +19,10 @@ export function leaveOneFileOut(data: NabDataset): Fold[] {
 
 export function leaveOneCategoryOut(data: NabDataset): Fold[] {
   const categories = [...new Set(data.series.map((s) => s.category))];
-  return categories.map((category) => ({ name: category, test: data.series.filter((s) => s.category === category).map((s) => s.rel) }));
+  return categories.map((category) => ({
+    name: category,
+    test: data.series.filter((s) => s.category === category).map((s) => s.rel),
+  }));
 }
 
 export interface FoldProfileScore {
@@ -54,7 +57,7 @@ function bestThreshold(files: ReadonlyArray<SweepRows>): { threshold: number; sc
   }
   events.sort((a, b) => b[0] - a[0]);
   let best = { threshold: files.length > 0 ? files[0][0].threshold : 1.1, score: running };
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const t = events[i][0];
     while (i < events.length && events[i][0] === t) running += events[i++][1];
     if (running > best.score + 1e-12) best = { threshold: t, score: running };
@@ -62,7 +65,12 @@ function bestThreshold(files: ReadonlyArray<SweepRows>): { threshold: number; sc
   return best;
 }
 
-export function crossValidate(data: NabDataset, sweeps: Sweeps, folds: readonly Fold[], tpWeight: Record<Profile, number>): FoldScore[] {
+export function crossValidate(
+  data: NabDataset,
+  sweeps: Sweeps,
+  folds: readonly Fold[],
+  tpWeight: Record<Profile, number>
+): FoldScore[] {
   const all = data.series.map((s) => s.rel);
   return folds.map((fold) => {
     const windows = fold.test.reduce((n, rel) => n + (data.labels[rel]?.length ?? 0), 0);
@@ -75,7 +83,7 @@ export function crossValidate(data: NabDataset, sweeps: Sweeps, folds: readonly 
         const perfect = windows * tpWeight[p];
         const normalized = perfect === nullScore ? NaN : (100 * (raw - nullScore)) / (perfect - nullScore);
         return [p, { threshold, raw, null: nullScore, perfect, normalized }];
-      }),
+      })
     ) as Record<Profile, FoldProfileScore>;
     return { fold, windows, score };
   });

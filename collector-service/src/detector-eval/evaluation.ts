@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ANOMALY_SCORE_THRESHOLD, scoreSeries } from '../analysis';
-import { crossValidate, leaveOneCategoryOut, leaveOneFileOut, pooledNormalized, type FoldScore } from './cross-validation';
+import {
+  crossValidate,
+  leaveOneCategoryOut,
+  leaveOneFileOut,
+  pooledNormalized,
+  type FoldScore,
+} from './cross-validation';
 import { readNabDataset, writeNabDataset, writeNabResults, type NabDataset, type NabSeries } from './nab-dataset';
 import { PROFILES, runNabScorer, runNabSweep, type NabScore, type Profile, type SweepRows } from './nab-scorer';
 import { simulatedIncidents } from './simulated-incidents';
@@ -43,7 +49,11 @@ export interface Report {
   pass: boolean;
 }
 
-function scoreDataset(data: NabDataset, scorer: string, resultsRoot: string): DatasetResult & { files: number; windows: number } {
+function scoreDataset(
+  data: NabDataset,
+  scorer: string,
+  resultsRoot: string
+): DatasetResult & { files: number; windows: number } {
   const files = data.series.map((s) => s.rel);
   const optimized = {} as PerDetector<NabScore>;
   for (const name of NAMES) {
@@ -64,13 +74,26 @@ export function evaluate(options: EvaluationOptions): Report {
 
   const resultsRoot = path.join(options.workDir, 'nab-results');
   writeNabResults(path.join(resultsRoot, 'null'), nabData.series, (x) => new Float64Array(x.values.length).fill(0.5));
-  const sweepsOf = (dir: string) => new Map<string, Record<Profile, SweepRows>>(nabData.series.map((x) => [x.rel, runNabSweep(scorer, nabData, path.join(resultsRoot, dir), x.rel)]));
+  const sweepsOf = (dir: string) =>
+    new Map<string, Record<Profile, SweepRows>>(
+      nabData.series.map((x) => [x.rel, runNabSweep(scorer, nabData, path.join(resultsRoot, dir), x.rel)])
+    );
   const nullDetector = sweepsOf('null');
-  const sweeps = Object.fromEntries(NAMES.map((name) => [name, { detector: sweepsOf(name), nullDetector }])) as PerDetector<Parameters<typeof crossValidate>[1]>;
-  const profiles = JSON.parse(readFileSync(full.profilesFile, 'utf8')) as Record<Profile, { CostMatrix: { tpWeight: number } }>;
-  const tpWeight = Object.fromEntries(PROFILES.map((p) => [p, profiles[p].CostMatrix.tpWeight])) as Record<Profile, number>;
+  const sweeps = Object.fromEntries(
+    NAMES.map((name) => [name, { detector: sweepsOf(name), nullDetector }])
+  ) as PerDetector<Parameters<typeof crossValidate>[1]>;
+  const profiles = JSON.parse(readFileSync(full.profilesFile, 'utf8')) as Record<
+    Profile,
+    { CostMatrix: { tpWeight: number } }
+  >;
+  const tpWeight = Object.fromEntries(PROFILES.map((p) => [p, profiles[p].CostMatrix.tpWeight])) as Record<
+    Profile,
+    number
+  >;
   const folds = (make: (d: NabDataset) => ReturnType<typeof leaveOneFileOut>) =>
-    Object.fromEntries(NAMES.map((name) => [name, crossValidate(nabData, sweeps[name], make(nabData), tpWeight)])) as PerDetector<FoldScore[]>;
+    Object.fromEntries(
+      NAMES.map((name) => [name, crossValidate(nabData, sweeps[name], make(nabData), tpWeight)])
+    ) as PerDetector<FoldScore[]>;
   const byFile = folds(leaveOneFileOut);
   const byCategory = folds(leaveOneCategoryOut);
 
@@ -79,9 +102,13 @@ export function evaluate(options: EvaluationOptions): Report {
   const simulated = scoreDataset(simData, scorer, path.join(options.workDir, 'simulated-results'));
 
   const belowBaseline: string[] = [];
-  for (const [scheme, results] of [['file', byFile], ['category', byCategory]] as const) {
+  for (const [scheme, results] of [
+    ['file', byFile],
+    ['category', byCategory],
+  ] as const) {
     results.detector.forEach((f, i) => {
-      if (f.score.standard.raw < results['windowed Gaussian'][i].score.standard.raw - 1e-9) belowBaseline.push(`${scheme} ${f.fold.name}`);
+      if (f.score.standard.raw < results['windowed Gaussian'][i].score.standard.raw - 1e-9)
+        belowBaseline.push(`${scheme} ${f.fold.name}`);
     });
   }
   return { nab, byFile, byCategory, simulated, belowBaseline, pass: belowBaseline.length === 0 };
@@ -98,19 +125,24 @@ function median(values: number[]): number {
 }
 
 function foldTable(title: string, results: PerDetector<FoldScore[]>): string[] {
-  const lines = [title, `  ${'held out'.padEnd(58)} win  ${'detector'.padStart(9)} ${'(raw)'.padStart(7)}  ${'w.Gauss'.padStart(9)} ${'(raw)'.padStart(7)}  thr`];
+  const lines = [
+    title,
+    `  ${'held out'.padEnd(58)} win  ${'detector'.padStart(9)} ${'(raw)'.padStart(7)}  ${'w.Gauss'.padStart(9)} ${'(raw)'.padStart(7)}  thr`,
+  ];
   results.detector.forEach((f, i) => {
     const g = results['windowed Gaussian'][i];
     const d = f.score.standard;
     const b = g.score.standard;
     const mark = d.raw < b.raw - 1e-9 ? '  BELOW BASELINE' : '';
-    lines.push(`  ${f.fold.name.padEnd(58)} ${String(f.windows).padStart(3)}  ${fmt(d.normalized, 9)} ${fmt(d.raw)}  ${fmt(b.normalized, 9)} ${fmt(b.raw)}  ${d.threshold.toFixed(3)}${mark}`);
+    lines.push(
+      `  ${f.fold.name.padEnd(58)} ${String(f.windows).padStart(3)}  ${fmt(d.normalized, 9)} ${fmt(d.raw)}  ${fmt(b.normalized, 9)} ${fmt(b.raw)}  ${d.threshold.toFixed(3)}${mark}`
+    );
   });
   for (const name of NAMES) {
     const normalized = results[name].map((f) => f.score.standard.normalized).filter(Number.isFinite);
     const pooled = PROFILES.map((p) => `${p} ${pooledNormalized(results[name], p).toFixed(1)}`).join(', ');
     lines.push(
-      `  ${name}: normalised folds min ${fmt(Math.min(...normalized), 0)} median ${fmt(median(normalized), 0)} max ${fmt(Math.max(...normalized), 0)} (spread ${fmt(Math.max(...normalized) - Math.min(...normalized), 0)}); pooled ${pooled}`,
+      `  ${name}: normalised folds min ${fmt(Math.min(...normalized), 0)} median ${fmt(median(normalized), 0)} max ${fmt(Math.max(...normalized), 0)} (spread ${fmt(Math.max(...normalized) - Math.min(...normalized), 0)}); pooled ${pooled}`
     );
   }
   return lines;
@@ -131,12 +163,17 @@ export function formatReport(r: Report): string {
   return [
     ...datasetLines('NAB dev split, all files', r.nab),
     '',
-    ...foldTable('Leave one file out (standard profile; thresholds chosen on the other files; raw = NAB raw score, normalised is undefined without label windows)', r.byFile),
+    ...foldTable(
+      'Leave one file out (standard profile; thresholds chosen on the other files; raw = NAB raw score, normalised is undefined without label windows)',
+      r.byFile
+    ),
     '',
     ...foldTable('Leave one category out (standard profile)', r.byCategory),
     '',
     ...datasetLines('Simulated incidents', r.simulated),
     '',
-    r.pass ? 'PASS: no fold below the windowed Gaussian' : `FAIL: below the windowed Gaussian on ${r.belowBaseline.join(', ')}`,
+    r.pass
+      ? 'PASS: no fold below the windowed Gaussian'
+      : `FAIL: below the windowed Gaussian on ${r.belowBaseline.join(', ')}`,
   ].join('\n');
 }

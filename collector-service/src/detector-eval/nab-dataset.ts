@@ -46,7 +46,12 @@ export function readNabDataset(root: string): NabDataset {
 }
 
 /** Writes series and their label windows as a NAB-layout directory under `root` (profiles copied from `profilesFile`). */
-export function writeNabDataset(root: string, series: readonly NabSeries[], labels: NabDataset['labels'], profilesFile: string): NabDataset {
+export function writeNabDataset(
+  root: string,
+  series: readonly NabSeries[],
+  labels: NabDataset['labels'],
+  profilesFile: string
+): NabDataset {
   for (const s of series) {
     const file = path.join(root, 'data', s.rel);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -54,11 +59,21 @@ export function writeNabDataset(root: string, series: readonly NabSeries[], labe
   }
   writeFileSync(path.join(root, 'labels.json'), JSON.stringify(labels, null, 1));
   writeFileSync(path.join(root, 'profiles.json'), readFileSync(profilesFile));
-  return { dataDir: path.join(root, 'data'), labelsFile: path.join(root, 'labels.json'), profilesFile: path.join(root, 'profiles.json'), series: [...series], labels };
+  return {
+    dataDir: path.join(root, 'data'),
+    labelsFile: path.join(root, 'labels.json'),
+    profilesFile: path.join(root, 'profiles.json'),
+    series: [...series],
+    labels,
+  };
 }
 
 /** Writes one detector's scores for every series as a NAB results directory (timestamp,value,anomaly_score). */
-export function writeNabResults(dir: string, series: readonly NabSeries[], scoresOf: (s: NabSeries) => ArrayLike<number>): void {
+export function writeNabResults(
+  dir: string,
+  series: readonly NabSeries[],
+  scoresOf: (s: NabSeries) => ArrayLike<number>
+): void {
   for (const s of series) {
     const scores = scoresOf(s);
     const file = path.join(dir, s.rel);

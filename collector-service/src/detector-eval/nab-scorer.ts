@@ -26,21 +26,51 @@ export type NabScore = Record<Profile, ProfileScore>;
 /** `optimize`: the scorer picks each profile's best threshold on these files; otherwise the given thresholds are used. */
 export type ThresholdChoice = { optimize: true } | { thresholds: Record<Profile, number> };
 
-export function runNabScorer(scorer: string, data: NabDataset, resultsDir: string, files: readonly string[], choice: ThresholdChoice): NabScore {
+export function runNabScorer(
+  scorer: string,
+  data: NabDataset,
+  resultsDir: string,
+  files: readonly string[],
+  choice: ThresholdChoice
+): NabScore {
   const work = mkdtempSync(path.join(tmpdir(), 'nab-score-'));
   try {
     const json = path.join(work, 'score.json');
-    const args = [scorer, '--data', data.dataDir, '--labels', data.labelsFile, '--profiles', data.profilesFile, '--results', resultsDir];
+    const args = [
+      scorer,
+      '--data',
+      data.dataDir,
+      '--labels',
+      data.labelsFile,
+      '--profiles',
+      data.profilesFile,
+      '--results',
+      resultsDir,
+    ];
     args.push('--files', files.join(','), '--quiet', '--json', json);
     if ('optimize' in choice) args.push('--optimize');
     else args.push('--threshold', PROFILES.map((p) => `${p}=${choice.thresholds[p]}`).join(','));
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 });
-    const out = JSON.parse(readFileSync(json, 'utf8')) as { profiles: Record<Profile, ProfileScore & { normalized: number | null }> };
+    const out = JSON.parse(readFileSync(json, 'utf8')) as {
+      profiles: Record<Profile, ProfileScore & { normalized: number | null }>;
+    };
     return Object.fromEntries(
       PROFILES.map((p) => {
         const s = out.profiles[p];
-        return [p, { threshold: s.threshold, raw: s.raw, null: s.null, perfect: s.perfect, normalized: s.perfect === s.null ? NaN : s.normalized ?? NaN, tpWin: s.tpWin, fnWin: s.fnWin, fp: s.fp }];
-      }),
+        return [
+          p,
+          {
+            threshold: s.threshold,
+            raw: s.raw,
+            null: s.null,
+            perfect: s.perfect,
+            normalized: s.perfect === s.null ? NaN : (s.normalized ?? NaN),
+            tpWin: s.tpWin,
+            fnWin: s.fnWin,
+            fp: s.fp,
+          },
+        ];
+      })
     ) as NabScore;
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -50,11 +80,26 @@ export function runNabScorer(scorer: string, data: NabDataset, resultsDir: strin
 /** One file's raw score at each threshold the scorer tries, highest threshold first (a detection is a score >= threshold). */
 export type SweepRows = Array<{ threshold: number; score: number }>;
 
-export function runNabSweep(scorer: string, data: NabDataset, resultsDir: string, file: string): Record<Profile, SweepRows> {
+export function runNabSweep(
+  scorer: string,
+  data: NabDataset,
+  resultsDir: string,
+  file: string
+): Record<Profile, SweepRows> {
   const work = mkdtempSync(path.join(tmpdir(), 'nab-sweep-'));
   try {
     const table = path.join(work, 'sweep.csv');
-    const args = [scorer, '--data', data.dataDir, '--labels', data.labelsFile, '--profiles', data.profilesFile, '--results', resultsDir];
+    const args = [
+      scorer,
+      '--data',
+      data.dataDir,
+      '--labels',
+      data.labelsFile,
+      '--profiles',
+      data.profilesFile,
+      '--results',
+      resultsDir,
+    ];
     args.push('--files', file, '--quiet', '--threshold', '0.5', '--sweep-table', table);
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const rows = Object.fromEntries(PROFILES.map((p) => [p, [] as SweepRows])) as Record<Profile, SweepRows>;

@@ -3,7 +3,15 @@
 import type { MetricName, ServerStatus, Provider } from '@openmanager/contract';
 
 /** Metric names, statuses, providers and units are fixed by the API contract. */
-export { METRIC_NAMES, METRIC_UNITS, PROVIDERS, SERVER_STATUSES, type MetricName, type Provider, type ServerStatus } from '@openmanager/contract';
+export {
+  METRIC_NAMES,
+  METRIC_UNITS,
+  PROVIDERS,
+  SERVER_STATUSES,
+  type MetricName,
+  type Provider,
+  type ServerStatus,
+} from '@openmanager/contract';
 
 /** One sample of one server: one row of `server_metrics`. Absent readings are null, never 0. */
 export interface ServerMetrics {

@@ -25,7 +25,11 @@ export interface AnnotationDeps {
   anomalyThreshold: number;
 }
 
-export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDeps, budget: QueryBudget): Promise<AnnotationsAnswer> {
+export async function findAnnotations(
+  req: AnnotationRequest,
+  deps: AnnotationDeps,
+  budget: QueryBudget
+): Promise<AnnotationsAnswer> {
   const serverIds = req.serverIds ?? (await deps.store.listServers()).map((s) => s.id);
   const { fromMs, toMs } = clampRange(req.fromMs, req.toMs);
   const stepMs = stepFor(fromMs, toMs, BUCKETS);
@@ -33,18 +37,26 @@ export async function findAnnotations(req: AnnotationRequest, deps: AnnotationDe
   if (req.kinds.includes('threshold')) {
     const metrics = ['cpu', 'memory', 'disk'] as const;
     budget.charge(serverIds.length * metrics.length * bucketCount(fromMs, toMs, stepMs));
-    const peaks = await deps.store.range({ serverIds, metrics: [...metrics], fromMs, toMs, stepMs, aggregation: 'max' }, budget);
+    const peaks = await deps.store.range(
+      { serverIds, metrics: [...metrics], fromMs, toMs, stepMs, aggregation: 'max' },
+      budget
+    );
     found.push(...thresholdAnnotations(peaks, stepMs, deps.thresholds));
   }
   let notice: string | undefined;
   if (req.kinds.includes('anomaly')) {
     budget.checkDeadline();
     const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, fromMs, toMs);
-    if (anomalies === null) notice = 'anomalies are detected over the last 24 hours only; this range reaches further back';
+    if (anomalies === null)
+      notice = 'anomalies are detected over the last 24 hours only; this range reaches further back';
     else found.push(...anomalies);
   }
   // Most severe first, then newest, so a cut list keeps what matters.
   found.sort((a, b) => (a.severity === b.severity ? b.time - a.time : a.severity === 'critical' ? -1 : 1));
   const truncated = found.length > MAX_ANNOTATIONS;
-  return { annotations: found.slice(0, MAX_ANNOTATIONS), ...(truncated ? { truncated } : {}), ...(notice ? { notice } : {}) };
+  return {
+    annotations: found.slice(0, MAX_ANNOTATIONS),
+    ...(truncated ? { truncated } : {}),
+    ...(notice ? { notice } : {}),
+  };
 }

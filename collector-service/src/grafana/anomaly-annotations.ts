@@ -19,7 +19,7 @@ export async function anomalyAnnotations(
   anomalyThreshold: number,
   serverIds: string[],
   fromMs: number,
-  toMs: number,
+  toMs: number
 ): Promise<Annotation[] | null> {
   await data.snapshot();
   const stepMs = data.windowStepMs;
@@ -34,7 +34,8 @@ export async function anomalyAnnotations(
       const values = series.get(serverId)?.get(metric);
       if (!values || values.t.length === 0) continue;
       const valueAt = new Map(values.t.map((t, i) => [t, values.v[i]]));
-      const runs: Array<{ start: number; end: number; peakAt: number; peakScore: number; change: ChangeKind | null }> = [];
+      const runs: Array<{ start: number; end: number; peakAt: number; peakScore: number; change: ChangeKind | null }> =
+        [];
       scores.t.forEach((t, i) => {
         if (scores.v[i] < minScore || !valueAt.has(t)) return;
         const last = runs[runs.length - 1];

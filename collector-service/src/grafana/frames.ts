@@ -30,7 +30,7 @@ export function seriesFrame(
   timestamps: number[],
   values: Array<number | null>,
   alias: string | undefined,
-  notices: FrameNotice[],
+  notices: FrameNotice[]
 ): DataFrameJson {
   const name = displayName(alias, record, metric);
   return {
@@ -54,7 +54,7 @@ export function latestTable(
   metrics: MetricName[],
   nowMs: number,
   intervalMs: number,
-  notices: FrameNotice[],
+  notices: FrameNotice[]
 ): DataFrameJson {
   const withSample = records.map((r) => ({ r, read: reads.get(r.id) }));
   const columns: Array<[FrameField, unknown[]]> = [
@@ -64,21 +64,29 @@ export function latestTable(
     [{ name: 'role', type: 'string' }, withSample.map(({ r }) => r.role)],
     [{ name: 'status', type: 'string' }, withSample.map(({ r }) => effectiveStatus(r, nowMs, intervalMs))],
     [{ name: 'time', type: 'time' }, withSample.map(({ read }) => read?.sample.timestamp.getTime() ?? null)],
-    ...metrics.map((m): [FrameField, unknown[]] => [metricField(m), withSample.map(({ read }) => (read ? metricValue(read.sample, m) : null))]),
+    ...metrics.map((m): [FrameField, unknown[]] => [
+      metricField(m),
+      withSample.map(({ read }) => (read ? metricValue(read.sample, m) : null)),
+    ]),
   ];
   return table(refId, 'latest', columns, notices);
 }
 
 export function serverTable(refId: string, records: ServerRecord[], nowMs: number, intervalMs: number): DataFrameJson {
-  return table(refId, 'servers', [
-    [{ name: 'server', type: 'string' }, records.map((r) => r.id)],
-    [{ name: 'provider', type: 'string' }, records.map((r) => r.provider)],
-    [{ name: 'region', type: 'string' }, records.map((r) => r.region)],
-    [{ name: 'role', type: 'string' }, records.map((r) => r.role)],
-    [{ name: 'status', type: 'string' }, records.map((r) => effectiveStatus(r, nowMs, intervalMs))],
-    [{ name: 'last seen', type: 'time' }, records.map((r) => r.lastSeenAt?.getTime() ?? null)],
-    [{ name: 'collector', type: 'string' }, records.map((r) => r.collector)],
-  ], []);
+  return table(
+    refId,
+    'servers',
+    [
+      [{ name: 'server', type: 'string' }, records.map((r) => r.id)],
+      [{ name: 'provider', type: 'string' }, records.map((r) => r.provider)],
+      [{ name: 'region', type: 'string' }, records.map((r) => r.region)],
+      [{ name: 'role', type: 'string' }, records.map((r) => r.role)],
+      [{ name: 'status', type: 'string' }, records.map((r) => effectiveStatus(r, nowMs, intervalMs))],
+      [{ name: 'last seen', type: 'time' }, records.map((r) => r.lastSeenAt?.getTime() ?? null)],
+      [{ name: 'collector', type: 'string' }, records.map((r) => r.collector)],
+    ],
+    []
+  );
 }
 
 /** An empty frame that carries notices, so "no data" always says why. */
@@ -86,7 +94,12 @@ export function noticeFrame(refId: string, notices: FrameNotice[]): DataFrameJso
   return { schema: { refId, fields: [], meta: { notices } }, data: { values: [] } };
 }
 
-function table(refId: string, name: string, columns: Array<[FrameField, unknown[]]>, notices: FrameNotice[]): DataFrameJson {
+function table(
+  refId: string,
+  name: string,
+  columns: Array<[FrameField, unknown[]]>,
+  notices: FrameNotice[]
+): DataFrameJson {
   return {
     schema: {
       name,

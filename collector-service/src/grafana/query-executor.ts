@@ -5,7 +5,15 @@
  * travel as frame notices; a bad target answers an error while the others still answer.
  */
 import { describeIssue } from '@openmanager/contract';
-import { queryTarget, type DataFrameJson, type FrameNotice, type QueryAnswer, type QueryRequest, type QueryTarget, type TargetResult } from '@openmanager/contract';
+import {
+  queryTarget,
+  type DataFrameJson,
+  type FrameNotice,
+  type QueryAnswer,
+  type QueryRequest,
+  type QueryTarget,
+  type TargetResult,
+} from '@openmanager/contract';
 import type { CollectorStatus } from '../collection/collector-status';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import type { LatestReader } from '../storage/latest-reader';
@@ -34,12 +42,16 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps, budge
   const collectorNotices: FrameNotice[] = deps
     .collectorStatuses()
     .filter((s) => s.state === 'error')
-    .map((s) => ({ severity: 'warning', text: `collector ${s.name} failed on its last run (${s.lastError}); data may be incomplete` }));
+    .map((s) => ({
+      severity: 'warning',
+      text: `collector ${s.name} failed on its last run (${s.lastError}); data may be incomplete`,
+    }));
 
   const results: Record<string, TargetResult> = {};
   await Promise.all(
     request.targets.map(async (raw, index) => {
-      const refId = typeof (raw as { refId?: unknown })?.refId === 'string' ? (raw as { refId: string }).refId : `#${index}`;
+      const refId =
+        typeof (raw as { refId?: unknown })?.refId === 'string' ? (raw as { refId: string }).refId : `#${index}`;
       const parsed = queryTarget.safeParse(raw);
       if (!parsed.success) {
         results[refId] = { error: `targets[${index}].${describeIssue(parsed.error)}`, status: 400 };
@@ -47,12 +59,14 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps, budge
       }
       if (parsed.data.hide) return;
       try {
-        results[refId] = { frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now, budget) };
+        results[refId] = {
+          frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now, budget),
+        };
       } catch (err) {
         if (err instanceof SelectionError) results[refId] = { error: err.message, status: 400 };
         else throw err;
       }
-    }),
+    })
   );
   return { results };
 }
@@ -64,23 +78,35 @@ async function runTarget(
   collectorNotices: FrameNotice[],
   deps: QueryDeps,
   now: number,
-  budget: QueryBudget,
+  budget: QueryBudget
 ): Promise<DataFrameJson[]> {
   const { servers, unknown } = selectServers(inventory, target.servers, request.filters, now, deps.collectIntervalMs);
   const notices: FrameNotice[] = [...collectorNotices];
-  if (unknown.length > 0) notices.push({ severity: 'warning', text: `unknown servers left out: ${unknown.join(', ')}` });
+  if (unknown.length > 0)
+    notices.push({ severity: 'warning', text: `unknown servers left out: ${unknown.join(', ')}` });
 
-  if (target.queryType === 'servers') return [withNotices(serverTable(target.refId, servers, now, deps.collectIntervalMs), notices)];
+  if (target.queryType === 'servers')
+    return [withNotices(serverTable(target.refId, servers, now, deps.collectIntervalMs), notices)];
   if (servers.length === 0) {
-    return [noticeFrame(target.refId, [...notices, { severity: 'warning', text: 'no server matches this query and its filters' }])];
+    return [
+      noticeFrame(target.refId, [
+        ...notices,
+        { severity: 'warning', text: 'no server matches this query and its filters' },
+      ]),
+    ];
   }
 
   if (target.queryType === 'latest') {
     const reads = await deps.reader.getMany(servers.map((s) => s.id));
     const fromDatabase = [...reads.values()].filter((r) => r.source === 'database').length;
-    if (fromDatabase > 0) notices.push({ severity: 'info', text: `${fromDatabase} of ${servers.length} values came from the database (cache miss)` });
+    if (fromDatabase > 0)
+      notices.push({
+        severity: 'info',
+        text: `${fromDatabase} of ${servers.length} values came from the database (cache miss)`,
+      });
     const offline = servers.filter((s) => effectiveStatus(s, now, deps.collectIntervalMs) === 'offline');
-    if (offline.length > 0) notices.push({ severity: 'warning', text: `stale values, offline: ${offline.map((s) => s.id).join(', ')}` });
+    if (offline.length > 0)
+      notices.push({ severity: 'warning', text: `stale values, offline: ${offline.map((s) => s.id).join(', ')}` });
     return [latestTable(target.refId, servers, reads, target.metrics, now, deps.collectIntervalMs, notices)];
   }
 
@@ -88,7 +114,8 @@ async function runTarget(
   try {
     range = clampRange(request.range.from, request.range.to);
   } catch (err) {
-    if (err instanceof TimeRangeError) return [noticeFrame(target.refId, [{ severity: 'error', text: `range: ${err.message}` }])];
+    if (err instanceof TimeRangeError)
+      return [noticeFrame(target.refId, [{ severity: 'error', text: `range: ${err.message}` }])];
     throw err;
   }
   const { fromMs: from, toMs: to } = range;
@@ -96,12 +123,25 @@ async function runTarget(
   const maxServers = Math.max(1, Math.floor(MAX_SERIES_PER_TARGET / perServer));
   const shown = servers.slice(0, maxServers);
   if (shown.length < servers.length) {
-    notices.push({ severity: 'warning', text: `limit reached: ${shown.length * perServer} of ${servers.length * perServer} series shown (at most ${MAX_SERIES_PER_TARGET} per query); narrow the servers or filters` });
+    notices.push({
+      severity: 'warning',
+      text: `limit reached: ${shown.length * perServer} of ${servers.length * perServer} series shown (at most ${MAX_SERIES_PER_TARGET} per query); narrow the servers or filters`,
+    });
   }
   const stepMs = stepFor(from, to, request.maxDataPoints, request.intervalMs);
   // Charged before loading: at most one point per bucket of every series shown.
   budget.charge(shown.length * perServer * bucketCount(from, to, stepMs));
-  const series = await deps.store.range({ serverIds: shown.map((s) => s.id), metrics: target.metrics, fromMs: from, toMs: to, stepMs, aggregation: target.aggregation }, budget);
+  const series = await deps.store.range(
+    {
+      serverIds: shown.map((s) => s.id),
+      metrics: target.metrics,
+      fromMs: from,
+      toMs: to,
+      stepMs,
+      aggregation: target.aggregation,
+    },
+    budget
+  );
   const byId = new Map(shown.map((s) => [s.id, s]));
   const frames: DataFrameJson[] = [];
   for (const set of series) {
@@ -113,16 +153,31 @@ async function runTarget(
     }
     for (const metric of target.metrics) {
       const first = frames.length === 0 ? notices : [];
-      frames.push(seriesFrame(target.refId, record, metric, set.timestamps, set.values[metric]!, target.alias, [...first, ...own]));
+      frames.push(
+        seriesFrame(target.refId, record, metric, set.timestamps, set.values[metric]!, target.alias, [...first, ...own])
+      );
     }
   }
   if (series.every((s) => s.timestamps.length === 0)) {
-    frames.unshift(noticeFrame(target.refId, [{ severity: 'info', text: `no samples between ${new Date(from).toISOString()} and ${new Date(to).toISOString()}` }]));
+    frames.unshift(
+      noticeFrame(target.refId, [
+        {
+          severity: 'info',
+          text: `no samples between ${new Date(from).toISOString()} and ${new Date(to).toISOString()}`,
+        },
+      ])
+    );
   }
   return frames;
 }
 
 function withNotices(frame: DataFrameJson, notices: FrameNotice[]): DataFrameJson {
   if (notices.length === 0) return frame;
-  return { ...frame, schema: { ...frame.schema, meta: { ...frame.schema.meta, notices: [...(frame.schema.meta?.notices ?? []), ...notices] } } };
+  return {
+    ...frame,
+    schema: {
+      ...frame.schema,
+      meta: { ...frame.schema.meta, notices: [...(frame.schema.meta?.notices ?? []), ...notices] },
+    },
+  };
 }

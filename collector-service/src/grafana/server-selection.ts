@@ -21,7 +21,10 @@ function toMatcher(filter: AdHocFilter): Matcher {
   try {
     return newMatcher(filter.key, filter.operator, filter.value);
   } catch (err) {
-    if (err instanceof PromError) throw new SelectionError(`filter ${filter.key}: ${JSON.stringify(filter.value)} is not a usable regular expression (${err.message})`);
+    if (err instanceof PromError)
+      throw new SelectionError(
+        `filter ${filter.key}: ${JSON.stringify(filter.value)} is not a usable regular expression (${err.message})`
+      );
     throw err;
   }
 }
@@ -31,13 +34,15 @@ export function selectServers(
   ids: string[],
   filters: AdHocFilter[],
   nowMs: number,
-  intervalMs: number,
+  intervalMs: number
 ): Selection {
   const byId = new Map(inventory.map((r) => [r.id, r]));
   const named = ids.length > 0;
   const unknown = named ? ids.filter((id) => !byId.has(id)) : [];
   const candidates = named ? [...new Set(ids)].filter((id) => byId.has(id)).map((id) => byId.get(id)!) : inventory;
   const matchers = filters.map((f) => ({ key: f.key, matcher: toMatcher(f) }));
-  const servers = candidates.filter((r) => matchers.every(({ key, matcher }) => matchesValue(matcher, filterValue(r, key, nowMs, intervalMs))));
+  const servers = candidates.filter((r) =>
+    matchers.every(({ key, matcher }) => matchesValue(matcher, filterValue(r, key, nowMs, intervalMs)))
+  );
   return { servers, unknown };
 }

@@ -31,7 +31,10 @@ export function createApp(ctx: ServiceContext): HttpApp {
     if (!ctx.log.isLevelEnabled('debug')) return next();
     const started = performance.now();
     await next();
-    ctx.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    ctx.log.debug(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request'
+    );
   });
 
   const admission = installAdmission(app, ctx.config);

@@ -35,7 +35,8 @@ export function createAuth({ keys, openReads }: AuthOptions) {
           c.set('apiKeyRole', null);
           return next();
         }
-        if (hashed.length === 0) throw new ApiError(403, 'forbidden', 'admin routes are disabled: set API_KEYS with an admin key');
+        if (hashed.length === 0)
+          throw new ApiError(403, 'forbidden', 'admin routes are disabled: set API_KEYS with an admin key');
         c.header('WWW-Authenticate', 'Bearer');
         throw new ApiError(401, 'unauthorized', 'missing API key: send Authorization: Bearer <key>');
       }
@@ -45,7 +46,8 @@ export function createAuth({ keys, openReads }: AuthOptions) {
         c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
         throw new ApiError(401, 'unauthorized', 'API key not recognised');
       }
-      if (role === 'admin' && key.role !== 'admin') throw new ApiError(403, 'forbidden', 'this route needs an admin key');
+      if (role === 'admin' && key.role !== 'admin')
+        throw new ApiError(403, 'forbidden', 'this route needs an admin key');
       c.set('apiKeyName', key.name);
       c.set('apiKeyRole', key.role);
       return next();

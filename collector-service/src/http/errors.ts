@@ -8,7 +8,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(message);
   }

@@ -38,25 +38,105 @@ const jsonObject = z.object({}).catchall(z.unknown());
 /** Parameters that depend on the clock are shown as at time 0: the schema, not the values, matters here. */
 const AT = 0;
 const PROM = '/prometheus/api/v1';
-const promQuery = z.object({}).catchall(z.string()).describe("Prometheus's parameters (query, time, start, end, step, match[], ...)");
-const promAnswer = z.object({ status: z.enum(['success', 'error']), data: z.unknown().optional(), error: z.string().optional(), errorType: z.string().optional() });
+const promQuery = z
+  .object({})
+  .catchall(z.string())
+  .describe("Prometheus's parameters (query, time, start, end, step, match[], ...)");
+const promAnswer = z.object({
+  status: z.enum(['success', 'error']),
+  data: z.unknown().optional(),
+  error: z.string().optional(),
+  errorType: z.string().optional(),
+});
 
 /** Every route the app serves. A new route must be added here too (test/http/openapi.test.ts checks). */
 export const ROUTES: RouteDoc[] = [
-  { method: 'get', path: '/api/health', auth: 'none', summary: 'Liveness and storage state (503 without the database)', answer: jsonObject },
-  { method: 'get', path: '/api/status', auth: 'read', summary: 'Collectors, storage and cache state', answer: jsonObject },
+  {
+    method: 'get',
+    path: '/api/health',
+    auth: 'none',
+    summary: 'Liveness and storage state (503 without the database)',
+    answer: jsonObject,
+  },
+  {
+    method: 'get',
+    path: '/api/status',
+    auth: 'read',
+    summary: 'Collectors, storage and cache state',
+    answer: jsonObject,
+  },
   { method: 'get', path: '/api/openapi.json', auth: 'none', summary: 'This document', answer: jsonObject },
-  { method: 'get', path: '/api/servers', auth: 'read', summary: 'The inventory, filtered by provider, region, role, status', query: serverListQuery, answer: serverListAnswer },
-  { method: 'get', path: '/api/servers/:id', auth: 'read', summary: 'One server with its newest sample', answer: serverDetail },
-  { method: 'get', path: '/api/servers/:id/metrics', auth: 'read', summary: "One server's downsampled series", query: metricsQuery(AT), answer: metricsAnswer },
-  { method: 'post', path: '/api/query', auth: 'read', summary: 'Grafana data source query: data frames per target', body: queryRequest(AT).extend({ targets: z.array(queryTarget).min(1).max(50) }), answer: queryAnswer },
-  { method: 'get', path: '/api/annotations', auth: 'read', summary: 'Threshold breaches and anomalies in a range', query: annotationsQuery(AT), answer: annotationsAnswer },
-  { method: 'post', path: '/api/ask', auth: 'read', summary: 'A question about the fleet, in Korean or English, answered from the data', body: askRequest(AT), answer: askAnswer },
-  { method: 'post', path: '/mcp', auth: 'read', summary: 'MCP streamable HTTP endpoint (stateless JSON-RPC)', body: jsonObject, answer: jsonObject },
+  {
+    method: 'get',
+    path: '/api/servers',
+    auth: 'read',
+    summary: 'The inventory, filtered by provider, region, role, status',
+    query: serverListQuery,
+    answer: serverListAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/servers/:id',
+    auth: 'read',
+    summary: 'One server with its newest sample',
+    answer: serverDetail,
+  },
+  {
+    method: 'get',
+    path: '/api/servers/:id/metrics',
+    auth: 'read',
+    summary: "One server's downsampled series",
+    query: metricsQuery(AT),
+    answer: metricsAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/query',
+    auth: 'read',
+    summary: 'Grafana data source query: data frames per target',
+    body: queryRequest(AT).extend({ targets: z.array(queryTarget).min(1).max(50) }),
+    answer: queryAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/annotations',
+    auth: 'read',
+    summary: 'Threshold breaches and anomalies in a range',
+    query: annotationsQuery(AT),
+    answer: annotationsAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/ask',
+    auth: 'read',
+    summary: 'A question about the fleet, in Korean or English, answered from the data',
+    body: askRequest(AT),
+    answer: askAnswer,
+  },
+  {
+    method: 'post',
+    path: '/mcp',
+    auth: 'read',
+    summary: 'MCP streamable HTTP endpoint (stateless JSON-RPC)',
+    body: jsonObject,
+    answer: jsonObject,
+  },
   { method: 'get', path: '/mcp', auth: 'read', summary: 'Not allowed (405): the MCP endpoint is stateless' },
   { method: 'delete', path: '/mcp', auth: 'read', summary: 'Not allowed (405): the MCP endpoint is stateless' },
-  { method: 'post', path: '/api/admin/collect', auth: 'admin', summary: 'Run a collection now (409 when one is running)', answer: jsonObject },
-  { method: 'post', path: '/api/admin/maintenance', auth: 'admin', summary: 'Run partition maintenance now', answer: jsonObject },
+  {
+    method: 'post',
+    path: '/api/admin/collect',
+    auth: 'admin',
+    summary: 'Run a collection now (409 when one is running)',
+    answer: jsonObject,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/maintenance',
+    auth: 'admin',
+    summary: 'Run partition maintenance now',
+    answer: jsonObject,
+  },
   ...(['query', 'query_range', 'query_exemplars', 'labels', 'series'] as const).flatMap((name) =>
     (['get', 'post'] as const).map((method): RouteDoc => ({
       method,
@@ -65,7 +145,7 @@ export const ROUTES: RouteDoc[] = [
       summary: `Prometheus HTTP API: ${name}`,
       query: promQuery,
       answer: promAnswer,
-    })),
+    }))
   ),
   ...['label/:name/values', 'metadata', 'status/buildinfo'].map((name): RouteDoc => ({
     method: 'get',
@@ -87,14 +167,22 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 
 function operation(route: RouteDoc): JsonSchema {
-  const parameters: JsonSchema[] = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const parameters: JsonSchema[] = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   if (route.query) {
     const q = schemaOf(route.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
       parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
     }
   }
-  const error = { description: 'The error shape', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const error = {
+    description: 'The error shape',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
   const responses: JsonSchema = {
     '200': route.answer
       ? { description: 'OK', content: { 'application/json': { schema: schemaOf(route.answer, 'output') } } }
@@ -107,7 +195,9 @@ function operation(route: RouteDoc): JsonSchema {
     summary: route.summary,
     ...(route.auth === 'none' ? { security: [] } : { security: [{ apiKey: [] }], 'x-role': route.auth }),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+      : {}),
     responses,
   };
 }
@@ -118,9 +208,15 @@ export function openApiDocument(version: string): JsonSchema {
   for (const route of ROUTES) (paths[toOpenApiPath(route.path)] ??= {})[route.method] = operation(route);
   return {
     openapi: '3.1.0',
-    info: { title: 'OpenManager collector service', version, description: 'Server metrics, Grafana queries and answers to questions about them.' },
+    info: {
+      title: 'OpenManager collector service',
+      version,
+      description: 'Server metrics, Grafana queries and answers to questions about them.',
+    },
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key with a read or admin role (x-role)' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key with a read or admin role (x-role)' },
+      },
       schemas: { Error: schemaOf(apiErrorBody, 'output') },
     },
     security: [{ apiKey: [] }],

@@ -8,6 +8,6 @@ export function requestBudget(ctx: ServiceContext, c: Context, timeoutMs?: numbe
   const limits = ctx.config.limits.query;
   return new QueryBudget(
     { timeoutMs: Math.min(limits.timeoutMs, timeoutMs ?? Infinity), maxSamples: limits.maxSamples },
-    { signal: c.req.raw.signal },
+    { signal: c.req.raw.signal }
   );
 }

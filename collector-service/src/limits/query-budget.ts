@@ -34,7 +34,7 @@ export class QueryBudget {
 
   constructor(
     readonly limits: QueryLimits,
-    options: BudgetOptions = {},
+    options: BudgetOptions = {}
   ) {
     this.clock = options.clock ?? Date.now;
     this.deadline = this.clock() + limits.timeoutMs;
@@ -57,17 +57,20 @@ export class QueryBudget {
   charge(samples: number): void {
     this.used += samples;
     if (this.used > this.limits.maxSamples) {
-      throw this.fail(new LimitError(
-        'samples_limit',
-        `query would load or produce more than QUERY_MAX_SAMPLES=${this.limits.maxSamples} samples (${formatCount(this.used)} so far); ` +
-          'use a shorter range, a larger step, or fewer servers, metrics or targets',
-      ));
+      throw this.fail(
+        new LimitError(
+          'samples_limit',
+          `query would load or produce more than QUERY_MAX_SAMPLES=${this.limits.maxSamples} samples (${formatCount(this.used)} so far); ` +
+            'use a shorter range, a larger step, or fewer servers, metrics or targets'
+        )
+      );
     }
   }
 
   /** Stops the request once the client has gone or the deadline (QUERY_TIMEOUT_MS) has passed. */
   checkDeadline(): void {
-    if (this.client?.aborted) throw new LimitError('client_closed', 'the client closed the request; its work was abandoned');
+    if (this.client?.aborted)
+      throw new LimitError('client_closed', 'the client closed the request; its work was abandoned');
     if (this.failed.signal.aborted) throw this.failed.signal.reason as LimitError;
     if (this.clock() > this.deadline || this.signal.aborted) throw this.fail(this.timeoutError());
   }
@@ -82,7 +85,8 @@ export class QueryBudget {
   explain(err: unknown): Error {
     if (err instanceof LimitError) return err;
     if ((err as { code?: unknown } | null)?.code === '57014' || this.signal.aborted) {
-      if (this.client?.aborted) return new LimitError('client_closed', 'the client closed the request; its work was abandoned');
+      if (this.client?.aborted)
+        return new LimitError('client_closed', 'the client closed the request; its work was abandoned');
       if (this.failed.signal.aborted) return this.failed.signal.reason as LimitError;
       return this.fail(this.timeoutError());
     }
@@ -92,7 +96,7 @@ export class QueryBudget {
   private timeoutError(): LimitError {
     return new LimitError(
       'query_timeout',
-      `query took longer than QUERY_TIMEOUT_MS=${this.limits.timeoutMs} ms (loading and evaluation); use a shorter range, a larger step, or fewer series`,
+      `query took longer than QUERY_TIMEOUT_MS=${this.limits.timeoutMs} ms (loading and evaluation); use a shorter range, a larger step, or fewer series`
     );
   }
 

@@ -22,7 +22,8 @@ export function clampRange(fromMs: number, toMs: number): TimeRange {
   if (!(fromMs < toMs)) throw new TimeRangeError(`from: must be before to (from ${iso(fromMs)}, to ${iso(toMs)})`);
   const from = Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, Math.floor(fromMs)));
   const to = Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, Math.ceil(toMs)));
-  if (!(from < to)) throw new TimeRangeError(`the range lies outside what storage holds (${iso(MIN_TIME_MS)} to ${iso(MAX_TIME_MS)})`);
+  if (!(from < to))
+    throw new TimeRangeError(`the range lies outside what storage holds (${iso(MIN_TIME_MS)} to ${iso(MAX_TIME_MS)})`);
   return { fromMs: from, toMs: to };
 }
 
@@ -56,7 +57,7 @@ export function checkPoints(fromMs: number, toMs: number, stepMs: number, limit 
   if (points > limit) {
     throw new LimitError(
       'points_limit',
-      `step: ${stepMs / 1000} s over this range gives ${points} points per series, more than the ${limit} allowed; use a larger step or a shorter range`,
+      `step: ${stepMs / 1000} s over this range gives ${points} points per series, more than the ${limit} allowed; use a larger step or a shorter range`
     );
   }
   return points;

@@ -8,7 +8,10 @@ import type { QueryBudget } from '../limits';
 export function createMcpServer(ctx: ServiceContext, budget: QueryBudget): McpServer {
   const mcp = new McpServer(
     { name: 'openmanager', version: ctx.version },
-    { instructions: 'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series, anomalies and the alerts firing now.' },
+    {
+      instructions:
+        'OpenManager monitors servers (cpu, memory, disk, network, load). Use ask for questions in Korean or English; the other tools give the inventory, raw series, anomalies and the alerts firing now.',
+    }
   );
   registerTools(mcp, ctx.analysis, ctx, budget);
   return mcp;
@@ -17,7 +20,10 @@ export function createMcpServer(ctx: ServiceContext, budget: QueryBudget): McpSe
 /** Answers one MCP request (JSON responses, no session): connects a fresh server to a fresh transport and closes both after. */
 export async function handleMcpRequest(ctx: ServiceContext, request: Request, budget: QueryBudget): Promise<Response> {
   const mcp = createMcpServer(ctx, budget);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
   await mcp.connect(transport);
   try {
     return await transport.handleRequest(request);

@@ -1,6 +1,7 @@
 /** Prometheus's API error types, each with the HTTP status Prometheus answers it with. */
 
-export type PromErrorType = 'bad_data' | 'execution' | 'timeout' | 'internal' | 'not_found' | 'unavailable' | 'unauthorized' | 'forbidden';
+export type PromErrorType =
+  'bad_data' | 'execution' | 'timeout' | 'internal' | 'not_found' | 'unavailable' | 'unauthorized' | 'forbidden';
 
 const STATUS: Record<PromErrorType, 400 | 401 | 403 | 404 | 422 | 500 | 503> = {
   bad_data: 400,
@@ -16,7 +17,7 @@ const STATUS: Record<PromErrorType, 400 | 401 | 403 | 404 | 422 | 500 | 503> = {
 export class PromError extends Error {
   constructor(
     readonly errorType: PromErrorType,
-    message: string,
+    message: string
   ) {
     super(message);
   }

@@ -21,7 +21,10 @@ export function compileRegex(pattern: string): RE2JS {
   try {
     return RE2JS.compile(`^(?s:${pattern})$`);
   } catch (err) {
-    if (err instanceof RE2JSException) throw badData(err.message.startsWith('error parsing regexp') ? err.message : `error parsing regexp: ${err.message}`);
+    if (err instanceof RE2JSException)
+      throw badData(
+        err.message.startsWith('error parsing regexp') ? err.message : `error parsing regexp: ${err.message}`
+      );
     throw err;
   }
 }
@@ -44,4 +47,5 @@ export function matchesValue(m: Matcher, value: string): boolean {
 }
 
 /** An absent label counts as the empty string, as in Prometheus. */
-export const matchesLabels = (matchers: Matcher[], labels: Labels) => matchers.every((m) => matchesValue(m, labels[m.name] ?? ''));
+export const matchesLabels = (matchers: Matcher[], labels: Labels) =>
+  matchers.every((m) => matchesValue(m, labels[m.name] ?? ''));

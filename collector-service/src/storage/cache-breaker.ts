@@ -44,10 +44,13 @@ export class BreakerCache implements LatestCache {
   constructor(
     private readonly inner: LatestCache,
     log: Logger,
-    { failures = 3, halfOpenAfterMs = 5_000, callTimeoutMs = 500, onRecover }: BreakerOptions = {},
+    { failures = 3, halfOpenAfterMs = 5_000, callTimeoutMs = 500, onRecover }: BreakerOptions = {}
   ) {
     this.kind = inner.kind;
-    this.breaker = circuitBreaker(handleAll, { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(failures) });
+    this.breaker = circuitBreaker(handleAll, {
+      halfOpenAfter: halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(failures),
+    });
     this.policy = wrap(this.breaker, timeout(callTimeoutMs, TimeoutStrategy.Aggressive));
     this.breaker.onBreak(() => log.warn({ halfOpenAfterMs }, 'cache circuit open: reads go to the database'));
     this.breaker.onReset(() => {

@@ -55,7 +55,8 @@ export class InventoryMemory {
         .sort(byId);
     }
     this.sorted ??= [...this.byId.values()].sort(byId);
-    if (filter.provider === undefined && filter.region === undefined && filter.role === undefined) return [...this.sorted];
+    if (filter.provider === undefined && filter.region === undefined && filter.role === undefined)
+      return [...this.sorted];
     return this.sorted.filter((r) => matches(r, filter));
   }
 }
@@ -63,5 +64,9 @@ export class InventoryMemory {
 const byId = (a: ServerRecord, b: ServerRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function matches(r: ServerRecord, f: InventoryFilter): boolean {
-  return (f.provider === undefined || r.provider === f.provider) && (f.region === undefined || r.region === f.region) && (f.role === undefined || r.role === f.role);
+  return (
+    (f.provider === undefined || r.provider === f.provider) &&
+    (f.region === undefined || r.region === f.region) &&
+    (f.role === undefined || r.role === f.role)
+  );
 }

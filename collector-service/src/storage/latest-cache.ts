@@ -85,7 +85,13 @@ export class RedisLatestCache implements LatestCache {
   async setMany(samples: ServerMetrics[]): Promise<void> {
     for (let i = 0; i < samples.length; i += SET_MANY_CHUNK) {
       const chunk = samples.slice(i, i + SET_MANY_CHUNK);
-      await this.redis.eval(SET_MANY_SCRIPT, chunk.length, ...chunk.map((s) => latestKey(s.serverId)), LATEST_TTL_SECONDS, ...chunk.map(encode));
+      await this.redis.eval(
+        SET_MANY_SCRIPT,
+        chunk.length,
+        ...chunk.map((s) => latestKey(s.serverId)),
+        LATEST_TTL_SECONDS,
+        ...chunk.map(encode)
+      );
     }
   }
 

@@ -22,7 +22,7 @@ export class LatestReader {
   constructor(
     private readonly cache: LatestCache,
     private readonly store: MetricsStore,
-    private readonly log: Logger,
+    private readonly log: Logger
   ) {}
 
   async get(serverId: string): Promise<LatestRead | null> {
@@ -38,7 +38,9 @@ export class LatestReader {
   async getMany(serverIds: string[]): Promise<Map<string, LatestRead>> {
     const reads = new Map<string, LatestRead>();
     let available = true;
-    const cached = await this.cache.getMany(serverIds).catch((err) => ((available = false), this.cacheFailed(err) ?? new Map<string, ServerMetrics>()));
+    const cached = await this.cache
+      .getMany(serverIds)
+      .catch((err) => ((available = false), this.cacheFailed(err) ?? new Map<string, ServerMetrics>()));
     for (const [id, sample] of cached) reads.set(id, { sample, source: 'cache' });
     const missing = serverIds.filter((id) => !reads.has(id));
     cacheLookups.inc({ result: 'hit' }, cached.size);

@@ -2,7 +2,6 @@
 import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/metrics';
 import type { ServerRecord } from '../domain/server-state';
 import { SampleHead, type HeadOptions } from './head/sample-head';
-import type { ReadBudget } from './head/read-budget';
 import { InventoryMemory } from './inventory-memory';
 import { PartitionManager } from './partitions';
 import { copySamples } from './sample-copy';
@@ -30,7 +29,8 @@ export interface ServerFilter {
  */
 export const SERVER_CHECKPOINT_MS = 60_000;
 
-const persistedKey = (s: ServerRecord) => JSON.stringify([s.provider, s.region, s.role, s.collector, s.labels, s.reachable, s.lastStatus]);
+const persistedKey = (s: ServerRecord) =>
+  JSON.stringify([s.provider, s.region, s.role, s.collector, s.labels, s.reachable, s.lastStatus]);
 
 /** The head's defaults: a day of samples in at most 64 MiB. */
 export const DEFAULT_HEAD: HeadOptions = { maxBytes: 64 * 1024 * 1024, spanMs: 24 * 3_600_000 };
@@ -168,7 +168,7 @@ export class MetricsStore {
 
   constructor(
     readonly sql: SqlClient,
-    headOptions: HeadOptions = DEFAULT_HEAD,
+    headOptions: HeadOptions = DEFAULT_HEAD
   ) {
     this.partitions = new PartitionManager(sql);
     this.head = new SampleHead(headOptions);
@@ -182,15 +182,22 @@ export class MetricsStore {
     const stored = await this.selectServers({});
     this.inventory.load(stored);
     for (const r of stored) this.persisted.set(r.id, { key: persistedKey(r), seenMs: r.lastSeenAt?.getTime() ?? null });
-    const headLoaded = this.head.load(this.sql, stored.map((r) => r.id)).then(() => {
-      // The table's newest state may lag by up to a checkpoint; the head knows the newest samples.
-      for (const r of stored) {
-        const newest = this.head.newest(r.id);
-        if (newest && (!r.lastSeenAt || newest.timestamp > r.lastSeenAt)) {
-          this.inventory.apply([{ ...(this.inventory.get(r.id) ?? r), lastSeenAt: newest.timestamp, lastStatus: newest.status }]);
+    const headLoaded = this.head
+      .load(
+        this.sql,
+        stored.map((r) => r.id)
+      )
+      .then(() => {
+        // The table's newest state may lag by up to a checkpoint; the head knows the newest samples.
+        for (const r of stored) {
+          const newest = this.head.newest(r.id);
+          if (newest && (!r.lastSeenAt || newest.timestamp > r.lastSeenAt)) {
+            this.inventory.apply([
+              { ...(this.inventory.get(r.id) ?? r), lastSeenAt: newest.timestamp, lastStatus: newest.status },
+            ]);
+          }
         }
-      }
-    });
+      });
     return { headLoaded };
   }
 
@@ -231,7 +238,7 @@ export class MetricsStore {
         reachable: s.reachable,
         last_seen_at: s.lastSeenAt,
         last_status: s.lastStatus,
-      })),
+      }))
     );
     const inserted = this.sql.session
       ? await this.sql.session((session) => this.copyWrite(session, servers, batch.samples))
@@ -263,7 +270,7 @@ export class MetricsStore {
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM upserted)::int AS servers`,
-      [servers, JSON.stringify(samples.map(toSampleRow))],
+      [servers, JSON.stringify(samples.map(toSampleRow))]
     );
     return rows[0].inserted;
   }
@@ -295,7 +302,7 @@ export class MetricsStore {
         WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR region = $2) AND ($3::text IS NULL OR role = $3)
           AND ($4::text[] IS NULL OR id = ANY($4::text[]))
         ORDER BY id`,
-      [filter.provider ?? null, filter.region ?? null, filter.role ?? null, filter.ids ?? null],
+      [filter.provider ?? null, filter.region ?? null, filter.role ?? null, filter.ids ?? null]
     );
     return rows.map(fromServerRow);
   }
@@ -312,17 +319,21 @@ export class MetricsStore {
     if (this.inventory.loaded) {
       const seen = serverIds.map((id) => this.inventory.get(id)?.lastSeenAt ?? null);
       const rows = await this.sql.query<SampleRow>(
-        `SELECT ${SAMPLE_COLUMNS.split(',').map((c) => `m.${c.trim()}`).join(', ')}
+        `SELECT ${SAMPLE_COLUMNS.split(',')
+          .map((c) => `m.${c.trim()}`)
+          .join(', ')}
            FROM unnest($1::text[], $2::timestamptz[]) AS w(id, seen) JOIN server_metrics m ON m.server_id = w.id AND m."timestamp" = w.seen`,
-        [serverIds, seen],
+        [serverIds, seen]
       );
       return rows.map(fromSampleRow);
     }
     const rows = await this.sql.query<SampleRow>(
-      `SELECT ${SAMPLE_COLUMNS.split(',').map((c) => `m.${c.trim()}`).join(', ')}
+      `SELECT ${SAMPLE_COLUMNS.split(',')
+        .map((c) => `m.${c.trim()}`)
+        .join(', ')}
          FROM servers s JOIN server_metrics m ON m.server_id = s.id AND m."timestamp" = s.last_seen_at
         WHERE s.id = ANY($1::text[])`,
-      [serverIds],
+      [serverIds]
     );
     return rows.map(fromSampleRow);
   }
@@ -341,7 +352,9 @@ export class MetricsStore {
     if (q.serverIds.some(holdsNul)) q = { ...q, serverIds: q.serverIds.filter((id) => !holdsNul(id)) };
     if (q.serverIds.length === 0 || metrics.length === 0) return [];
     const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
-    const rows = await this.boundedQuery<Record<string, unknown> & { server_id: string; bucket: Date; samples: number }>(
+    const rows = await this.boundedQuery<
+      Record<string, unknown> & { server_id: string; bucket: Date; samples: number }
+    >(
       `SELECT server_id, date_bin(make_interval(secs => $4::float8), "timestamp", 'epoch'::timestamptz) AS bucket, count(*)::int AS samples, ${aggregates}
          FROM server_metrics
         WHERE server_id = ANY($1::text[]) AND "timestamp" >= $2 AND "timestamp" < $3
@@ -349,7 +362,7 @@ export class MetricsStore {
         ORDER BY server_id, bucket`,
       // A step past what an interval holds buckets the same as one the size of all storable time.
       [q.serverIds, new Date(q.fromMs), new Date(q.toMs), Math.min(q.stepMs, MAX_TIME_MS) / 1000],
-      budget,
+      budget
     );
     if (budget) budget.charge(rows.reduce((n, r) => n + r.samples, 0));
     const byServer = new Map<string, SeriesSet>();

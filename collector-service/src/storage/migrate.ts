@@ -22,12 +22,14 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     files.map(async (file) => {
       const [, version, name] = MIGRATION_FILE.exec(file)!;
       return { version, name, sql: await readFile(path.join(dir, file), 'utf8') };
-    }),
+    })
   );
 }
 
 async function appliedVersions(sql: SqlClient): Promise<Set<string>> {
-  const [{ exists }] = await sql.query<{ exists: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`);
+  const [{ exists }] = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`
+  );
   if (!exists) return new Set();
   const rows = await sql.query<{ version: string }>('SELECT version FROM schema_migrations');
   return new Set(rows.map((r) => r.version));

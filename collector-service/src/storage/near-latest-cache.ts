@@ -10,7 +10,7 @@ export class NearLatestCache implements LatestCache {
 
   constructor(
     private readonly far: LatestCache,
-    maxServers?: number,
+    maxServers?: number
   ) {
     this.near = new MemoryLatestCache(maxServers);
   }

@@ -20,10 +20,13 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'redisUrl' | 'redisKeyPrefix'> & Partial<Pick<Config, 'retentionHours' | 'headMaxBytes'>>;
+type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'redisUrl' | 'redisKeyPrefix'> &
+  Partial<Pick<Config, 'retentionHours' | 'headMaxBytes'>>;
 
 export async function openStorage(config: StorageConfig, log: Logger): Promise<Storage> {
-  const sql: SqlClient = config.databaseUrl ? connectPostgres(config.databaseUrl, log) : await openEmbedded(config.dataDir);
+  const sql: SqlClient = config.databaseUrl
+    ? connectPostgres(config.databaseUrl, log)
+    : await openEmbedded(config.dataDir);
   const applied = await migrate(sql);
   log.info({ database: sql.kind, migrationsApplied: applied }, 'database ready');
 
@@ -51,8 +54,9 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
   const { headLoaded } = await store.warm();
   const started = performance.now();
   const loaded = headLoaded.then(
-    () => log.info({ ...store.head.stats(), ms: Math.round(performance.now() - started) }, 'head of recent samples loaded'),
-    (err: Error) => log.error({ err: err.message }, 'head of recent samples failed to load; reads use the database'),
+    () =>
+      log.info({ ...store.head.stats(), ms: Math.round(performance.now() - started) }, 'head of recent samples loaded'),
+    (err: Error) => log.error({ err: err.message }, 'head of recent samples failed to load; reads use the database')
   );
 
   return {

@@ -33,7 +33,7 @@ export class PartitionManager {
     const rows = await this.sql.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = to_regclass($1)`,
-      [PARENT],
+      [PARENT]
     );
     const starts = rows.map((r) => partitionStart(r.name)).filter((s): s is number => s !== null);
     this.known.clear();

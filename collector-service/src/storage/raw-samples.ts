@@ -3,7 +3,16 @@ import { MAX_TIME_MS, MIN_TIME_MS } from '../limits';
 import type { QueryBounds, SqlClient } from './sql-client';
 
 /** The sample columns of `server_metrics` that can be read raw. */
-export const RAW_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds', 'status'] as const;
+export const RAW_COLUMNS = [
+  'cpu_usage',
+  'memory_usage',
+  'disk_usage',
+  'network_in_bytes',
+  'network_out_bytes',
+  'load_1m',
+  'uptime_seconds',
+  'status',
+] as const;
 export type RawColumn = (typeof RAW_COLUMNS)[number];
 
 export interface RawSampleQuery {
@@ -42,7 +51,12 @@ function where(q: RawSampleQuery, params: unknown[]): string {
  * Rows ordered by server and time, at most `maxRows`; `truncated` says there were more, so a
  * caller can refuse rather than answer from part of the data.
  */
-export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows: number, bounds?: QueryBounds): Promise<{ rows: RawSampleRow[]; truncated: boolean }> {
+export async function readRawSamples(
+  sql: SqlClient,
+  q: RawSampleQuery,
+  maxRows: number,
+  bounds?: QueryBounds
+): Promise<{ rows: RawSampleRow[]; truncated: boolean }> {
   const columns = checkedColumns(q.columns);
   if (q.serverIds.length === 0 || columns.length === 0) return { rows: [], truncated: false };
   const params: unknown[] = [];
@@ -55,14 +69,18 @@ export async function readRawSamples(sql: SqlClient, q: RawSampleQuery, maxRows:
       ORDER BY server_id, "timestamp"
       LIMIT $${params.length}`,
     params,
-    bounds,
+    bounds
   );
   const truncated = rows.length > maxRows;
   return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
 }
 
 /** For each server with rows in the span, the asked-for columns that hold at least one value there. */
-export async function presentColumns(sql: SqlClient, q: RawSampleQuery, bounds?: QueryBounds): Promise<Map<string, Set<RawColumn>>> {
+export async function presentColumns(
+  sql: SqlClient,
+  q: RawSampleQuery,
+  bounds?: QueryBounds
+): Promise<Map<string, Set<RawColumn>>> {
   const columns = checkedColumns(q.columns);
   const present = new Map<string, Set<RawColumn>>();
   if (q.serverIds.length === 0 || columns.length === 0) return present;
@@ -74,7 +92,7 @@ export async function presentColumns(sql: SqlClient, q: RawSampleQuery, bounds?:
       WHERE ${conditions}
       GROUP BY server_id`,
     params,
-    bounds,
+    bounds
   );
   for (const row of rows) present.set(row.server_id, new Set(columns.filter((c) => row[c] === true)));
   return present;

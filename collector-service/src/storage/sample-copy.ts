@@ -12,7 +12,9 @@ const UNIQUE_VIOLATION = '23505';
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; `\N` for null. */
 function text(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : value;
 }
 
 const number = (v: number | null) => (v === null || !Number.isFinite(v) ? '\\N' : String(v));
@@ -27,7 +29,8 @@ export function copyRows(samples: readonly ServerMetrics[]): string {
     const ms = s.timestamp.getTime();
     let time = times.get(ms);
     if (time === undefined) times.set(ms, (time = s.timestamp.toISOString()));
-    lines[i] = `${text(s.serverId)}\t${time}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
+    lines[i] =
+      `${text(s.serverId)}\t${time}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
   }
   return lines.join('');
 }
@@ -45,10 +48,12 @@ export async function copySamples(session: SqlSession, samples: readonly ServerM
     if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
     await session.query('ROLLBACK TO SAVEPOINT om_copy');
   }
-  await session.query(`CREATE TEMP TABLE IF NOT EXISTS om_samples_staging (LIKE server_metrics INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+  await session.query(
+    `CREATE TEMP TABLE IF NOT EXISTS om_samples_staging (LIKE server_metrics INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`
+  );
   await session.copyFrom(`COPY om_samples_staging (${COPY_COLUMNS}) FROM STDIN`, data);
   const { rowCount } = await session.query(
-    `INSERT INTO server_metrics (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM om_samples_staging ON CONFLICT (server_id, "timestamp") DO NOTHING`,
+    `INSERT INTO server_metrics (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM om_samples_staging ON CONFLICT (server_id, "timestamp") DO NOTHING`
   );
   return rowCount;
 }

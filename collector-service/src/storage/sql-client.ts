@@ -47,7 +47,9 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
       bounds.signal?.addEventListener('abort', cancel, { once: true });
       try {
         await client.query('BEGIN READ ONLY');
-        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bounds.timeoutMs)))]);
+        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
+          String(Math.max(1, Math.ceil(bounds.timeoutMs))),
+        ]);
         const result = await client.query(text, params);
         await client.query('COMMIT');
         return result.rows as Row[];
@@ -101,7 +103,9 @@ export async function openEmbedded(dataDir: string): Promise<SqlClient> {
       if (!bounds) return (await db.query<Row>(text, params)).rows;
       bounds.signal?.throwIfAborted();
       return db.transaction(async (tx) => {
-        await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bounds.timeoutMs)))]);
+        await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [
+          String(Math.max(1, Math.ceil(bounds.timeoutMs))),
+        ]);
         return (await tx.query<Row>(text, params)).rows;
       });
     },

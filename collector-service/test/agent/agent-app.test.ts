@@ -7,7 +7,15 @@ type ErrorBody = { error: { code: string; message: string } };
 
 const KEY = 'agent-test-key-0123456789';
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
-const config: AgentConfig = { port: 0, host: '127.0.0.1', apiKey: KEY, serverId: 'ONPREM-APP-01', region: 'seoul-dc1', role: 'app', sampleIntervalMs: 1000 };
+const config: AgentConfig = {
+  port: 0,
+  host: '127.0.0.1',
+  apiKey: KEY,
+  serverId: 'ONPREM-APP-01',
+  region: 'seoul-dc1',
+  role: 'app',
+  sampleIntervalMs: 1000,
+};
 const sample: AgentSample = {
   at: new Date(NOW - 400),
   cpuUsage: 12.5,
@@ -29,7 +37,11 @@ describe('the key', () => {
     ['no Authorization header', {}, 'send the agent key as Authorization: Bearer <AGENT_API_KEY>'],
     ['a wrong key', withKey('agent-test-key-0123456780'), 'the key is not valid'],
     ['a key of another length', withKey('x'), 'the key is not valid'],
-    ['another scheme', { headers: { authorization: `Basic ${KEY}` } }, 'the Authorization header must be Bearer <AGENT_API_KEY>'],
+    [
+      'another scheme',
+      { headers: { authorization: `Basic ${KEY}` } },
+      'the Authorization header must be Bearer <AGENT_API_KEY>',
+    ],
   ])('%s → 401 in the contract error shape', async (_case, init, message) => {
     for (const path of ['/api/servers', '/api/servers/ONPREM-APP-01/metrics', '/api/servers/ONPREM-APP-01/status']) {
       const res = await app().request(path, init);
@@ -45,7 +57,14 @@ test('GET /api/servers lists this one server', async () => {
   const res = await app().request('/api/servers', withKey());
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({
-    servers: [{ id: 'ONPREM-APP-01', region: 'seoul-dc1', role: 'app', labels: { platform: expect.any(String), kernel: expect.any(String) } }],
+    servers: [
+      {
+        id: 'ONPREM-APP-01',
+        region: 'seoul-dc1',
+        role: 'app',
+        labels: { platform: expect.any(String), kernel: expect.any(String) },
+      },
+    ],
   });
 });
 
@@ -74,7 +93,11 @@ test('before the first reading, metrics are 503 not_ready and the server is not 
 
 test('status is online while readings are fresh, offline once they are 3 intervals old', async () => {
   const online = async (at: number) =>
-    ((await (await app({ ...sample, at: new Date(at) }).request('/api/servers/ONPREM-APP-01/status', withKey())).json()) as { online: boolean }).online;
+    (
+      (await (
+        await app({ ...sample, at: new Date(at) }).request('/api/servers/ONPREM-APP-01/status', withKey())
+      ).json()) as { online: boolean }
+    ).online;
   expect(await online(NOW - 2999)).toBe(true);
   expect(await online(NOW - 3001)).toBe(false);
 });

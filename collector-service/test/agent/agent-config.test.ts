@@ -26,21 +26,46 @@ test('every variable is read', () => {
     AGENT_ROLE: 'app',
     AGENT_SAMPLE_INTERVAL_MS: '1000',
   });
-  expect(config).toMatchObject({ port: 19101, host: '0.0.0.0', serverId: 'ONPREM-APP-01', region: 'seoul-dc1', role: 'app', sampleIntervalMs: 1000 });
+  expect(config).toMatchObject({
+    port: 19101,
+    host: '0.0.0.0',
+    serverId: 'ONPREM-APP-01',
+    region: 'seoul-dc1',
+    role: 'app',
+    sampleIntervalMs: 1000,
+  });
 });
 
 test.each([
   ['no key', {}, /^AGENT_API_KEY is required: set it to a secret of 16\+ characters/],
   ['a short key', { AGENT_API_KEY: 'short-secret' }, /^AGENT_API_KEY expects a secret of 16\+ characters/],
-  ['a key a Bearer header cannot carry', { AGENT_API_KEY: 'has spaces and : colons here' }, /^AGENT_API_KEY expects a secret of 16\+ characters from A-Z/],
-  ['a port out of range', { AGENT_API_KEY: KEY, AGENT_PORT: '70000' }, 'AGENT_PORT expects a TCP port 0-65535, got "70000"'],
-  ['an empty server id', { AGENT_API_KEY: KEY, AGENT_SERVER_ID: '  ' }, 'AGENT_SERVER_ID expects the id this server is reported under'],
-  ['a too fast interval', { AGENT_API_KEY: KEY, AGENT_SAMPLE_INTERVAL_MS: '10' }, 'AGENT_SAMPLE_INTERVAL_MS expects milliseconds between readings, 100 or more, got "10"'],
+  [
+    'a key a Bearer header cannot carry',
+    { AGENT_API_KEY: 'has spaces and : colons here' },
+    /^AGENT_API_KEY expects a secret of 16\+ characters from A-Z/,
+  ],
+  [
+    'a port out of range',
+    { AGENT_API_KEY: KEY, AGENT_PORT: '70000' },
+    'AGENT_PORT expects a TCP port 0-65535, got "70000"',
+  ],
+  [
+    'an empty server id',
+    { AGENT_API_KEY: KEY, AGENT_SERVER_ID: '  ' },
+    'AGENT_SERVER_ID expects the id this server is reported under',
+  ],
+  [
+    'a too fast interval',
+    { AGENT_API_KEY: KEY, AGENT_SAMPLE_INTERVAL_MS: '10' },
+    'AGENT_SAMPLE_INTERVAL_MS expects milliseconds between readings, 100 or more, got "10"',
+  ],
 ])('%s is refused with a message naming the variable', (_case, env, message) => {
   expect(() => loadAgentConfig(env)).toThrow(message);
 });
 
 test('the key is never echoed back', () => {
   const badKey = 'not a valid key but a secret nonetheless';
-  expect(() => loadAgentConfig({ AGENT_API_KEY: badKey })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(badKey) }));
+  expect(() => loadAgentConfig({ AGENT_API_KEY: badKey })).toThrow(
+    expect.objectContaining({ message: expect.not.stringContaining(badKey) })
+  );
 });

@@ -38,7 +38,9 @@ test('a live reading of this machine agrees with /proc, df and os', async () => 
   expect(Math.abs(reading.gauges.memoryUsage! - 100 * (1 - kib('MemAvailable') / kib('MemTotal')))).toBeLessThan(2);
 
   // df -P prints Use% rounded up to a whole percent
-  const dfUse = Number(execFileSync('df', ['-P', '/'], { encoding: 'utf8' }).trim().split('\n')[1].split(/\s+/)[4].replace('%', ''));
+  const dfUse = Number(
+    execFileSync('df', ['-P', '/'], { encoding: 'utf8' }).trim().split('\n')[1].split(/\s+/)[4].replace('%', '')
+  );
   expect(reading.gauges.diskUsage!).toBeGreaterThan(dfUse - 1.5);
   expect(reading.gauges.diskUsage!).toBeLessThanOrEqual(dfUse + 0.5);
 

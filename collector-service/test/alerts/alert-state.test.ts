@@ -13,7 +13,13 @@ describe('RuleAlerts', () => {
     expect(alerts.due(0, MIN, 10_000)).toEqual([]);
     alerts.update(down, MIN);
     const [first] = alerts.due(MIN, MIN, 10_000);
-    expect(first).toMatchObject({ state: 'firing', firedAt: MIN, activeAt: 0, validUntil: MIN + 4 * MIN, labels: { alertname: 'A', server: 's1' } });
+    expect(first).toMatchObject({
+      state: 'firing',
+      firedAt: MIN,
+      activeAt: 0,
+      validUntil: MIN + 4 * MIN,
+      labels: { alertname: 'A', server: 's1' },
+    });
     alerts.update(down, MIN + 30_000);
     expect(alerts.due(MIN + 30_000, MIN, 10_000)).toEqual([]);
     alerts.update(down, 2 * MIN + 10_000);
@@ -36,14 +42,18 @@ describe('RuleAlerts', () => {
     alerts.update(down, 0);
     alerts.update([], 30_000);
     expect(alerts.active.size).toBe(0);
-    expect(() => alerts.update([...down, { labels: { __name__: 'other', server: 's1' }, value: 0 }], 0)).toThrow('same labelset');
+    expect(() => alerts.update([...down, { labels: { __name__: 'other', server: 's1' }, value: 0 }], 0)).toThrow(
+      'same labelset'
+    );
   });
 
   it("clears the rule's alerts and fails when more than the group's limit are active (Prometheus's limit)", () => {
     const alerts = new RuleAlerts(rule);
     alerts.update(down, 0, 1);
     expect(alerts.current()).toHaveLength(1);
-    expect(() => alerts.update([...down, { labels: { __name__: 'up', server: 's2' }, value: 0 }], MIN, 1)).toThrow('exceeded limit of 1 with 2 alerts');
+    expect(() => alerts.update([...down, { labels: { __name__: 'up', server: 's2' }, value: 0 }], MIN, 1)).toThrow(
+      'exceeded limit of 1 with 2 alerts'
+    );
     expect(alerts.active.size).toBe(0);
   });
 });

@@ -38,7 +38,10 @@ function healableFleet(state: { healed: boolean }): MetricCollector {
     name: 'dummy',
     async collectAll() {
       const result = await dummy.collectAll();
-      if (state.healed) result.samples = result.samples.map((s) => (s.serverId === SERVER ? { ...s, memoryUsage: 40, status: 'online' as const } : s));
+      if (state.healed)
+        result.samples = result.samples.map((s) =>
+          s.serverId === SERVER ? { ...s, memoryUsage: 40, status: 'online' as const } : s
+        );
       return result;
     },
   });
@@ -69,15 +72,21 @@ describe('alerts delivered through a real Alertmanager', () => {
     return service;
   };
   const ours = (payloads: WebhookReceiver['received'], status: 'firing' | 'resolved') =>
-    payloads.flatMap((p) => p.alerts).filter((a) => a.labels.alertname === ALERT && a.labels.server === SERVER && a.status === status);
-  const amAlert = async () => ((await am.api(`alerts?filter=alertname%3D%22${ALERT}%22`)) as any[]).find((a) => a.labels.server === SERVER);
+    payloads
+      .flatMap((p) => p.alerts)
+      .filter((a) => a.labels.alertname === ALERT && a.labels.server === SERVER && a.status === status);
+  const amAlert = async () =>
+    ((await am.api(`alerts?filter=alertname%3D%22${ALERT}%22`)) as any[]).find((a) => a.labels.server === SERVER);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'om-alerts-'));
     // The shipped memory rule, firing at the first evaluation that sees it.
     const shipped = parseYaml(await readFile(SHIPPED_RULES, 'utf8'));
     const rule = shipped.groups.flatMap((g: any) => g.rules).find((r: any) => r.alert === ALERT);
-    await writeFile(path.join(dir, 'rules.yml'), stringify({ groups: [{ name: 'memory', rules: [{ ...rule, for: '0s' }] }] }));
+    await writeFile(
+      path.join(dir, 'rules.yml'),
+      stringify({ groups: [{ name: 'memory', rules: [{ ...rule, for: '0s' }] }] })
+    );
     [db, webhook, smtp] = await Promise.all([createTestDatabase(), startWebhookReceiver(), startSmtpServer()]);
     am = await startAlertmanager(testAlertmanagerConfig(webhook.url, smtp.port));
   }, 60_000);
@@ -93,17 +102,24 @@ describe('alerts delivered through a real Alertmanager', () => {
     const s = await start();
     const alert = await waitFor('the alert to fire', async () => {
       const body = (await (await s.app.request('/api/alerts')).json()) as any;
-      return body.alerts.find((a: any) => a.name === ALERT && a.server === SERVER && a.state === 'firing' && a.description);
+      return body.alerts.find(
+        (a: any) => a.name === ALERT && a.server === SERVER && a.state === 'firing' && a.description
+      );
     });
     expect(alert.firedAt).toBe(alert.activeAt);
     expect(alert.labels).toMatchObject({ alertname: ALERT, server: SERVER, severity: 'critical', metric: 'memory' });
 
-    const [hooked] = await waitFor('the webhook notification', () => ours(webhook.received, 'firing')[0] && ours(webhook.received, 'firing'));
+    const [hooked] = await waitFor(
+      'the webhook notification',
+      () => ours(webhook.received, 'firing')[0] && ours(webhook.received, 'firing')
+    );
     expect(hooked.labels).toMatchObject({ alertname: ALERT, server: SERVER, severity: 'critical' });
     expect(hooked.annotations.summary).toMatch(/^DB-EU-002: memory at \d+(\.\d+)?% \(critical at 90%\)$/);
     expect(hooked.annotations.description).toMatch(HANGUL);
     expect(hooked.annotations.description).toContain(SERVER);
-    expect(hooked.generatorURL).toBe('http://grafana.test:3000/d/openmanager-fleet/openmanager-fleet?var-server=DB-EU-002');
+    expect(hooked.generatorURL).toBe(
+      'http://grafana.test:3000/d/openmanager-fleet/openmanager-fleet?var-server=DB-EU-002'
+    );
 
     await waitFor('the e-mail', () => (smtp.mailbox().includes(`[firing] ${ALERT} ${SERVER}`) ? true : undefined));
   }, 60_000);
@@ -131,7 +147,10 @@ describe('alerts delivered through a real Alertmanager', () => {
 
   it('sends a resolved notice when the condition clears', async () => {
     fleet.healed = true;
-    const [resolved] = await waitFor('the resolved notice', () => ours(webhook.received, 'resolved')[0] && ours(webhook.received, 'resolved'));
+    const [resolved] = await waitFor(
+      'the resolved notice',
+      () => ours(webhook.received, 'resolved')[0] && ours(webhook.received, 'resolved')
+    );
     expect(resolved.labels).toMatchObject({ alertname: ALERT, server: SERVER });
     expect(Date.parse(resolved.endsAt)).toBeGreaterThan(Date.parse(resolved.startsAt));
     const body = (await (await service!.app.request('/api/alerts')).json()) as any;
@@ -174,7 +193,10 @@ describe('an HA pair of services behind one Alertmanager', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'om-alerts-ha-'));
-    await writeFile(path.join(dir, 'rules.yml'), `groups: [{ name: memory, rules: [{ alert: ${ALERT}, expr: 'openmanager_memory_usage_percent >= 90', labels: { severity: critical, metric: memory } }] }]`);
+    await writeFile(
+      path.join(dir, 'rules.yml'),
+      `groups: [{ name: memory, rules: [{ alert: ${ALERT}, expr: 'openmanager_memory_usage_percent >= 90', labels: { severity: critical, metric: memory } }] }]`
+    );
     [db, webhook] = await Promise.all([createTestDatabase(), startWebhookReceiver()]);
     am = await startAlertmanager(testAlertmanagerConfig(webhook.url));
   }, 60_000);
@@ -197,15 +219,23 @@ describe('an HA pair of services behind one Alertmanager', () => {
       });
       replicas.push(await startService(config, silentLog, { collectors: [healableFleet({ healed: false })] }));
     }
-    await waitFor('both replicas to have sent their alerts', () => (replicas.every((r) => r.context.alerting.delivery.sent > 0) ? true : undefined));
+    await waitFor('both replicas to have sent their alerts', () =>
+      replicas.every((r) => r.context.alerting.delivery.sent > 0) ? true : undefined
+    );
     const sent = await Promise.all(
-      replicas.map(async (r) => ((await (await r.app.request('/api/alerts')).json()) as any).alerts.find((a: any) => a.server === SERVER).labels),
+      replicas.map(
+        async (r) =>
+          ((await (await r.app.request('/api/alerts')).json()) as any).alerts.find((a: any) => a.server === SERVER)
+            .labels
+      )
     );
     expect(sent[0]).toEqual(sent[1]);
     await waitFor('the notification', () => (webhook.received.length > 0 ? true : undefined));
     // Two more group intervals after both sent: still one notification for the alert.
     await new Promise((r) => setTimeout(r, 1_200));
-    const notified = webhook.received.flatMap((p) => p.alerts).filter((a) => a.labels.alertname === ALERT && a.labels.server === SERVER);
+    const notified = webhook.received
+      .flatMap((p) => p.alerts)
+      .filter((a) => a.labels.alertname === ALERT && a.labels.server === SERVER);
     expect(notified).toHaveLength(1);
   }, 60_000);
 });

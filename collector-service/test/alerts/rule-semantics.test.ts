@@ -17,7 +17,8 @@ const SHIPPED_RULES = path.resolve(__dirname, '../../../provisioning/alerting/op
 const promtool = (...args: string[]) => promisify(execFile)(PROMTOOL, args, { cwd: FIXTURES });
 
 beforeAll(() => {
-  if (!existsSync(PROMTOOL)) throw new Error(`${PROMTOOL} is missing: install Debian's prometheus package (.ci/run does)`);
+  if (!existsSync(PROMTOOL))
+    throw new Error(`${PROMTOOL} is missing: install Debian's prometheus package (.ci/run does)`);
 });
 
 describe('alert rule semantics', () => {

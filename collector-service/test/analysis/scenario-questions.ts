@@ -37,7 +37,11 @@ function s3(a: AskAnswer): void {
   const leak = a.findings.find((f) => f.kind === 'trend' && f.serverId === 'K8S-WORKER-03' && f.metric === 'memory');
   expect(leak).toBeDefined();
   expect(leak!.ratePerHour).toBeGreaterThan(3);
-  expect(a.answer).toMatch(a.language === 'ko' ? /K8S-WORKER-03 메모리 꾸준히 증가.*누수/ : /K8S-WORKER-03 memory is rising steadily.*memory leak/);
+  expect(a.answer).toMatch(
+    a.language === 'ko'
+      ? /K8S-WORKER-03 메모리 꾸준히 증가.*누수/
+      : /K8S-WORKER-03 memory is rising steadily.*memory leak/
+  );
 }
 
 function s4(a: AskAnswer): void {
@@ -55,7 +59,13 @@ function s5(a: AskAnswer): void {
 
 export const SCENARIO_QUESTIONS: ScenarioQuestion[] = [
   { scenario: 'S1', language: 'ko', question: 'DB-EU-002 서버에 문제가 있나요?', intent: 'server_health', check: s1 },
-  { scenario: 'S1', language: 'en', question: 'Is there a problem with DB-EU-002?', intent: 'server_health', check: s1 },
+  {
+    scenario: 'S1',
+    language: 'en',
+    question: 'Is there a problem with DB-EU-002?',
+    intent: 'server_health',
+    check: s1,
+  },
   { scenario: 'S2', language: 'ko', question: '디스크가 언제 꽉 찰까?', intent: 'forecast', check: s2 },
   { scenario: 'S2', language: 'en', question: 'Which disk fills up first?', intent: 'forecast', check: s2 },
   { scenario: 'S3', language: 'ko', question: 'K8S-WORKER-03 메모리 누수 있어?', intent: 'anomalies', check: s3 },
@@ -71,7 +81,15 @@ export function checkAnswerShape(a: AskAnswer, language: 'ko' | 'en'): void {
   expect(a.language).toBe(language);
   expect(HANGUL.test(a.answer)).toBe(language === 'ko');
   expect(['ok', 'warning', 'critical', 'unknown']).toContain(a.severity);
-  expect(Object.keys(a.entities).sort()).toEqual(['limit', 'metrics', 'provider', 'rangeMinutes', 'region', 'role', 'servers']);
+  expect(Object.keys(a.entities).sort()).toEqual([
+    'limit',
+    'metrics',
+    'provider',
+    'rangeMinutes',
+    'region',
+    'role',
+    'servers',
+  ]);
   for (const f of a.findings) {
     expect(['threshold', 'anomaly', 'trend', 'forecast', 'correlation', 'offline']).toContain(f.kind);
     expect(typeof f.serverId).toBe('string');

@@ -25,13 +25,30 @@ export function build(minutes: number, f: (i: number) => number, start = T0): Se
 }
 
 /** A sawtooth: rises from `low` by `perHour` until `periodMinutes`, then drops back (a clean-up, a restart). */
-export function sawtooth(minutes: number, low: number, perHour: number, periodMinutes: number, phaseMinutes = 0, jitter = 0): Series {
+export function sawtooth(
+  minutes: number,
+  low: number,
+  perHour: number,
+  periodMinutes: number,
+  phaseMinutes = 0,
+  jitter = 0
+): Series {
   const n = noise(7);
   return build(minutes, (i) => low + (perHour * ((i + phaseMinutes) % periodMinutes)) / 60 + jitter * n());
 }
 
 /** Spikes of `height` lasting `length` minutes every `period` minutes, starting at `offset`, on a noisy base. */
-export function spikes(minutes: number, period: number, length: number, offset: number, height: number, base: number, seed: number): number[] {
+export function spikes(
+  minutes: number,
+  period: number,
+  length: number,
+  offset: number,
+  height: number,
+  base: number,
+  seed: number
+): number[] {
   const n = noise(seed);
-  return Array.from({ length: minutes }, (_, i) => (((i - offset) % period) + period) % period < length ? height + n() : base + 3 * n());
+  return Array.from({ length: minutes }, (_, i) =>
+    (((i - offset) % period) + period) % period < length ? height + n() : base + 3 * n()
+  );
 }

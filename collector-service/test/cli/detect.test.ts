@@ -26,9 +26,11 @@ beforeAll(() => {
       },
       include: [],
       files: [path.join(serviceRoot, 'src/cli/detect.ts')],
-    }),
+    })
   );
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig], { encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig], {
+    encoding: 'utf8',
+  });
   if (tsc.status !== 0) throw new Error(`compiling detect.ts failed:\n${tsc.stdout}${tsc.stderr}`);
   detectJs = path.join(work, 'dist/cli/detect.js');
 }, 120_000);
@@ -74,30 +76,49 @@ describe('detect <input.csv> <output.csv>', () => {
     expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
     expect(scores[700]).toBeGreaterThanOrEqual(ANOMALY_SCORE_THRESHOLD);
     // the same detector as the service's
-    const expected = scoreSeries(rows.map(([t]) => Date.parse(`${t.replace(' ', 'T')}Z`)), rows.map(([, v]) => Number(v)));
+    const expected = scoreSeries(
+      rows.map(([t]) => Date.parse(`${t.replace(' ', 'T')}Z`)),
+      rows.map(([, v]) => Number(v))
+    );
     scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i], 6));
   });
 
   it('keeps rows with a missing value, scored 0, and accepts ISO-8601 and epoch-millisecond timestamps', () => {
     const input = writeInput(
       'gaps.csv',
-      'timestamp,value\r\n2025-01-06T00:00:00Z,1\r\n2025-01-06T00:01:00Z,\r\n1736121720000,NaN\r\n2025-01-06 00:03:00,2\r\n',
+      'timestamp,value\r\n2025-01-06T00:00:00Z,1\r\n2025-01-06T00:01:00Z,\r\n1736121720000,NaN\r\n2025-01-06 00:03:00,2\r\n'
     );
     const output = path.join(work, 'gaps.scored.csv');
 
     expect(detect(input, output).code).toBe(0);
 
     expect(readFileSync(output, 'utf8')).toBe(
-      'timestamp,value,anomaly_score\n2025-01-06T00:00:00Z,1,0\n2025-01-06T00:01:00Z,,0\n1736121720000,NaN,0\n2025-01-06 00:03:00,2,0\n',
+      'timestamp,value,anomaly_score\n2025-01-06T00:00:00Z,1,0\n2025-01-06T00:01:00Z,,0\n1736121720000,NaN,0\n2025-01-06 00:03:00,2,0\n'
     );
   });
 
   it.each([
-    ['a wrong header', 'time,val\n2025-01-06 00:00:00,1\n', /bad\.csv:1: expected the header 'timestamp,value', found 'time,val'/],
+    [
+      'a wrong header',
+      'time,val\n2025-01-06 00:00:00,1\n',
+      /bad\.csv:1: expected the header 'timestamp,value', found 'time,val'/,
+    ],
     ['an empty file', '', /bad\.csv:1: expected the header 'timestamp,value', found ''/],
-    ['a value that is not a number', 'timestamp,value\n2025-01-06 00:00:00,1\n2025-01-06 00:01:00,2\n2025-01-06 00:02:00,abc\n', /bad\.csv:4: value 'abc' is not a number/],
-    ['a timestamp that is not a date', 'timestamp,value\n2025-01-06 00:00:00,1\nyesterday,2\n', /bad\.csv:3: timestamp 'yesterday' is not a date/],
-    ['a row with three cells', 'timestamp,value\n2025-01-06 00:00:00,1,9\n', /bad\.csv:2: expected 2 cells \(timestamp,value\), found 3/],
+    [
+      'a value that is not a number',
+      'timestamp,value\n2025-01-06 00:00:00,1\n2025-01-06 00:01:00,2\n2025-01-06 00:02:00,abc\n',
+      /bad\.csv:4: value 'abc' is not a number/,
+    ],
+    [
+      'a timestamp that is not a date',
+      'timestamp,value\n2025-01-06 00:00:00,1\nyesterday,2\n',
+      /bad\.csv:3: timestamp 'yesterday' is not a date/,
+    ],
+    [
+      'a row with three cells',
+      'timestamp,value\n2025-01-06 00:00:00,1,9\n',
+      /bad\.csv:2: expected 2 cells \(timestamp,value\), found 3/,
+    ],
   ])('rejects %s with exit code 1, naming the line, and writes no output', (_name, text, message) => {
     const input = writeInput('bad.csv', text);
     const output = path.join(work, `bad-${Math.random().toString(36).slice(2)}.csv`);

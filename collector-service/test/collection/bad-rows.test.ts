@@ -27,7 +27,12 @@ function capturingLog() {
 const onprem = (now: () => number): MetricCollector => {
   const ids = [GOOD[0], NUL_ID, GOOD[1], LONG_ID, GOOD[2]];
   const servers = () =>
-    ids.map((id) => serverInfo(id, { collector: 'onprem-api', labels: { 'team\u0007': 'ops\u0000\u001b[31m', note: 'y'.repeat(5_000) } }));
+    ids.map((id) =>
+      serverInfo(id, {
+        collector: 'onprem-api',
+        labels: { 'team\u0007': 'ops\u0000\u001b[31m', note: 'y'.repeat(5_000) },
+      })
+    );
   return {
     name: 'onprem-api',
     getServerList: async () => servers(),
@@ -35,7 +40,11 @@ const onprem = (now: () => number): MetricCollector => {
     isServerOnline: async () => true,
     collectAll: async () => ({
       servers: servers(),
-      samples: ids.map((id) => sample(id, now(), { rawData: { motd: 'hello\u0000world', deep: { a: { b: { c: { d: { e: { f: { g: 1 } } } } } } } } })),
+      samples: ids.map((id) =>
+        sample(id, now(), {
+          rawData: { motd: 'hello\u0000world', deep: { a: { b: { c: { d: { e: { f: { g: 1 } } } } } } } },
+        })
+      ),
       unreachable: [],
     }),
   };
@@ -68,14 +77,16 @@ describe('bad rows from a collector', () => {
     for (let run = 0; run < 3; run++, t += 10_000) await manager.tick();
 
     const rows = await storage.store.sql.query<{ server_id: string; n: number }>(
-      'SELECT server_id, count(*)::int AS n FROM server_metrics GROUP BY server_id ORDER BY server_id',
+      'SELECT server_id, count(*)::int AS n FROM server_metrics GROUP BY server_id ORDER BY server_id'
     );
     expect(rows).toEqual(GOOD.map((id) => ({ server_id: id, n: 3 })));
     const [status] = manager.collectorStatuses();
     expect(status).toMatchObject({ state: 'ok', samples: 3, rejected: 2 });
 
     const refused = lines.filter((l) => l.msg === 'server refused at the collector boundary').map((l) => l.serverId);
-    expect(refused).toEqual(expect.arrayContaining(['ONPREM-\\u0000-07', expect.stringMatching(/^X{120}…\(10000 chars\)$/)]));
+    expect(refused).toEqual(
+      expect.arrayContaining(['ONPREM-\\u0000-07', expect.stringMatching(/^X{120}…\(10000 chars\)$/)])
+    );
     expect(await registry.getSingleMetricAsString('openmanager_rejected_rows_total')).toMatch(/stage="collector"} 6/);
 
     // labels and raw data are stored cleaned: no control characters, within their caps

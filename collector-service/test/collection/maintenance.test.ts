@@ -25,6 +25,10 @@ describe('PartitionMaintenance', () => {
     const hours = await storage.store.partitions.list();
     expect(hours).toEqual(expect.arrayContaining([0, 1, 2, 3].map((h) => hourOf(NOW) + h * HOUR)));
     expect(hours[0]).toBeGreaterThanOrEqual(hourOf(NOW - 4 * HOUR));
-    expect(maintenance.getStats()).toMatchObject({ droppedPartitions: 1, lastError: null, lastRunAt: new Date(NOW).toISOString() });
+    expect(maintenance.getStats()).toMatchObject({
+      droppedPartitions: 1,
+      lastError: null,
+      lastRunAt: new Date(NOW).toISOString(),
+    });
   });
 });

@@ -13,7 +13,7 @@ class ScriptedCollector implements MetricCollector {
     readonly name: string,
     private readonly ids: string[],
     private readonly behaviour: (signal: AbortSignal) => Promise<void> = async () => {},
-    private readonly now = Date.now,
+    private readonly now = Date.now
   ) {}
   async getServerList() {
     return this.ids.map((id) => serverInfo(id, { collector: this.name }));
@@ -27,7 +27,11 @@ class ScriptedCollector implements MetricCollector {
   async collectAll(signal: AbortSignal): Promise<CollectionResult> {
     this.calls++;
     await this.behaviour(signal);
-    return { servers: await this.getServerList(), samples: this.ids.map((id) => sample(id, this.now())), unreachable: [] };
+    return {
+      servers: await this.getServerList(),
+      samples: this.ids.map((id) => sample(id, this.now())),
+      unreachable: [],
+    };
   }
 }
 
@@ -44,10 +48,19 @@ describe('CollectionManager', () => {
   afterEach(() => storage.close());
 
   const manager = (collectors: MetricCollector[], timeoutMs = 2_000) =>
-    new CollectionManager({ collectors, writer, intervalMs: 60_000, timeoutMs, retentionMs: 24 * 3_600_000, log: silentLog });
+    new CollectionManager({
+      collectors,
+      writer,
+      intervalMs: 60_000,
+      timeoutMs,
+      retentionMs: 24 * 3_600_000,
+      log: silentLog,
+    });
 
   const storedServers = async () =>
-    (await storage.store.sql.query<{ server_id: string }>('SELECT DISTINCT server_id FROM server_metrics ORDER BY 1')).map((r) => r.server_id);
+    (
+      await storage.store.sql.query<{ server_id: string }>('SELECT DISTINCT server_id FROM server_metrics ORDER BY 1')
+    ).map((r) => r.server_id);
 
   test('runs collectors in parallel and writes everything they gathered', async () => {
     // each collector waits until the other has started: run one after the other, they would both time out
@@ -85,7 +98,16 @@ describe('CollectionManager', () => {
 
   test('the timeout aborts the collector’s signal so it can stop its requests', async () => {
     let aborted = false;
-    const m = manager([new ScriptedCollector('slow', ['X'], (signal) => new Promise((resolve) => signal.addEventListener('abort', () => ((aborted = true), resolve()))))], 100);
+    const m = manager(
+      [
+        new ScriptedCollector(
+          'slow',
+          ['X'],
+          (signal) => new Promise((resolve) => signal.addEventListener('abort', () => ((aborted = true), resolve())))
+        ),
+      ],
+      100
+    );
     await m.tick();
     expect(aborted).toBe(true);
   });
@@ -97,10 +119,20 @@ describe('CollectionManager', () => {
     });
     const m = manager([flaky]);
     await m.tick();
-    expect(m.collectorStatuses()[0]).toMatchObject({ state: 'error', lastError: 'connection refused by 10.0.0.1:9090', failures: 1 });
+    expect(m.collectorStatuses()[0]).toMatchObject({
+      state: 'error',
+      lastError: 'connection refused by 10.0.0.1:9090',
+      failures: 1,
+    });
     fail = false;
     await m.tick();
-    expect(m.collectorStatuses()[0]).toMatchObject({ state: 'ok', lastError: null, failures: 1, consecutiveFailures: 0, runs: 2 });
+    expect(m.collectorStatuses()[0]).toMatchObject({
+      state: 'ok',
+      lastError: null,
+      failures: 1,
+      consecutiveFailures: 0,
+      runs: 2,
+    });
   });
 
   test('a tick while a run is still going is skipped and counted, never overlapped', async () => {
@@ -142,10 +174,16 @@ describe('CollectionManager', () => {
       getServerList: async () => [serverInfo('UP'), serverInfo('DOWN')],
       collectMetrics: async () => null,
       isServerOnline: async () => true,
-      collectAll: async () => ({ servers: [serverInfo('UP'), serverInfo('DOWN')], samples: [sample('UP', now)], unreachable: ['DOWN'] }),
+      collectAll: async () => ({
+        servers: [serverInfo('UP'), serverInfo('DOWN')],
+        samples: [sample('UP', now)],
+        unreachable: ['DOWN'],
+      }),
     };
     await manager([c]).tick();
-    expect((await storage.store.listServers()).map((s) => [s.id, s.reachable, s.lastSeenAt?.getTime() ?? null])).toEqual([
+    expect(
+      (await storage.store.listServers()).map((s) => [s.id, s.reachable, s.lastSeenAt?.getTime() ?? null])
+    ).toEqual([
       ['DOWN', false, null],
       ['UP', true, now],
     ]);
@@ -169,7 +207,11 @@ describe('servers of the same name from two collectors', () => {
       isServerOnline: async () => true,
       collectAll: async () => {
         if (fails()) throw new Error('down');
-        return { servers: [serverInfo('web-1', { provider, collector: name })], samples: [sample('web-1', now, { cpuUsage: provider === 'aws' ? 11 : 22 })], unreachable: [] };
+        return {
+          servers: [serverInfo('web-1', { provider, collector: name })],
+          samples: [sample('web-1', now, { cpuUsage: provider === 'aws' ? 11 : 22 })],
+          unreachable: [],
+        };
       },
     });
     let cloudDown = false;
@@ -189,7 +231,9 @@ describe('servers of the same name from two collectors', () => {
       ['web-1', 'aws', 'cloudwatch'],
       ['web-1@onprem', 'onprem', 'custom-api'],
     ]);
-    expect((await storage.store.latestSamples(['web-1', 'web-1@onprem'])).map((s) => [s.serverId, s.cpuUsage]).sort()).toEqual([
+    expect(
+      (await storage.store.latestSamples(['web-1', 'web-1@onprem'])).map((s) => [s.serverId, s.cpuUsage]).sort()
+    ).toEqual([
       ['web-1', 11],
       ['web-1@onprem', 22],
     ]);

@@ -46,9 +46,22 @@ describe('the simulated fleet', () => {
     const servers = await collector().getServerList();
     expect(servers.map((s) => s.id)).toEqual([...CONTRACT_SERVER_IDS]);
     expect(servers).toHaveLength(30);
-    expect(servers.find((s) => s.id === 'DB-EU-002')).toMatchObject({ provider: 'aws', region: 'eu-west-1', role: 'database' });
-    expect(servers.find((s) => s.id === 'K8S-MASTER-02')).toMatchObject({ provider: 'kubernetes', region: 'ap-northeast-2', role: 'control-plane', labels: { cluster: 'prod-k8s' } });
-    expect(servers.find((s) => s.id === 'ONPREM-LDAP-01')).toMatchObject({ provider: 'onprem', region: 'seoul-dc1', role: 'directory' });
+    expect(servers.find((s) => s.id === 'DB-EU-002')).toMatchObject({
+      provider: 'aws',
+      region: 'eu-west-1',
+      role: 'database',
+    });
+    expect(servers.find((s) => s.id === 'K8S-MASTER-02')).toMatchObject({
+      provider: 'kubernetes',
+      region: 'ap-northeast-2',
+      role: 'control-plane',
+      labels: { cluster: 'prod-k8s' },
+    });
+    expect(servers.find((s) => s.id === 'ONPREM-LDAP-01')).toMatchObject({
+      provider: 'onprem',
+      region: 'seoul-dc1',
+      role: 'directory',
+    });
   });
 
   test('DUMMY_SERVERS adds generated servers up to 10,000, all distinct', async () => {
@@ -67,7 +80,9 @@ describe('the simulated fleet', () => {
 
   test('healthy servers vary with a daily cycle and stay below the warning thresholds', () => {
     const history = dayOfHistory(collector());
-    const healthy = CONTRACT_SERVER_IDS.filter((id) => !['DB-EU-002', 'ONPREM-FILE-01', 'K8S-WORKER-03', 'API-US-001', 'DB-EU-001', 'WEB-US-003'].includes(id));
+    const healthy = CONTRACT_SERVER_IDS.filter(
+      (id) => !['DB-EU-002', 'ONPREM-FILE-01', 'K8S-WORKER-03', 'API-US-001', 'DB-EU-001', 'WEB-US-003'].includes(id)
+    );
     for (const id of healthy) {
       const samples = history.get(id)!;
       expect(samples).toHaveLength(24 * 60);
@@ -104,18 +119,24 @@ describe.each([42, 1, 2026])('scenarios with seed %i', (seed) => {
     expect(rate).toBeGreaterThanOrEqual(1);
     expect((100 - latest) / rate).toBeLessThan(24);
     // no other server's disk fills at all
-    for (const [id, xs] of history) if (id !== 'ONPREM-FILE-01') expect(slopePerHour(xs.slice(-180), (s) => s.diskUsage!)).toBeLessThan(0.5);
+    for (const [id, xs] of history)
+      if (id !== 'ONPREM-FILE-01') expect(slopePerHour(xs.slice(-180), (s) => s.diskUsage!)).toBeLessThan(0.5);
   });
 
   test('S3: K8S-WORKER-03 memory climbs steadily and resets about every 6 hours', () => {
     const parts = segments(history.get('K8S-WORKER-03')!, (s) => s.memoryUsage!, 10);
     expect(parts.length).toBeGreaterThanOrEqual(4);
     expect(parts.length).toBeLessThanOrEqual(5);
-    for (const part of parts.filter((p) => p.length > 60)) expect(slopePerHour(part, (s) => s.memoryUsage!)).toBeGreaterThan(4);
+    for (const part of parts.filter((p) => p.length > 60))
+      expect(slopePerHour(part, (s) => s.memoryUsage!)).toBeGreaterThan(4);
   });
 
   test('S4: API-US-001 cpu spikes every 15 minutes and DB-EU-001 follows one minute later', () => {
-    const spikes = (id: string) => history.get(id)!.filter((s, i, xs) => s.cpuUsage! > 60 && (i === 0 || xs[i - 1].cpuUsage! <= 60)).map((s) => s.timestamp.getTime());
+    const spikes = (id: string) =>
+      history
+        .get(id)!
+        .filter((s, i, xs) => s.cpuUsage! > 60 && (i === 0 || xs[i - 1].cpuUsage! <= 60))
+        .map((s) => s.timestamp.getTime());
     const api = spikes('API-US-001');
     const db = spikes('DB-EU-001');
     expect(api.length).toBeGreaterThanOrEqual(95);

@@ -9,7 +9,11 @@ import { simulatedIncidents } from '../../src/detector-eval/simulated-incidents'
 import { windowedGaussianScores } from '../../src/detector-eval/windowed-gaussian';
 
 const NAB = path.resolve(__dirname, '../../../bench/nab');
-const FILES = ['artificialNoAnomaly/art_daily_small_noise.csv', 'artificialWithAnomaly/art_daily_jumpsup.csv', 'realKnownCause/rogue_agent_key_hold.csv'];
+const FILES = [
+  'artificialNoAnomaly/art_daily_small_noise.csv',
+  'artificialWithAnomaly/art_daily_jumpsup.csv',
+  'realKnownCause/rogue_agent_key_hold.csv',
+];
 
 describe('detector evaluation', () => {
   let work: string;
@@ -27,8 +31,13 @@ describe('detector evaluation', () => {
     expect(quiet.normalized).toBeNaN();
     expect(quiet.raw).toBeLessThanOrEqual(0);
     // A held-out fold's score is bounded by a perfect detector's.
-    for (const f of report.byFile.detector) expect(f.score.standard.raw).toBeLessThanOrEqual(f.score.standard.perfect + 1e-9);
-    expect(report.byCategory.detector.map((f) => f.fold.name)).toEqual(['artificialNoAnomaly', 'artificialWithAnomaly', 'realKnownCause']);
+    for (const f of report.byFile.detector)
+      expect(f.score.standard.raw).toBeLessThanOrEqual(f.score.standard.perfect + 1e-9);
+    expect(report.byCategory.detector.map((f) => f.fold.name)).toEqual([
+      'artificialNoAnomaly',
+      'artificialWithAnomaly',
+      'realKnownCause',
+    ]);
     expect(report.simulated.files).toBe(9);
     expect(report.simulated.windows).toBe(8);
     const text = formatReport(report);

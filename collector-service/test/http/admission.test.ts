@@ -43,7 +43,10 @@ describe.each([
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
         expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
         const body = (await res.json()) as { error: { code: string; message: string } };
-        expect(body.error).toEqual({ code: 'rate_limited', message: expect.stringContaining(`RATE_LIMIT_PER_MINUTE=${LIMIT}`) });
+        expect(body.error).toEqual({
+          code: 'rate_limited',
+          message: expect.stringContaining(`RATE_LIMIT_PER_MINUTE=${LIMIT}`),
+        });
       }
     }
     expect(statuses).toEqual([...Array(LIMIT).fill(200), 429]);
@@ -53,11 +56,15 @@ describe.each([
     if (withRedis) expect((await redisKeys(prefix)).filter((k) => k.startsWith('ratelimit:'))).toHaveLength(2);
   });
 
-  test('under /prometheus the refusal is in Prometheus\'s envelope', async () => {
+  test("under /prometheus the refusal is in Prometheus's envelope", async () => {
     const service = services[0];
     const res = await service.app.request('/prometheus/api/v1/query?query=1', { headers: bearer(KEY_A) });
     expect(res.status).toBe(429);
-    expect(await res.json()).toMatchObject({ status: 'error', errorType: 'unavailable', error: expect.stringContaining('RATE_LIMIT_PER_MINUTE') });
+    expect(await res.json()).toMatchObject({
+      status: 'error',
+      errorType: 'unavailable',
+      error: expect.stringContaining('RATE_LIMIT_PER_MINUTE'),
+    });
   });
 });
 
@@ -73,12 +80,14 @@ describe('concurrency limit on heavy reads', () => {
   test('past the limit and a full queue, a request is shed at once with 503 and Retry-After; queued ones are served in turn', async () => {
     const gate = new ConcurrencyGate({ limit: 2, queue: 1, maxWaitMs: 60_000 });
     const { app, releaseAll } = slowApp(gate);
-    const running = [app.request('/heavy'), app.request('/heavy')];
+    const running = [Promise.resolve(app.request('/heavy')), Promise.resolve(app.request('/heavy'))];
     const queued = app.request('/heavy');
     const shed = await app.request('/heavy');
     expect(shed.status).toBe(503);
     expect(shed.headers.get('retry-after')).toBe('2');
-    expect(await shed.json()).toEqual({ error: { code: 'overloaded', message: expect.stringContaining('Retry-After') } });
+    expect(await shed.json()).toEqual({
+      error: { code: 'overloaded', message: expect.stringContaining('Retry-After') },
+    });
     releaseAll();
     expect((await Promise.all(running)).map((r) => r.status)).toEqual([200, 200]);
     await new Promise((r) => setImmediate(r));

@@ -34,14 +34,25 @@ describe('alerts over HTTP and ask', () => {
     return { status: res.status, body: (await res.json()) as any };
   };
   const ask = async (question: string) => {
-    const res = await service.app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(READ_KEY) }, body: JSON.stringify({ question }) });
+    const res = await service.app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(READ_KEY) },
+      body: JSON.stringify({ question }),
+    });
     return (await res.json()) as any;
   };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'om-alert-routes-'));
     await writeFile(path.join(dir, 'rules.yml'), RULES);
-    service = await startTestService({ collectors: [], env: { API_KEYS: `panel:read:${READ_KEY}`, ALERT_RULES_FILE: path.join(dir, 'rules.yml'), ALERT_EVALUATION_INTERVAL_MS: '60000' } });
+    service = await startTestService({
+      collectors: [],
+      env: {
+        API_KEYS: `panel:read:${READ_KEY}`,
+        ALERT_RULES_FILE: path.join(dir, 'rules.yml'),
+        ALERT_EVALUATION_INTERVAL_MS: '60000',
+      },
+    });
     const infos = [serverInfo('DB-EU-002', { role: 'database' }), serverInfo('WEB-US-001', { role: 'web' })];
     const samples = [0, 1, 2, 3].flatMap((i) => [
       sample('DB-EU-002', t0 + i * MIN, { memoryUsage: 91 + i }),
@@ -69,7 +80,13 @@ describe('alerts over HTTP and ask', () => {
       state: 'firing',
       server: 'DB-EU-002',
       severity: 'critical',
-      labels: { alertname: 'MemoryHigh', server: 'DB-EU-002', severity: 'critical', metric: 'memory', role: 'database' },
+      labels: {
+        alertname: 'MemoryHigh',
+        server: 'DB-EU-002',
+        severity: 'critical',
+        metric: 'memory',
+        role: 'database',
+      },
       summary: 'DB-EU-002 memory at 94%',
       value: 94,
       activeAt: new Date(t0).toISOString(),
@@ -85,7 +102,12 @@ describe('alerts over HTTP and ask', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('success');
     const [group] = body.data.groups;
-    expect(group).toMatchObject({ name: 'memory', interval: 60, limit: 0, lastEvaluation: new Date(t0 + 3 * MIN).toISOString() });
+    expect(group).toMatchObject({
+      name: 'memory',
+      interval: 60,
+      limit: 0,
+      lastEvaluation: new Date(t0 + 3 * MIN).toISOString(),
+    });
     expect(group.rules[0]).toMatchObject({
       type: 'alerting',
       name: 'MemoryHigh',
@@ -104,11 +126,17 @@ describe('alerts over HTTP and ask', () => {
 
   it('/prometheus/api/v1/alerts lists the alert', async () => {
     const { body } = await get('/prometheus/api/v1/alerts');
-    expect(body.data.alerts).toEqual([expect.objectContaining({ state: 'firing', labels: expect.objectContaining({ alertname: 'MemoryHigh', server: 'DB-EU-002' }) })]);
+    expect(body.data.alerts).toEqual([
+      expect.objectContaining({
+        state: 'firing',
+        labels: expect.objectContaining({ alertname: 'MemoryHigh', server: 'DB-EU-002' }),
+      }),
+    ]);
   });
 
   it('ALERTS and ALERTS_FOR_STATE are queryable: pending, then firing', async () => {
-    const q = (query: string, at: number) => get(`/prometheus/api/v1/query?${new URLSearchParams({ query, time: String(at / 1000) })}`);
+    const q = (query: string, at: number) =>
+      get(`/prometheus/api/v1/query?${new URLSearchParams({ query, time: String(at / 1000) })}`);
     const state = async (at: number) => (await q('ALERTS', at)).body.data.result.map((r: any) => r.metric.alertstate);
     expect(await state(t0 + 1 * MIN)).toEqual(['pending']);
     expect(await state(t0 + 3 * MIN)).toEqual(['firing']);
@@ -126,7 +154,9 @@ describe('alerts over HTTP and ask', () => {
     const en = await ask('What is firing?');
     expect(en).toMatchObject({ intent: 'alerts', language: 'en', severity: 'critical' });
     expect(en.answer).toMatch(/1 alert firing:\n- MemoryHigh on DB-EU-002 \(critical\), firing since/);
-    expect(en.findings).toEqual([expect.objectContaining({ serverId: 'DB-EU-002', metric: 'memory', level: 'critical' })]);
+    expect(en.findings).toEqual([
+      expect.objectContaining({ serverId: 'DB-EU-002', metric: 'memory', level: 'critical' }),
+    ]);
   });
 
   it('answers how many alerts fired in a past range from the history', async () => {

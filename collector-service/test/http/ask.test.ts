@@ -6,7 +6,13 @@
 import type { AskAnswer } from '@openmanager/contract';
 import type { RunningService } from '../../src/service';
 import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-questions';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '../support/services';
 import { bearer, startTestService } from '../support/test-service';
 
 const READ_KEY = 'reader-secret-12';
@@ -21,14 +27,24 @@ describe('POST /api/ask', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as AskAnswer & { error?: { code: string; message: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as AskAnswer & { error?: { code: string; message: string } },
+    };
   };
 
   beforeAll(async () => {
     db = await createTestDatabase();
     prefix = uniqueRedisPrefix();
     service = await startTestService({
-      env: { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: prefix, DUMMY_BACKFILL_HOURS: '24', API_KEYS: `panel:read:${READ_KEY}`, COLLECT_INTERVAL_MS: '60000' },
+      env: {
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        REDIS_KEY_PREFIX: prefix,
+        DUMMY_BACKFILL_HOURS: '24',
+        API_KEYS: `panel:read:${READ_KEY}`,
+        COLLECT_INTERVAL_MS: '60000',
+      },
     });
     await service.backfillDone;
     await service.context.manager.tick();
@@ -49,7 +65,11 @@ describe('POST /api/ask', () => {
 
   test('the dashboard range is used: a range ending before WEB-US-003 went away finds it online', async () => {
     const to = Date.now() - 3 * 3_600_000;
-    const { body } = await post({ question: 'Is WEB-US-003 healthy?', from: new Date(to - 3_600_000).toISOString(), to });
+    const { body } = await post({
+      question: 'Is WEB-US-003 healthy?',
+      from: new Date(to - 3_600_000).toISOString(),
+      to,
+    });
     expect(body.range).toEqual({ from: new Date(to - 3_600_000).toISOString(), to: new Date(to).toISOString() });
     expect(body.findings.filter((f) => f.kind === 'offline')).toEqual([]);
     expect(body.answer).toMatch(/WEB-US-003: (healthy|warning|critical)/);

@@ -16,14 +16,20 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const OPEN = new Set(['/api/health', '/api/openapi.json']);
 const isAdmin = (path: string) => path.startsWith('/api/admin/');
 
-const concrete = (path: string) => path.replace(/:id\b[^/]*/g, 'DB-EU-002').replace(/:[a-z]+\b[^/]*/gi, 'cpu').replace(/\*$/, 'x');
+const concrete = (path: string) =>
+  path
+    .replace(/:id\b[^/]*/g, 'DB-EU-002')
+    .replace(/:[a-z]+\b[^/]*/gi, 'cpu')
+    .replace(/\*$/, 'x');
 
 describe('auth matrix: every route × every kind of caller', () => {
   let db: TestDatabase;
   let service: RunningService;
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = await startTestService({ env: { DATABASE_URL: db.url, API_KEYS: `grafana:read:sha256:${sha256(READ)},ops:admin:${ADMIN}` } });
+    service = await startTestService({
+      env: { DATABASE_URL: db.url, API_KEYS: `grafana:read:sha256:${sha256(READ)},ops:admin:${ADMIN}` },
+    });
   }, 60_000);
   afterAll(async () => {
     await service.close();
@@ -33,7 +39,7 @@ describe('auth matrix: every route × every kind of caller', () => {
   const routes = () => {
     const seen = new Map<string, { method: string; path: string }>();
     for (const r of service.app.routes) {
-      if (r.method === 'ALL' || r.path.endsWith('/*') && !isAdmin(r.path)) continue;
+      if (r.method === 'ALL' || (r.path.endsWith('/*') && !isAdmin(r.path))) continue;
       seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
     }
     return [...seen.values()];
@@ -41,7 +47,17 @@ describe('auth matrix: every route × every kind of caller', () => {
 
   test('the app serves the routes this matrix expects to cover', () => {
     const listed = routes().map((r) => `${r.method} ${r.path}`);
-    expect(listed).toEqual(expect.arrayContaining(['GET /api/health', 'GET /api/servers', 'GET /api/servers/:id', 'POST /api/query', 'POST /api/ask', 'GET /metrics', 'POST /api/admin/collect']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'GET /api/servers',
+        'GET /api/servers/:id',
+        'POST /api/query',
+        'POST /api/ask',
+        'GET /metrics',
+        'POST /api/admin/collect',
+      ])
+    );
   });
 
   test.each([
@@ -49,30 +65,38 @@ describe('auth matrix: every route × every kind of caller', () => {
     ['a wrong key', bearer('matrix-wrong-key-0003'), 'none'],
     ['the read key', bearer(READ), 'read'],
     ['the admin key', bearer(ADMIN), 'admin'],
-  ])('%s', async (_, headers, role) => {
-    const outcomes: string[] = [];
-    for (const { method, path } of routes()) {
-      const res = await service.app.request(concrete(path), {
-        method,
-        headers: { ...headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-        ...(method === 'POST' ? { body: '{}' } : {}),
-      });
-      await res.arrayBuffer();
-      const allowed = OPEN.has(path) || (isAdmin(path) ? role === 'admin' : role !== 'none');
-      const denied = res.status === 401 || res.status === 403;
-      if (allowed === denied) outcomes.push(`${method} ${path} → ${res.status}`);
-      if (denied && !OPEN.has(path)) {
-        const expected = role === 'none' ? 401 : 403;
-        if (res.status !== expected) outcomes.push(`${method} ${path} → ${res.status}, expected ${expected}`);
+  ])(
+    '%s',
+    async (_, headers, role) => {
+      const outcomes: string[] = [];
+      for (const { method, path } of routes()) {
+        const res = await service.app.request(concrete(path), {
+          method,
+          headers: { ...headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+        });
+        await res.arrayBuffer();
+        const allowed = OPEN.has(path) || (isAdmin(path) ? role === 'admin' : role !== 'none');
+        const denied = res.status === 401 || res.status === 403;
+        if (allowed === denied) outcomes.push(`${method} ${path} → ${res.status}`);
+        if (denied && !OPEN.has(path)) {
+          const expected = role === 'none' ? 401 : 403;
+          if (res.status !== expected) outcomes.push(`${method} ${path} → ${res.status}, expected ${expected}`);
+        }
       }
-    }
-    expect(outcomes).toEqual([]);
-  }, 120_000);
+      expect(outcomes).toEqual([]);
+    },
+    120_000
+  );
 
   test('/api/status tells the caller its role, so a client can warn about an admin key', async () => {
-    const read = (await (await service.app.request('/api/status', { headers: bearer(READ) })).json()) as { caller: unknown };
+    const read = (await (await service.app.request('/api/status', { headers: bearer(READ) })).json()) as {
+      caller: unknown;
+    };
     expect(read.caller).toEqual({ key: 'grafana', role: 'read' });
-    const admin = (await (await service.app.request('/api/status', { headers: bearer(ADMIN) })).json()) as { caller: unknown };
+    const admin = (await (await service.app.request('/api/status', { headers: bearer(ADMIN) })).json()) as {
+      caller: unknown;
+    };
     expect(admin.caller).toEqual({ key: 'ops', role: 'admin' });
   });
 });

@@ -12,18 +12,24 @@ describe('with API_KEYS set', () => {
   }, 60_000);
   afterAll(() => service.close());
 
-  const request = (path: string, headers: Record<string, string> = {}, method = 'GET') => service.app.request(path, { method, headers });
+  const request = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    service.app.request(path, { method, headers });
 
   test('health needs no key, so probes and docker health checks work', async () => {
     expect((await request('/api/health')).status).toBe(200);
   });
 
-  test.each(['/api/servers', '/api/servers/DB-EU-002', '/api/status'])('%s without a key → 401 asking for one', async (path) => {
-    const res = await request(path);
-    expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toContain('Bearer');
-    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'missing API key: send Authorization: Bearer <key>' } });
-  });
+  test.each(['/api/servers', '/api/servers/DB-EU-002', '/api/status'])(
+    '%s without a key → 401 asking for one',
+    async (path) => {
+      const res = await request(path);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+      expect(await res.json()).toEqual({
+        error: { code: 'unauthorized', message: 'missing API key: send Authorization: Bearer <key>' },
+      });
+    }
+  );
 
   test.each([
     ['a wrong key', bearer('not-the-key')],

@@ -25,9 +25,23 @@ describe('health and status', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, any>;
     expect(body.mode).toBe('dummy');
-    expect(body.collection).toMatchObject({ intervalMs: 10_000, runs: 1, skippedRuns: 0, pendingSamples: 0, lastWriteError: null });
+    expect(body.collection).toMatchObject({
+      intervalMs: 10_000,
+      runs: 1,
+      skippedRuns: 0,
+      pendingSamples: 0,
+      lastWriteError: null,
+    });
     expect(body.collectors).toEqual([
-      expect.objectContaining({ name: 'dummy', state: 'ok', servers: 30, samples: 29, unreachable: 1, lastError: null, lastDurationMs: expect.any(Number) }),
+      expect.objectContaining({
+        name: 'dummy',
+        state: 'ok',
+        servers: 30,
+        samples: 29,
+        unreachable: 1,
+        lastError: null,
+        lastDurationMs: expect.any(Number),
+      }),
     ]);
     expect(body.retention).toMatchObject({ hours: 24 });
   });

@@ -34,7 +34,9 @@ describe('GET /metrics', () => {
     const text = await scrape();
     expect(value(text, 'openmanager_db_write_duration_seconds_count{outcome="ok"}')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'openmanager_cache_lookups_total{result="hit"}')).toBeGreaterThanOrEqual(1);
-    expect(value(text, 'openmanager_collector_last_success_timestamp_seconds{collector="dummy"}')).toBeGreaterThan(Date.now() / 1000 - 600);
+    expect(value(text, 'openmanager_collector_last_success_timestamp_seconds{collector="dummy"}')).toBeGreaterThan(
+      Date.now() / 1000 - 600
+    );
     expect(value(text, 'openmanager_collector_last_duration_seconds{collector="dummy"}')).toBeGreaterThanOrEqual(0);
     // DATA_DIR is in memory for this service: no spool, so nothing in it
     expect(value(text, 'openmanager_spool_records')).toBe(0);

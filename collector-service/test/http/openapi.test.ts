@@ -5,7 +5,10 @@ import { startTestService } from '../support/test-service';
 
 interface Document {
   openapi: string;
-  paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown; parameters?: { name: string }[] }>>;
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; requestBody?: unknown; parameters?: { name: string }[] }>
+  >;
 }
 
 describe('GET /api/openapi.json', () => {
@@ -29,9 +32,13 @@ describe('GET /api/openapi.json', () => {
   test('documents every route the app registers, with its method', () => {
     // app.use() middleware shows up as method ALL; catch-alls (`/prometheus/*`) answer 404 and are not API routes.
     const served = new Set(
-      service.app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`),
+      service.app.routes
+        .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+        .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`)
     );
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+    );
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !served.has(r))).toEqual([]);
     expect(served.size).toBeGreaterThan(10);
@@ -39,7 +46,9 @@ describe('GET /api/openapi.json', () => {
 
   test("describes requests from the contract's schemas: the ask body, the metrics parameters", () => {
     expect(JSON.stringify(doc.paths['/api/ask'].post.requestBody)).toContain('"question"');
-    expect(doc.paths['/api/servers/{id}/metrics'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'from', 'to', 'step', 'metrics', 'aggregation']));
+    expect(doc.paths['/api/servers/{id}/metrics'].get.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['id', 'from', 'to', 'step', 'metrics', 'aggregation'])
+    );
     expect(doc.paths['/api/health'].get.security).toEqual([]);
   });
 });

@@ -52,7 +52,13 @@ describe('Prometheus API on the simulated fleet', () => {
     expect(status).toBe(200);
     const [only, ...rest] = vector(body);
     expect(rest).toEqual([]);
-    expect(only.metric).toEqual({ __name__: 'openmanager_cpu_usage_percent', server: 'DB-EU-002', provider: 'aws', region: 'eu-west-1', role: 'database' });
+    expect(only.metric).toEqual({
+      __name__: 'openmanager_cpu_usage_percent',
+      server: 'DB-EU-002',
+      provider: 'aws',
+      region: 'eu-west-1',
+      role: 'database',
+    });
     expect(only.value[0]).toBe(Number(time));
     expect(Number(only.value[1])).toBeGreaterThanOrEqual(80);
     expect(Number(only.value[1])).toBeLessThanOrEqual(90);
@@ -60,7 +66,9 @@ describe('Prometheus API on the simulated fleet', () => {
 
   test('WEB-US-003 is absent now (no sample within 5 minutes) and was up an hour ago', async () => {
     expect(vector((await get('query', { query: 'openmanager_up{server="WEB-US-003"}' })).body)).toEqual([]);
-    const before = vector((await get('query', { query: 'openmanager_up{server="WEB-US-003"}', time: String(nowS() - 3600) })).body);
+    const before = vector(
+      (await get('query', { query: 'openmanager_up{server="WEB-US-003"}', time: String(nowS() - 3600) })).body
+    );
     expect(before.map((s) => s.value[1])).toEqual(['1']);
     expect(vector((await get('query', { query: 'absent(openmanager_up{server="WEB-US-003"})' })).body)).toEqual([
       { metric: { server: 'WEB-US-003' }, value: [expect.any(Number), '1'] },
@@ -68,7 +76,9 @@ describe('Prometheus API on the simulated fleet', () => {
   });
 
   test('count(openmanager_up == 1) is the 29 servers that report', async () => {
-    expect(vector((await get('query', { query: 'count(openmanager_up == 1)' })).body).map((s) => s.value[1])).toEqual(['29']);
+    expect(vector((await get('query', { query: 'count(openmanager_up == 1)' })).body).map((s) => s.value[1])).toEqual([
+      '29',
+    ]);
   });
 
   test('max by (provider) of memory: one series per provider; aws holds DB-EU-002 at 90 % or more', async () => {
@@ -89,7 +99,12 @@ describe('Prometheus API on the simulated fleet', () => {
   test('query_range: a matrix with a point at start, start+step, … ≤ end', async () => {
     const end = Math.floor(nowS());
     const start = end - 3600;
-    const { status, body } = await get('query_range', { query: 'avg(openmanager_cpu_usage_percent)', start: String(start), end: String(end), step: '60' });
+    const { status, body } = await get('query_range', {
+      query: 'avg(openmanager_cpu_usage_percent)',
+      start: String(start),
+      end: String(end),
+      step: '60',
+    });
     expect(status).toBe(200);
     expect(body.data.resultType).toBe('matrix');
     const [series] = body.data.result;
@@ -101,7 +116,12 @@ describe('Prometheus API on the simulated fleet', () => {
   test('query_range: step as a duration, RFC 3339 times, one series per server', async () => {
     const end = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const start = new Date(end.getTime() - 30 * 60_000);
-    const { body } = await get('query_range', { query: 'openmanager_load1{provider="kubernetes"}', start: start.toISOString(), end: end.toISOString(), step: '5m' });
+    const { body } = await get('query_range', {
+      query: 'openmanager_load1{provider="kubernetes"}',
+      start: start.toISOString(),
+      end: end.toISOString(),
+      step: '5m',
+    });
     expect(body.data.result).toHaveLength(10);
     for (const s of body.data.result) expect(s.values).toHaveLength(7);
   });
@@ -112,7 +132,12 @@ describe('Prometheus API on the simulated fleet', () => {
     const [viaGet, viaPost] = [await get('query', params), await post('query', params)];
     expect(viaPost).toEqual(viaGet);
     expect(vector(viaPost.body).length).toBe(8);
-    const range = { query: 'openmanager_up{server=~"WEB.*"}', start: String(Number(time) - 600), end: time, step: '120' };
+    const range = {
+      query: 'openmanager_up{server=~"WEB.*"}',
+      start: String(Number(time) - 600),
+      end: time,
+      step: '120',
+    };
     expect(await post('query_range', range)).toEqual(await get('query_range', range));
     const matchers = { 'match[]': ['openmanager_up{role="web"}', 'openmanager_load1{server="DB-EU-001"}'] };
     expect(await post('series', matchers)).toEqual(await get('series', matchers));
@@ -120,32 +145,67 @@ describe('Prometheus API on the simulated fleet', () => {
   });
 
   test('labels, label values and series, honouring match[], start and end', async () => {
-    expect((await get('labels')).body).toEqual({ status: 'success', data: ['__name__', 'provider', 'region', 'role', 'server'] });
+    expect((await get('labels')).body).toEqual({
+      status: 'success',
+      data: ['__name__', 'provider', 'region', 'role', 'server'],
+    });
     expect((await get('label/__name__/values')).body.data).toEqual(METRICS);
     expect((await get('label/provider/values')).body.data).toEqual(['aws', 'kubernetes', 'onprem']);
     const onprem = (await get('label/server/values', { 'match[]': 'openmanager_up{provider="onprem"}' })).body.data;
     expect(onprem).toEqual(CONTRACT_SERVER_IDS.filter((id) => id.startsWith('ONPREM')).sort());
     // WEB-US-003 stopped reporting before the last five minutes.
-    const recent = (await get('label/server/values', { 'match[]': 'openmanager_up', start: String(nowS() - 300), end: String(nowS()) })).body.data;
+    const recent = (
+      await get('label/server/values', {
+        'match[]': 'openmanager_up',
+        start: String(nowS() - 300),
+        end: String(nowS()),
+      })
+    ).body.data;
     expect(recent).toHaveLength(29);
     expect(recent).not.toContain('WEB-US-003');
-    expect((await get('label/server/values', { 'match[]': 'openmanager_up', start: String(nowS() - 3 * 3600), end: String(nowS() - 2.5 * 3600) })).body.data).toEqual([]);
+    expect(
+      (
+        await get('label/server/values', {
+          'match[]': 'openmanager_up',
+          start: String(nowS() - 3 * 3600),
+          end: String(nowS() - 2.5 * 3600),
+        })
+      ).body.data
+    ).toEqual([]);
     const series = (await get('series', { 'match[]': 'openmanager_cpu_usage_percent{server=~"DB-EU-.*"}' })).body.data;
     expect(series).toEqual([
-      { __name__: 'openmanager_cpu_usage_percent', provider: 'aws', region: 'eu-west-1', role: 'database', server: 'DB-EU-001' },
-      { __name__: 'openmanager_cpu_usage_percent', provider: 'aws', region: 'eu-west-1', role: 'database', server: 'DB-EU-002' },
+      {
+        __name__: 'openmanager_cpu_usage_percent',
+        provider: 'aws',
+        region: 'eu-west-1',
+        role: 'database',
+        server: 'DB-EU-001',
+      },
+      {
+        __name__: 'openmanager_cpu_usage_percent',
+        provider: 'aws',
+        region: 'eu-west-1',
+        role: 'database',
+        server: 'DB-EU-002',
+      },
     ]);
     expect((await get('label/nope/values')).body.data).toEqual([]);
   });
 
   test('limit truncates with Prometheus warning', async () => {
-    expect((await get('label/server/values', { limit: '3' })).body).toEqual({ status: 'success', data: ['API-US-001', 'API-US-002', 'BATCH-AP-001'], warnings: ['results truncated due to limit'] });
+    expect((await get('label/server/values', { limit: '3' })).body).toEqual({
+      status: 'success',
+      data: ['API-US-001', 'API-US-002', 'BATCH-AP-001'],
+      warnings: ['results truncated due to limit'],
+    });
   });
 
   test('metadata describes the 8 metrics as gauges with help and unit', async () => {
     const { body } = await get('metadata');
     expect(Object.keys(body.data).sort()).toEqual(METRICS);
-    expect(body.data.openmanager_cpu_usage_percent).toEqual([{ type: 'gauge', help: expect.stringContaining('CPU'), unit: 'percent' }]);
+    expect(body.data.openmanager_cpu_usage_percent).toEqual([
+      { type: 'gauge', help: expect.stringContaining('CPU'), unit: 'percent' },
+    ]);
     expect(body.data.openmanager_uptime_seconds[0].unit).toBe('seconds');
     expect(Object.keys((await get('metadata', { metric: 'openmanager_up' })).body.data)).toEqual(['openmanager_up']);
     expect(Object.keys((await get('metadata', { limit: '2' })).body.data)).toHaveLength(2);
@@ -158,24 +218,80 @@ describe('Prometheus API on the simulated fleet', () => {
   });
 
   test('query_exemplars: none stored, an empty list', async () => {
-    expect((await get('query_exemplars', { query: 'openmanager_up', start: String(nowS() - 60), end: String(nowS()) })).body).toEqual({ status: 'success', data: [] });
+    expect(
+      (await get('query_exemplars', { query: 'openmanager_up', start: String(nowS() - 60), end: String(nowS()) })).body
+    ).toEqual({ status: 'success', data: [] });
   });
 
   test.each([
-    ['query', { query: 'sum(' }, 400, 'bad_data', 'invalid parameter "query": 1:5: parse error: unexpected end of input'],
+    [
+      'query',
+      { query: 'sum(' },
+      400,
+      'bad_data',
+      'invalid parameter "query": 1:5: parse error: unexpected end of input',
+    ],
     ['query', {}, 400, 'bad_data', 'invalid parameter "query": 1:1: parse error: no expression found in input'],
-    ['query', { query: 'openmanager_up', time: 'soon' }, 400, 'bad_data', 'invalid parameter "time": cannot parse "soon" to a valid timestamp'],
-    ['query', { query: 'histogram_quantile(0.9, openmanager_up)' }, 400, 'bad_data', 'invalid parameter "query": the function "histogram_quantile" is not supported by OpenManager\'s PromQL engine'],
-    ['query', { query: 'abs({__name__=~"openmanager_(cpu|memory)_usage_percent"})' }, 422, 'execution', 'vector cannot contain metrics with the same labelset'],
-    ['query_range', { query: 'openmanager_up', end: '100', step: '10' }, 400, 'bad_data', 'invalid parameter "start": cannot parse "" to a valid timestamp'],
-    ['query_range', { query: 'openmanager_up', start: '0', end: '100' }, 400, 'bad_data', 'invalid parameter "step": cannot parse "" to a valid duration'],
-    ['query_range', { query: 'openmanager_up', start: '0', end: '110010', step: '10' }, 400, 'bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)'],
-    ['query_range', { query: 'openmanager_up[5m]', start: '0', end: '100', step: '10' }, 400, 'bad_data', 'invalid expression type "range vector" for range query, must be Scalar or instant Vector'],
+    [
+      'query',
+      { query: 'openmanager_up', time: 'soon' },
+      400,
+      'bad_data',
+      'invalid parameter "time": cannot parse "soon" to a valid timestamp',
+    ],
+    [
+      'query',
+      { query: 'histogram_quantile(0.9, openmanager_up)' },
+      400,
+      'bad_data',
+      'invalid parameter "query": the function "histogram_quantile" is not supported by OpenManager\'s PromQL engine',
+    ],
+    [
+      'query',
+      { query: 'abs({__name__=~"openmanager_(cpu|memory)_usage_percent"})' },
+      422,
+      'execution',
+      'vector cannot contain metrics with the same labelset',
+    ],
+    [
+      'query_range',
+      { query: 'openmanager_up', end: '100', step: '10' },
+      400,
+      'bad_data',
+      'invalid parameter "start": cannot parse "" to a valid timestamp',
+    ],
+    [
+      'query_range',
+      { query: 'openmanager_up', start: '0', end: '100' },
+      400,
+      'bad_data',
+      'invalid parameter "step": cannot parse "" to a valid duration',
+    ],
+    [
+      'query_range',
+      { query: 'openmanager_up', start: '0', end: '110010', step: '10' },
+      400,
+      'bad_data',
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    ],
+    [
+      'query_range',
+      { query: 'openmanager_up[5m]', start: '0', end: '100', step: '10' },
+      400,
+      'bad_data',
+      'invalid expression type "range vector" for range query, must be Scalar or instant Vector',
+    ],
     ['series', {}, 400, 'bad_data', 'no match[] parameter provided'],
-    ['series', { 'match[]': 'rate(x[5m])' }, 400, 'bad_data', 'invalid parameter "match[]": expected a series selector'],
+    [
+      'series',
+      { 'match[]': 'rate(x[5m])' },
+      400,
+      'bad_data',
+      'invalid parameter "match[]": expected a series selector',
+    ],
     ['label/not-a-name/values', {}, 400, 'bad_data', 'invalid label name: "not-a-name"'],
     ['targets', {}, 404, 'not_found', 'no Prometheus API endpoint GET /prometheus/api/v1/targets in OpenManager'],
-  ])('%s %p → %i %s in Prometheus\'s error shape', async (path, params, status, errorType, message) => {
+  ])("%s %p → %i %s in Prometheus's error shape", async (path, params, status, errorType, message) => {
     const res = await get(path, params as Record<string, string>);
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ status: 'error', errorType, error: expect.stringContaining(message) });
@@ -194,7 +310,7 @@ describe('Prometheus API with API_KEYS set', () => {
   test.each([
     ['no key', {}, 401, 'missing API key: send Authorization: Bearer <key>'],
     ['a wrong key', bearer('not-the-key'), 401, 'API key not recognised'],
-  ])('%s → 401, in Prometheus\'s error shape', async (_, headers, status, message) => {
+  ])("%s → 401, in Prometheus's error shape", async (_, headers, status, message) => {
     for (const path of ['query?query=1', 'labels', 'status/buildinfo']) {
       const res = await service.app.request(`${BASE}/${path}`, { headers });
       expect(res.status).toBe(status);
@@ -207,7 +323,11 @@ describe('Prometheus API with API_KEYS set', () => {
     ['a read key', READ],
     ['an admin key', ADMIN],
   ])('%s reads (Grafana sends it as Authorization: Bearer)', async (_, key) => {
-    const res = await service.app.request(`${BASE}/query`, { method: 'POST', headers: { ...FORM, ...bearer(key) }, body: 'query=1%2B1' });
+    const res = await service.app.request(`${BASE}/query`, {
+      method: 'POST',
+      headers: { ...FORM, ...bearer(key) },
+      body: 'query=1%2B1',
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Body).data).toEqual({ resultType: 'scalar', result: [expect.any(Number), '2'] });
   });

@@ -18,22 +18,43 @@ describe('POST /api/query', () => {
   afterAll(() => service.close());
 
   const query = async (body: unknown) => {
-    const res = await service.app.request('/api/query', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    return { status: res.status, body: (await res.json()) as QueryAnswer & { error?: { code: string; message: string } } };
+    const res = await service.app.request('/api/query', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as QueryAnswer & { error?: { code: string; message: string } },
+    };
   };
   const frames = (answer: QueryAnswer, refId: string) => (answer.results[refId] as { frames: DataFrameJson[] }).frames;
-  const notices = (fs: DataFrameJson[]) => fs.flatMap((f) => f.schema.meta?.notices ?? []).map((n) => `${n.severity}: ${n.text}`);
+  const notices = (fs: DataFrameJson[]) =>
+    fs.flatMap((f) => f.schema.meta?.notices ?? []).map((n) => `${n.severity}: ${n.text}`);
 
   test('the contract example: one frame per server × metric with labels, unit and display name', async () => {
     const { status, body } = await query({
       range: { from: now - HOUR, to: now },
       intervalMs: 60_000,
       maxDataPoints: 1000,
-      targets: [{ refId: 'A', queryType: 'timeseries', servers: ['DB-EU-002', 'WEB-US-001'], metrics: ['cpu', 'memory'], aggregation: 'avg' }],
+      targets: [
+        {
+          refId: 'A',
+          queryType: 'timeseries',
+          servers: ['DB-EU-002', 'WEB-US-001'],
+          metrics: ['cpu', 'memory'],
+          aggregation: 'avg',
+        },
+      ],
     });
     expect(status).toBe(200);
     const fs = frames(body, 'A');
-    expect(fs.map((f) => f.schema.name)).toEqual(['DB-EU-002 cpu', 'DB-EU-002 memory', 'WEB-US-001 cpu', 'WEB-US-001 memory']);
+    expect(fs.map((f) => f.schema.name)).toEqual([
+      'DB-EU-002 cpu',
+      'DB-EU-002 memory',
+      'WEB-US-001 cpu',
+      'WEB-US-001 memory',
+    ]);
     const [cpu] = fs;
     expect(cpu.schema.fields).toEqual([
       { name: 'time', type: 'time' },
@@ -64,12 +85,21 @@ describe('POST /api/query', () => {
   });
 
   test.each([10, 100, 333])('maxDataPoints=%i is never exceeded', async (maxDataPoints) => {
-    const { body } = await query({ range: { from: now - 7 * HOUR - 1234, to: now }, maxDataPoints, targets: [{ refId: 'A', servers: ['API-US-001'], metrics: ['cpu'], aggregation: 'p95' }] });
+    const { body } = await query({
+      range: { from: now - 7 * HOUR - 1234, to: now },
+      maxDataPoints,
+      targets: [{ refId: 'A', servers: ['API-US-001'], metrics: ['cpu'], aggregation: 'p95' }],
+    });
     expect((frames(body, 'A')[0].data.values[0] as number[]).length).toBeLessThanOrEqual(maxDataPoints);
   });
 
   test('alias templates name the series', async () => {
-    const { body } = await query({ range: { from: now - HOUR, to: now }, targets: [{ refId: 'A', servers: ['CACHE-EU-001'], metrics: ['network_in'], alias: '{{server}} in ({{region}})' }] });
+    const { body } = await query({
+      range: { from: now - HOUR, to: now },
+      targets: [
+        { refId: 'A', servers: ['CACHE-EU-001'], metrics: ['network_in'], alias: '{{server}} in ({{region}})' },
+      ],
+    });
     const [f] = frames(body, 'A');
     expect(f.schema.fields[1].config).toMatchObject({ displayNameFromDS: 'CACHE-EU-001 in (eu-west-1)', unit: 'Bps' });
   });
@@ -85,29 +115,67 @@ describe('POST /api/query', () => {
     });
     expect(status).toBe(200);
     expect(frames(body, 'A')).toHaveLength(1);
-    expect(body.results.B).toEqual({ error: expect.stringContaining('targets[1].metrics.0: expected metric names'), status: 400 });
+    expect(body.results.B).toEqual({
+      error: expect.stringContaining('targets[1].metrics.0: expected metric names'),
+      status: 400,
+    });
     expect(frames(body, 'C')[0].data.values[0]).toHaveLength(30);
   });
 
   test('ad hoc filters apply to every target; an empty server list means all servers', async () => {
     const { body } = await query({
       range: { from: now - HOUR, to: now },
-      filters: [{ key: 'provider', operator: '=', value: 'aws' }, { key: 'role', operator: '=~', value: 'web|api' }],
-      targets: [{ refId: 'A', servers: [], metrics: ['cpu'] }, { refId: 'B', queryType: 'latest', metrics: ['cpu'] }],
+      filters: [
+        { key: 'provider', operator: '=', value: 'aws' },
+        { key: 'role', operator: '=~', value: 'web|api' },
+      ],
+      targets: [
+        { refId: 'A', servers: [], metrics: ['cpu'] },
+        { refId: 'B', queryType: 'latest', metrics: ['cpu'] },
+      ],
     });
-    expect(frames(body, 'A').map((f) => f.schema.fields[1].labels!.server).sort()).toEqual(['API-US-001', 'API-US-002', 'WEB-US-001', 'WEB-US-002', 'WEB-US-003']);
-    expect((frames(body, 'B')[0].data.values[0] as string[]).sort()).toEqual(['API-US-001', 'API-US-002', 'WEB-US-001', 'WEB-US-002', 'WEB-US-003']);
+    expect(
+      frames(body, 'A')
+        .map((f) => f.schema.fields[1].labels!.server)
+        .sort()
+    ).toEqual(['API-US-001', 'API-US-002', 'WEB-US-001', 'WEB-US-002', 'WEB-US-003']);
+    expect((frames(body, 'B')[0].data.values[0] as string[]).sort()).toEqual([
+      'API-US-001',
+      'API-US-002',
+      'WEB-US-001',
+      'WEB-US-002',
+      'WEB-US-003',
+    ]);
   });
 
   test('a filter with a broken regular expression answers that target an error naming the filter', async () => {
-    const { body } = await query({ range: { from: now - HOUR, to: now }, filters: [{ key: 'role', operator: '=~', value: '(web' }], targets: [{ refId: 'A', metrics: ['cpu'] }] });
-    expect(body.results.A).toEqual({ error: expect.stringMatching(/^filter role: "\(web" is not a usable regular expression/), status: 400 });
+    const { body } = await query({
+      range: { from: now - HOUR, to: now },
+      filters: [{ key: 'role', operator: '=~', value: '(web' }],
+      targets: [{ refId: 'A', metrics: ['cpu'] }],
+    });
+    expect(body.results.A).toEqual({
+      error: expect.stringMatching(/^filter role: "\(web" is not a usable regular expression/),
+      status: 400,
+    });
   });
 
   test('latest values come as one table, with notices for stale servers', async () => {
-    const { body } = await query({ range: { from: now - HOUR, to: now }, targets: [{ refId: 'A', queryType: 'latest', servers: ['DB-EU-002', 'WEB-US-003'], metrics: ['cpu', 'memory'] }] });
+    const { body } = await query({
+      range: { from: now - HOUR, to: now },
+      targets: [{ refId: 'A', queryType: 'latest', servers: ['DB-EU-002', 'WEB-US-003'], metrics: ['cpu', 'memory'] }],
+    });
     const [table] = frames(body, 'A');
-    expect(table.schema.fields.map((f) => f.name)).toEqual(['server', 'provider', 'region', 'role', 'status', 'time', 'cpu', 'memory']);
+    expect(table.schema.fields.map((f) => f.name)).toEqual([
+      'server',
+      'provider',
+      'region',
+      'role',
+      'status',
+      'time',
+      'cpu',
+      'memory',
+    ]);
     expect(table.data.values[4]).toEqual(['critical', 'offline']);
     expect(notices([table])).toContain('warning: stale values, offline: WEB-US-003');
   });
@@ -122,29 +190,71 @@ describe('POST /api/query', () => {
       filters: [],
     });
     expect(notices(frames(body, 'A'))).toEqual(
-      expect.arrayContaining(['warning: unknown servers left out: NOPE-1', expect.stringMatching(/^warning: WEB-US-003 is offline \(newest sample at \d\d:\d\d UTC\)/)]),
+      expect.arrayContaining([
+        'warning: unknown servers left out: NOPE-1',
+        expect.stringMatching(/^warning: WEB-US-003 is offline \(newest sample at \d\d:\d\d UTC\)/),
+      ])
     );
-    const none = await query({ range: { from: now - HOUR, to: now }, filters: [{ key: 'region', value: 'mars-1' }], targets: [{ refId: 'A', metrics: ['cpu'] }] });
+    const none = await query({
+      range: { from: now - HOUR, to: now },
+      filters: [{ key: 'region', value: 'mars-1' }],
+      targets: [{ refId: 'A', metrics: ['cpu'] }],
+    });
     expect(notices(frames(none.body, 'A'))).toEqual(['warning: no server matches this query and its filters']);
   });
 
   test('a failing collector reaches the user as a notice', async () => {
-    const statuses = jest.spyOn(service.context.manager, 'collectorStatuses').mockReturnValue([
-      { ...service.context.manager.collectorStatuses()[0], state: 'error', lastError: 'timed out after 8000 ms' },
-    ]);
-    const { body } = await query({ range: { from: now - HOUR, to: now }, targets: [{ refId: 'A', servers: ['DB-EU-002'], metrics: ['cpu'] }] });
-    expect(notices(frames(body, 'A'))).toContain('warning: collector dummy failed on its last run (timed out after 8000 ms); data may be incomplete');
+    const statuses = jest
+      .spyOn(service.context.manager, 'collectorStatuses')
+      .mockReturnValue([
+        { ...service.context.manager.collectorStatuses()[0], state: 'error', lastError: 'timed out after 8000 ms' },
+      ]);
+    const { body } = await query({
+      range: { from: now - HOUR, to: now },
+      targets: [{ refId: 'A', servers: ['DB-EU-002'], metrics: ['cpu'] }],
+    });
+    expect(notices(frames(body, 'A'))).toContain(
+      'warning: collector dummy failed on its last run (timed out after 8000 ms); data may be incomplete'
+    );
     statuses.mockRestore();
   });
 
   test.each([
     ['invalid JSON', '{"range": ', 'invalid_json', 'body: expected a JSON document'],
-    ['no targets', JSON.stringify({ range: { from: 0, to: 1 }, targets: [] }), 'bad_request', 'targets: expected at least one target'],
-    ['garbage range', JSON.stringify({ range: { from: 'soon', to: 'later' }, targets: [{ refId: 'A' }] }), 'bad_request', 'range.from: expected epoch milliseconds'],
-    ['maxDataPoints too large', JSON.stringify({ range: { from: 0, to: 1 }, maxDataPoints: 50_000, targets: [{ refId: 'A' }] }), 'bad_request', 'maxDataPoints: expected at most 10000'],
-    ['a bad filter', JSON.stringify({ range: { from: 0, to: 1 }, filters: [{ key: 'colour', value: 'x' }], targets: [{ refId: 'A' }] }), 'bad_request', 'filters.0.key'],
+    [
+      'no targets',
+      JSON.stringify({ range: { from: 0, to: 1 }, targets: [] }),
+      'bad_request',
+      'targets: expected at least one target',
+    ],
+    [
+      'garbage range',
+      JSON.stringify({ range: { from: 'soon', to: 'later' }, targets: [{ refId: 'A' }] }),
+      'bad_request',
+      'range.from: expected epoch milliseconds',
+    ],
+    [
+      'maxDataPoints too large',
+      JSON.stringify({ range: { from: 0, to: 1 }, maxDataPoints: 50_000, targets: [{ refId: 'A' }] }),
+      'bad_request',
+      'maxDataPoints: expected at most 10000',
+    ],
+    [
+      'a bad filter',
+      JSON.stringify({
+        range: { from: 0, to: 1 },
+        filters: [{ key: 'colour', value: 'x' }],
+        targets: [{ refId: 'A' }],
+      }),
+      'bad_request',
+      'filters.0.key',
+    ],
   ])('%s → 400 naming the problem', async (_, body, code, message) => {
-    const res = await service.app.request('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await service.app.request('/api/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(400);
     const answer = (await res.json()) as { error: { code: string; message: string } };
     expect(answer.error.code).toBe(code);
@@ -168,7 +278,11 @@ describe('GET /api/annotations', () => {
     const { annotations } = (await res.json()) as { annotations: Array<Record<string, any>> };
     const dbMemory = annotations.filter((a) => a.serverId === 'DB-EU-002' && a.metric === 'memory');
     expect(dbMemory).toHaveLength(1);
-    expect(dbMemory[0]).toMatchObject({ kind: 'threshold', severity: 'critical', text: expect.stringMatching(/^DB-EU-002 memory ≥ 90% \(critical\), peak 9\d(\.\d)?%$/) });
+    expect(dbMemory[0]).toMatchObject({
+      kind: 'threshold',
+      severity: 'critical',
+      text: expect.stringMatching(/^DB-EU-002 memory ≥ 90% \(critical\), peak 9\d(\.\d)?%$/),
+    });
     expect(dbMemory[0].timeEnd - dbMemory[0].time).toBeGreaterThan(100 * 60_000);
     const apiSpikes = annotations.filter((a) => a.serverId === 'API-US-001' && a.metric === 'cpu');
     expect(apiSpikes.length).toBeGreaterThanOrEqual(7);
@@ -179,7 +293,9 @@ describe('GET /api/annotations', () => {
 
   test('the server list narrows it; bad parameters are 400s', async () => {
     const to = Date.now();
-    const res = await service.app.request(`/api/annotations?from=${to - 3_600_000}&to=${to}&servers=ONPREM-FILE-01&kinds=threshold`);
+    const res = await service.app.request(
+      `/api/annotations?from=${to - 3_600_000}&to=${to}&servers=ONPREM-FILE-01&kinds=threshold`
+    );
     const { annotations } = (await res.json()) as { annotations: Array<{ serverId: string; metric: string }> };
     expect(new Set(annotations.map((a) => `${a.serverId} ${a.metric}`))).toEqual(new Set(['ONPREM-FILE-01 disk']));
     expect((await service.app.request(`/api/annotations?from=${to}&to=${to - 1}`)).status).toBe(400);
@@ -190,22 +306,39 @@ describe('GET /api/annotations', () => {
   test('anomalies: the S2 disk clean-up on ONPREM-FILE-01 is marked where it happened, and only usage metrics are marked', async () => {
     const to = Date.now();
     const from = to - 24 * 3_600_000;
-    const disk = await service.app.request(`/api/servers/ONPREM-FILE-01/metrics?from=${to - 18 * 3_600_000}&to=${to - 3_600_000}&step=60&metrics=disk`);
+    const disk = await service.app.request(
+      `/api/servers/ONPREM-FILE-01/metrics?from=${to - 18 * 3_600_000}&to=${to - 3_600_000}&step=60&metrics=disk`
+    );
     const { points } = (await disk.json()) as { points: Array<{ timestamp: string; disk: number }> };
     const cleanUp = points.findIndex((p, i) => i > 0 && points[i - 1].disk - p.disk > 10);
     expect(cleanUp).toBeGreaterThan(0); // the 16-hour cycle always has one clean-up in a 17-hour span
     const at = Date.parse(points[cleanUp].timestamp);
 
     const res = await service.app.request(`/api/annotations?from=${from}&to=${to}&kinds=anomaly`);
-    const { annotations } = (await res.json()) as { annotations: Array<{ serverId: string; metric: string; kind: string; time: number; timeEnd: number; text: string }> };
+    const { annotations } = (await res.json()) as {
+      annotations: Array<{
+        serverId: string;
+        metric: string;
+        kind: string;
+        time: number;
+        timeEnd: number;
+        text: string;
+      }>;
+    };
     expect(annotations.every((a) => a.kind === 'anomaly' && ['cpu', 'memory', 'disk'].includes(a.metric))).toBe(true);
-    const marked = annotations.find((a) => a.serverId === 'ONPREM-FILE-01' && a.metric === 'disk' && a.time <= at + 120_000 && a.timeEnd >= at - 60_000);
+    const marked = annotations.find(
+      (a) =>
+        a.serverId === 'ONPREM-FILE-01' && a.metric === 'disk' && a.time <= at + 120_000 && a.timeEnd >= at - 60_000
+    );
     expect(marked?.text).toMatch(/^ONPREM-FILE-01 disk unusual: 8\d(\.\d)? against a typical 9?\d(\.\d)?/);
   });
 
   test('anomalies further back than the detector’s 24 hours say so instead of answering nothing', async () => {
     const to = Date.now();
     const res = await service.app.request(`/api/annotations?from=${to - 48 * 3_600_000}&to=${to}&kinds=anomaly`);
-    expect(await res.json()).toEqual({ annotations: [], notice: 'anomalies are detected over the last 24 hours only; this range reaches further back' });
+    expect(await res.json()).toEqual({
+      annotations: [],
+      notice: 'anomalies are detected over the last 24 hours only; this range reaches further back',
+    });
   });
 });

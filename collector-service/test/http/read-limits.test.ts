@@ -23,10 +23,14 @@ describe('the read path under hostile single requests', () => {
     expect(health.status).toBe(200);
   });
 
-  const query = (body: unknown) => service.app.request('/api/query', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
+  const query = (body: unknown) =>
+    service.app.request('/api/query', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
   const prom = async (path: string, params: Record<string, string>) => {
     const res = await service.app.request(`/prometheus/api/v1/${path}?${new URLSearchParams(params)}`);
-    return { status: res.status, body: (await res.json()) as { status: string; errorType?: string; error?: string; data?: any } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { status: string; errorType?: string; error?: string; data?: any },
+    };
   };
   const nowS = () => String(Date.now() / 1000);
 
@@ -45,14 +49,23 @@ describe('the read path under hostile single requests', () => {
 
   test('the same regex in an ad hoc filter of /api/query answers, matching nothing', async () => {
     const now = Date.now();
-    const res = await query({ range: { from: now - 3_600_000, to: now }, targets: [{ refId: 'A' }], filters: [{ key: 'region', operator: '=~', value: CATASTROPHIC }] });
+    const res = await query({
+      range: { from: now - 3_600_000, to: now },
+      targets: [{ refId: 'A' }],
+      filters: [{ key: 'region', operator: '=~', value: CATASTROPHIC }],
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: { A: { frames: Array<{ schema: { meta?: { notices?: Array<{ text: string }> } } }> } } };
+    const body = (await res.json()) as {
+      results: { A: { frames: Array<{ schema: { meta?: { notices?: Array<{ text: string }> } } }> } };
+    };
     expect(JSON.stringify(body.results.A.frames)).toContain('no server matches');
   });
 
   test('the same regex in label_replace answers, leaving the labels as they were', async () => {
-    const { status, body } = await prom('query', { query: `label_replace(openmanager_up{server="DB-EU-002"}, "x", "$1", "server", "${CATASTROPHIC}")`, time: nowS() });
+    const { status, body } = await prom('query', {
+      query: `label_replace(openmanager_up{server="DB-EU-002"}, "x", "$1", "server", "${CATASTROPHIC}")`,
+      time: nowS(),
+    });
     expect(status).toBe(200);
     expect(body.data.result).toHaveLength(1);
     expect(body.data.result[0].metric).not.toHaveProperty('x');
@@ -62,11 +75,16 @@ describe('the read path under hostile single requests', () => {
     const { status, body } = await prom('query', { query: 'max_over_time(openmanager_up[30d:1ms])', time: nowS() });
     expect(status).toBe(422);
     expect(body.status).toBe('error');
-    expect(body.error).toMatch(/subquery \[2592000s:0\.001s\] takes \d+ steps per evaluation, more than the 11000 allowed; use a larger subquery step/);
+    expect(body.error).toMatch(
+      /subquery \[2592000s:0\.001s\] takes \d+ steps per evaluation, more than the 11000 allowed; use a larger subquery step/
+    );
   });
 
   test('50 targets over every server and metric with the most points is refused with 422 naming QUERY_MAX_SAMPLES', async () => {
-    const targets = Array.from({ length: 50 }, (_, i) => ({ refId: `T${i}`, metrics: ['cpu', 'memory', 'disk', 'network_in', 'network_out', 'load'] }));
+    const targets = Array.from({ length: 50 }, (_, i) => ({
+      refId: `T${i}`,
+      metrics: ['cpu', 'memory', 'disk', 'network_in', 'network_out', 'load'],
+    }));
     const res = await query({ range: { from: 0, to: Date.now() + 86_400_000 }, maxDataPoints: 10_000, targets });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
@@ -92,14 +110,25 @@ describe('the read path under hostile single requests', () => {
     const res = await service.app.request('/api/ask', { method: 'POST', headers: JSON_HEADERS, body });
     expect(res.status).toBe(413);
     const answer = (await res.json()) as { error: { code: string; message: string } };
-    expect(answer.error).toEqual({ code: 'payload_too_large', message: expect.stringContaining('BODY_LIMIT_BYTES=1048576') });
+    expect(answer.error).toEqual({
+      code: 'payload_too_large',
+      message: expect.stringContaining('BODY_LIMIT_BYTES=1048576'),
+    });
   });
 
   test('a body that is not JSON on a JSON route is refused with 415; Prometheus keeps its form-encoded POST', async () => {
-    const res = await service.app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"question":"hi"}' });
+    const res = await service.app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"question":"hi"}',
+    });
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
-    const form = await service.app.request('/prometheus/api/v1/query', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=1%2B1' });
+    const form = await service.app.request('/prometheus/api/v1/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=1%2B1',
+    });
     expect(form.status).toBe(200);
   });
 });

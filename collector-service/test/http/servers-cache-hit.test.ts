@@ -1,7 +1,13 @@
 /** A cache-hit GET /api/servers/:id on PostgreSQL + Redis is answered from memory: no database query, no Redis round-trip. */
 import type { RunningService } from '../../src/service';
 import { RedisLatestCache } from '../../src/storage/latest-cache';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '../support/services';
 import { startTestService } from '../support/test-service';
 
 describe('cache-hit reads of a server', () => {
@@ -29,7 +35,12 @@ describe('cache-hit reads of a server', () => {
     for (let i = 0; i < 5; i++) {
       const res = await service.app.request('/api/servers/DB-EU-002');
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ id: 'DB-EU-002', status: 'critical', source: 'cache', metrics: { cpu: expect.any(Number) } });
+      expect(await res.json()).toMatchObject({
+        id: 'DB-EU-002',
+        status: 'critical',
+        source: 'cache',
+        metrics: { cpu: expect.any(Number) },
+      });
     }
     const list = await service.app.request('/api/servers?provider=aws');
     expect(((await list.json()) as { total: number }).total).toBe(10);

@@ -26,7 +26,12 @@ describe('server routes', () => {
     const byId = new Map(body.servers.map((s) => [s.id, s]));
     expect(byId.get('DB-EU-002')?.status).toBe('critical');
     expect(byId.get('WEB-US-003')).toMatchObject({ status: 'offline', reachable: false });
-    expect(byId.get('ONPREM-MAIL-01')).toMatchObject({ status: 'online', provider: 'onprem', region: 'seoul-dc1', role: 'mail' });
+    expect(byId.get('ONPREM-MAIL-01')).toMatchObject({
+      status: 'online',
+      provider: 'onprem',
+      region: 'seoul-dc1',
+      role: 'mail',
+    });
   });
 
   test.each([
@@ -66,7 +71,9 @@ describe('server routes', () => {
   test('GET /api/servers/:id/metrics returns a downsampled series with the asked step and metrics', async () => {
     const to = Date.now();
     const from = to - 60 * 60_000;
-    const { status, body } = await get<MetricsAnswer>(`/api/servers/DB-EU-002/metrics?from=${from}&to=${to}&step=5m&metrics=cpu,memory`);
+    const { status, body } = await get<MetricsAnswer>(
+      `/api/servers/DB-EU-002/metrics?from=${from}&to=${to}&step=5m&metrics=cpu,memory`
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'DB-EU-002', stepSeconds: 300, aggregation: 'avg', metrics: ['cpu', 'memory'] });
     expect(body.points.length).toBeGreaterThanOrEqual(12);
@@ -81,7 +88,9 @@ describe('server routes', () => {
   test('ISO-8601 and relative times are accepted, and max aggregation is never below avg', async () => {
     const to = new Date().toISOString();
     const avg = await get<MetricsAnswer>(`/api/servers/API-US-001/metrics?from=now-1h&to=${to}&step=15m&metrics=cpu`);
-    const max = await get<MetricsAnswer>(`/api/servers/API-US-001/metrics?from=now-1h&to=${to}&step=15m&metrics=cpu&aggregation=max`);
+    const max = await get<MetricsAnswer>(
+      `/api/servers/API-US-001/metrics?from=now-1h&to=${to}&step=15m&metrics=cpu&aggregation=max`
+    );
     expect(avg.status).toBe(200);
     expect(max.body.points.length).toBe(avg.body.points.length);
     max.body.points.forEach((p, i) => expect(p.cpu!).toBeGreaterThanOrEqual(avg.body.points[i].cpu!));

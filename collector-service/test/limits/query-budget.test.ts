@@ -5,7 +5,13 @@ test('samples are counted across charges; past QUERY_MAX_SAMPLES the request fai
   const budget = new QueryBudget({ timeoutMs: 10_000, maxSamples: 100 });
   budget.charge(60);
   expect(budget.remaining).toBe(40);
-  expect(() => budget.charge(41)).toThrow(expect.objectContaining({ status: 422, code: 'samples_limit', message: expect.stringContaining('QUERY_MAX_SAMPLES=100') }));
+  expect(() => budget.charge(41)).toThrow(
+    expect.objectContaining({
+      status: 422,
+      code: 'samples_limit',
+      message: expect.stringContaining('QUERY_MAX_SAMPLES=100'),
+    })
+  );
   // Every other read of the same request now stops too.
   expect(budget.signal.aborted).toBe(true);
   expect(() => budget.checkDeadline()).toThrow(expect.objectContaining({ code: 'samples_limit' }));
@@ -16,7 +22,13 @@ test('past the deadline every check fails with 422 naming QUERY_TIMEOUT_MS', () 
   const budget = new QueryBudget({ timeoutMs: 1_000, maxSamples: 100 }, { clock: () => now });
   expect(() => budget.checkDeadline()).not.toThrow();
   now = 1_001;
-  expect(() => budget.checkDeadline()).toThrow(expect.objectContaining({ status: 422, code: 'query_timeout', message: expect.stringContaining('QUERY_TIMEOUT_MS=1000') }));
+  expect(() => budget.checkDeadline()).toThrow(
+    expect.objectContaining({
+      status: 422,
+      code: 'query_timeout',
+      message: expect.stringContaining('QUERY_TIMEOUT_MS=1000'),
+    })
+  );
 });
 
 test('a client that goes away abandons the work', () => {
@@ -29,7 +41,9 @@ test('a client that goes away abandons the work', () => {
 
 test('a statement cancelled by statement_timeout (SQLSTATE 57014) is explained as the deadline', () => {
   const budget = new QueryBudget({ timeoutMs: 10_000, maxSamples: 100 });
-  const explained = budget.explain(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+  const explained = budget.explain(
+    Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })
+  );
   expect(explained).toBeInstanceOf(LimitError);
   expect(explained).toMatchObject({ code: 'query_timeout' });
   const other = new Error('relation does not exist');

@@ -5,28 +5,34 @@ import { bucketCount, checkPoints, clampRange, MAX_TIME_MS, stepFor, TimeRangeEr
 const anyTime = fc.oneof(
   fc.double({ noNaN: true }),
   fc.integer({ min: -1e15, max: 1e15 }),
-  fc.constantFrom(-1, 0, 1, 1e30, -1e30, Number.MAX_VALUE, -Number.MAX_VALUE, 8.64e15, MAX_TIME_MS),
+  fc.constantFrom(-1, 0, 1, 1e30, -1e30, Number.MAX_VALUE, -Number.MAX_VALUE, 8.64e15, MAX_TIME_MS)
 );
 
 test('any finite, ordered range clamps into storage and gets a step whose buckets fit maxDataPoints', () => {
   fc.assert(
-    fc.property(anyTime, anyTime, fc.integer({ min: 2, max: 11_000 }), fc.integer({ min: 0, max: 86_400_000 }), (a, b, maxPoints, intervalMs) => {
-      fc.pre(a < b);
-      let range;
-      try {
-        range = clampRange(a, b);
-      } catch (err) {
-        // Only an infinite range, or one wholly outside storage, is refused.
-        expect(err).toBeInstanceOf(TimeRangeError);
-        expect(!Number.isFinite(a) || !Number.isFinite(b) || b <= 0 || a >= MAX_TIME_MS).toBe(true);
-        return;
+    fc.property(
+      anyTime,
+      anyTime,
+      fc.integer({ min: 2, max: 11_000 }),
+      fc.integer({ min: 0, max: 86_400_000 }),
+      (a, b, maxPoints, intervalMs) => {
+        fc.pre(a < b);
+        let range;
+        try {
+          range = clampRange(a, b);
+        } catch (err) {
+          // Only an infinite range, or one wholly outside storage, is refused.
+          expect(err).toBeInstanceOf(TimeRangeError);
+          expect(!Number.isFinite(a) || !Number.isFinite(b) || b <= 0 || a >= MAX_TIME_MS).toBe(true);
+          return;
+        }
+        const step = stepFor(range.fromMs, range.toMs, maxPoints, intervalMs);
+        expect(step % 1000).toBe(0);
+        expect(step).toBeGreaterThanOrEqual(Math.max(1000, intervalMs));
+        expect(bucketCount(range.fromMs, range.toMs, step)).toBeLessThanOrEqual(maxPoints);
       }
-      const step = stepFor(range.fromMs, range.toMs, maxPoints, intervalMs);
-      expect(step % 1000).toBe(0);
-      expect(step).toBeGreaterThanOrEqual(Math.max(1000, intervalMs));
-      expect(bucketCount(range.fromMs, range.toMs, step)).toBeLessThanOrEqual(maxPoints);
-    }),
-    { numRuns: 5_000 },
+    ),
+    { numRuns: 5_000 }
   );
 });
 
@@ -47,5 +53,11 @@ test.each([
 
 test('more than 11,000 points per series is a 422 naming the step and the limit', () => {
   expect(checkPoints(0, 11_000_000, 1000)).toBe(11_000);
-  expect(() => checkPoints(0, 11_001_000, 1000)).toThrow(expect.objectContaining({ status: 422, code: 'points_limit', message: expect.stringContaining('more than the 11000 allowed; use a larger step') }));
+  expect(() => checkPoints(0, 11_001_000, 1000)).toThrow(
+    expect.objectContaining({
+      status: 422,
+      code: 'points_limit',
+      message: expect.stringContaining('more than the 11000 allowed; use a larger step'),
+    })
+  );
 });

@@ -11,7 +11,13 @@ import type { AskAnswer } from '@openmanager/contract';
 import type { MetricsAnswer, ServerDetail, ServerView } from '@openmanager/contract';
 import type { RunningService } from '../../src/service';
 import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-questions';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '../support/services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '../support/services';
 import { startTestService } from '../support/test-service';
 
 const READ_KEY = 'assistant-secret-1';
@@ -26,7 +32,10 @@ describe('MCP server at /mcp', () => {
 
   async function connect(key: string | null): Promise<Client> {
     const c = new Client({ name: 'openmanager-test', version: '1.0.0' });
-    const transport = new StreamableHTTPClientTransport(url, key ? { requestInit: { headers: { Authorization: `Bearer ${key}` } } } : {});
+    const transport = new StreamableHTTPClientTransport(
+      url,
+      key ? { requestInit: { headers: { Authorization: `Bearer ${key}` } } } : {}
+    );
     await c.connect(transport);
     return c;
   }
@@ -39,7 +48,14 @@ describe('MCP server at /mcp', () => {
     db = await createTestDatabase();
     prefix = uniqueRedisPrefix();
     service = await startTestService({
-      env: { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: prefix, DUMMY_BACKFILL_HOURS: '24', API_KEYS: `assistant:read:${READ_KEY}`, COLLECT_INTERVAL_MS: '60000' },
+      env: {
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        REDIS_KEY_PREFIX: prefix,
+        DUMMY_BACKFILL_HOURS: '24',
+        API_KEYS: `assistant:read:${READ_KEY}`,
+        COLLECT_INTERVAL_MS: '60000',
+      },
     });
     await service.backfillDone;
     await service.context.manager.tick();
@@ -58,29 +74,51 @@ describe('MCP server at /mcp', () => {
 
   test('lists the six tools, each with an input schema', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'detect_anomalies', 'get_server', 'list_alerts', 'list_servers', 'query_metrics']);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'ask',
+      'detect_anomalies',
+      'get_server',
+      'list_alerts',
+      'list_servers',
+      'query_metrics',
+    ]);
     const ask = tools.find((t) => t.name === 'ask')!;
-    expect(ask.inputSchema).toMatchObject({ type: 'object', required: ['question'], properties: { question: { type: 'string' } } });
+    expect(ask.inputSchema).toMatchObject({
+      type: 'object',
+      required: ['question'],
+      properties: { question: { type: 'string' } },
+    });
   });
 
-  test.each(SCENARIO_QUESTIONS.map((s) => [`${s.scenario} ${s.language}`, s] as const))('ask %s: the scenario truth', async (_name, s) => {
-    const { result, data } = await call<AskAnswer>('ask', { question: s.question });
-    expect(result.isError).toBeFalsy();
-    expect(result.content).toEqual([{ type: 'text', text: data.answer }]);
-    expect(data.intent).toBe(s.intent);
-    checkAnswerShape(data, s.language);
-    s.check(data);
-  });
+  test.each(SCENARIO_QUESTIONS.map((s) => [`${s.scenario} ${s.language}`, s] as const))(
+    'ask %s: the scenario truth',
+    async (_name, s) => {
+      const { result, data } = await call<AskAnswer>('ask', { question: s.question });
+      expect(result.isError).toBeFalsy();
+      expect(result.content).toEqual([{ type: 'text', text: data.answer }]);
+      expect(data.intent).toBe(s.intent);
+      checkAnswerShape(data, s.language);
+      s.check(data);
+    }
+  );
 
   test('list_alerts gives the firing alerts of a server with their explanations', async () => {
     // The shipped threshold rules (for: 5m) evaluated over the backfilled history: pending, then firing.
     const now = Date.now();
     await service.context.alerting.evaluateGroup(0, now - 6 * 60_000);
     await service.context.alerting.evaluateGroup(0, now);
-    const { result, data } = await call<{ alerts: any[]; total: number }>('list_alerts', { server: 'db-eu-002', state: 'firing' });
+    const { result, data } = await call<{ alerts: any[]; total: number }>('list_alerts', {
+      server: 'db-eu-002',
+      state: 'firing',
+    });
     expect(result.isError).toBeFalsy();
     const memory = data.alerts.find((a) => a.name === 'OpenManagerMemoryCritical');
-    expect(memory).toMatchObject({ server: 'DB-EU-002', severity: 'critical', state: 'firing', labels: { metric: 'memory' } });
+    expect(memory).toMatchObject({
+      server: 'DB-EU-002',
+      severity: 'critical',
+      state: 'firing',
+      labels: { metric: 'memory' },
+    });
     expect(memory.description).toMatch(/DB-EU-002: critical — .*memory 9\d(\.\d)?% \(≥ critical threshold 90%\)/);
     expect(data.alerts.every((a) => a.server === 'DB-EU-002')).toBe(true);
   });
@@ -99,7 +137,13 @@ describe('MCP server at /mcp', () => {
   });
 
   test('query_metrics returns a downsampled series within the point limit', async () => {
-    const { data } = await call<MetricsAnswer>('query_metrics', { server: 'ONPREM-FILE-01', metrics: ['disk'], from: 'now-6h', to: 'now', stepSeconds: 600 });
+    const { data } = await call<MetricsAnswer>('query_metrics', {
+      server: 'ONPREM-FILE-01',
+      metrics: ['disk'],
+      from: 'now-6h',
+      to: 'now',
+      stepSeconds: 600,
+    });
     expect(data.stepSeconds).toBe(600);
     expect(data.points.length).toBeGreaterThanOrEqual(36);
     expect(data.points.length).toBeLessThanOrEqual(37);
@@ -107,16 +151,24 @@ describe('MCP server at /mcp', () => {
   });
 
   test('detect_anomalies uses the same analysis: the leak and the spikes', async () => {
-    const { data } = await call<Pick<AskAnswer, 'findings' | 'severity' | 'answer'>>('detect_anomalies', { servers: ['K8S-WORKER-03', 'API-US-001'] });
-    expect(data.findings.some((f) => f.kind === 'trend' && f.serverId === 'K8S-WORKER-03' && f.metric === 'memory')).toBe(true);
-    expect(data.findings.some((f) => f.kind === 'threshold' && f.serverId === 'API-US-001' && f.metric === 'cpu')).toBe(true);
+    const { data } = await call<Pick<AskAnswer, 'findings' | 'severity' | 'answer'>>('detect_anomalies', {
+      servers: ['K8S-WORKER-03', 'API-US-001'],
+    });
+    expect(
+      data.findings.some((f) => f.kind === 'trend' && f.serverId === 'K8S-WORKER-03' && f.metric === 'memory')
+    ).toBe(true);
+    expect(data.findings.some((f) => f.kind === 'threshold' && f.serverId === 'API-US-001' && f.metric === 'cpu')).toBe(
+      true
+    );
     expect(data.severity).toBe('warning');
   });
 
   test('bad input is a tool error naming the argument, not a crash', async () => {
     const unknown = await call('get_server', { id: 'NOPE-1' });
     expect(unknown.result.isError).toBe(true);
-    expect(unknown.result.content).toEqual([{ type: 'text', text: expect.stringContaining('server: no server with id "NOPE-1"') }]);
+    expect(unknown.result.content).toEqual([
+      { type: 'text', text: expect.stringContaining('server: no server with id "NOPE-1"') },
+    ]);
     const badTime = await call('query_metrics', { server: 'DB-EU-001', from: 'last tuesday' });
     expect(badTime.result.isError).toBe(true);
     expect((badTime.result.content as Array<{ text: string }>)[0].text).toContain('from: expected epoch milliseconds');
@@ -125,8 +177,14 @@ describe('MCP server at /mcp', () => {
   });
 
   test('the same API keys: no key or a wrong key cannot connect', async () => {
-    await expect(connect(null)).rejects.toMatchObject({ code: 401, message: expect.stringContaining('missing API key') });
-    await expect(connect('not-the-key-1')).rejects.toMatchObject({ code: 401, message: expect.stringContaining('API key not recognised') });
+    await expect(connect(null)).rejects.toMatchObject({
+      code: 401,
+      message: expect.stringContaining('missing API key'),
+    });
+    await expect(connect('not-the-key-1')).rejects.toMatchObject({
+      code: 401,
+      message: expect.stringContaining('API key not recognised'),
+    });
   });
 
   test('GET /mcp (no server-initiated stream in stateless mode) → 405', async () => {

@@ -2,7 +2,8 @@
 import { instantQuery } from '../../src/promql/eval/query-engine';
 import { answerValues, at, budget, MemorySource, SMALL_FLEET } from './support/memory-source';
 
-const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
+const run = (query: string, timeMs: number) =>
+  instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
 const only = async (query: string, timeMs: number) => {
   const values = Object.values(answerValues(await run(query, timeMs)));
   if (values.length !== 1) throw new Error(`${query}: expected one sample, got ${values.length}`);
@@ -84,10 +85,19 @@ test.each([
   ['abs(cpu{server="a"})', '{provider="aws", role="web", server="a"}'],
   ['rate(ctr[5m])', '{provider="aws", role="web", server="a"}'],
   ['last_over_time(cpu{server="a"}[5m])', '{__name__="cpu", provider="aws", role="web", server="a"}'],
-  ['label_replace(cpu{server="a"}, "host", "$1-x", "server", "(.*)")', '{__name__="cpu", host="a-x", provider="aws", role="web", server="a"}'],
-  ['label_replace(cpu{server="a"}, "host", "$1", "server", "b(.*)")', '{__name__="cpu", provider="aws", role="web", server="a"}'],
+  [
+    'label_replace(cpu{server="a"}, "host", "$1-x", "server", "(.*)")',
+    '{__name__="cpu", host="a-x", provider="aws", role="web", server="a"}',
+  ],
+  [
+    'label_replace(cpu{server="a"}, "host", "$1", "server", "b(.*)")',
+    '{__name__="cpu", provider="aws", role="web", server="a"}',
+  ],
   ['label_replace(cpu{server="a"}, "role", "", "role", ".*")', '{__name__="cpu", provider="aws", server="a"}'],
-  ['label_join(cpu{server="a"}, "id", "/", "provider", "server")', '{__name__="cpu", id="aws/a", provider="aws", role="web", server="a"}'],
+  [
+    'label_join(cpu{server="a"}, "id", "/", "provider", "server")',
+    '{__name__="cpu", id="aws/a", provider="aws", role="web", server="a"}',
+  ],
   ['absent(cpu{server="z", role="x", provider=~"a.*"})', '{role="x", server="z"}'],
   ['vector(1)', '{}'],
 ])('%s keeps or drops labels as Prometheus does', async (query, labels) => {
@@ -109,7 +119,8 @@ test('clamp with max below min answers nothing', async () => {
 });
 
 test('sort and sort_desc order the answer by value', async () => {
-  const order = async (q: string) => ((await run(q, at(10))) as { result: Array<{ value: [number, string] }> }).result.map((r) => r.value[1]);
+  const order = async (q: string) =>
+    ((await run(q, at(10))) as { result: Array<{ value: [number, string] }> }).result.map((r) => r.value[1]);
   expect(await order('sort(cpu)')).toEqual(['10', '50', '90']);
   expect(await order('sort_desc(cpu)')).toEqual(['90', '50', '10']);
 });

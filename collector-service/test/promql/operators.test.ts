@@ -13,7 +13,14 @@ describe('aggregations', () => {
     ['sum(cpu)', { '{}': '150' }],
     ['sum by (provider) (cpu)', { '{provider="aws"}': '100', '{provider="onprem"}': '50' }],
     ['sum(cpu) by (provider)', { '{provider="aws"}': '100', '{provider="onprem"}': '50' }],
-    ['avg without (server) (cpu)', { '{provider="aws", role="web"}': '10', '{provider="aws", role="db"}': '90', '{provider="onprem", role="web"}': '50' }],
+    [
+      'avg without (server) (cpu)',
+      {
+        '{provider="aws", role="web"}': '10',
+        '{provider="aws", role="db"}': '90',
+        '{provider="onprem", role="web"}': '50',
+      },
+    ],
     ['avg by (role) (cpu)', { '{role="web"}': '30', '{role="db"}': '90' }],
     ['max by (role) (cpu)', { '{role="web"}': '50', '{role="db"}': '90' }],
     ['min without (server, role) (cpu)', { '{provider="aws"}': '10', '{provider="onprem"}': '50' }],
@@ -78,7 +85,10 @@ describe('arithmetic and comparisons', () => {
     ['cpu and mem', { [`{__name__="cpu", ${A}}`]: '10' }],
     ['cpu and on(provider) mem', { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90' }],
     ['cpu unless mem', { [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' }],
-    ['mem or cpu', { [`{__name__="mem", ${A}}`]: '20', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' }],
+    [
+      'mem or cpu',
+      { [`{__name__="mem", ${A}}`]: '20', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' },
+    ],
   ])('%s', async (query, expected) => {
     expect(answerValues(await run(query))).toEqual(expected);
   });
@@ -89,7 +99,10 @@ describe('arithmetic and comparisons', () => {
       `found duplicate series for the match group {provider="aws"} on the right hand-side of the operation: [{__name__="cpu", ${B}}, {__name__="cpu", ${A}}]` +
         ';many-to-many matching not allowed: matching labels must be unique on one side',
     ],
-    ['cpu + on(provider) cpu{server="a"}', 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)'],
+    [
+      'cpu + on(provider) cpu{server="a"}',
+      'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)',
+    ],
     ['{server="a", __name__=~"cpu|mem"} * 2', 'vector cannot contain metrics with the same labelset'],
   ])('%s is an execution error (422)', async (query, message) => {
     await expect(run(query)).rejects.toMatchObject({ errorType: 'execution', status: 422, message });

@@ -87,7 +87,10 @@ test.each([
   ['cpu{a=~"("}', 'error parsing regexp'],
   ['cpu{__name__="mem"}', 'metric name must not be set twice: "cpu" or "mem"'],
   ['cpu offset 5m offset 1m', 'offset may not be set multiple times'],
-  ['sum(cpu) offset 5m', 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery'],
+  [
+    'sum(cpu) offset 5m',
+    'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery',
+  ],
   ['(cpu)[5m]', 'ranges only allowed for vector selectors'],
   ['rate(cpu[5m])[5m]', 'ranges only allowed for vector selectors'],
   ['cpu offset 1m [5m]', 'no offset modifiers allowed before range'],

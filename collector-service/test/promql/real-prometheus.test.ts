@@ -18,7 +18,9 @@ function normalise(body: any): unknown {
   const { resultType, result } = body.data;
   if (resultType === 'scalar' || resultType === 'string') return { resultType, result };
   const key = (metric: Record<string, string>) => JSON.stringify(Object.entries(metric).sort());
-  const entries = (result as any[]).map((r) => [key(r.metric), r.value ?? r.values] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = (result as any[])
+    .map((r) => [key(r.metric), r.value ?? r.values] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return { resultType, series: entries };
 }
 
@@ -36,7 +38,8 @@ function expectSame(ours: Answer, theirs: Answer, what: string) {
   const replacer = (_: string, v: unknown) => v;
   const strip = (x: unknown) => JSON.stringify(x, replacer).replace(/"(-?[\d.]+(e[+-]?\d+)?|NaN|[+-]Inf)"/g, '"#"');
   if (strip(o) !== strip(t)) throw new Error(`shape differs: ${message}`);
-  const numbers = (x: unknown) => [...JSON.stringify(x).matchAll(/"(-?[\d.]+(?:e[+-]?\d+)?|NaN|[+-]Inf)"/g)].map((m) => m[1]);
+  const numbers = (x: unknown) =>
+    [...JSON.stringify(x).matchAll(/"(-?[\d.]+(?:e[+-]?\d+)?|NaN|[+-]Inf)"/g)].map((m) => m[1]);
   const [on, tn] = [numbers(o), numbers(t)];
   on.forEach((v, i) => {
     if (!close(v, tn[i])) throw new Error(`value ${v} vs ${tn[i]}: ${message}`);
@@ -49,7 +52,8 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
   let fixture: Fixture;
   // Samples at …:17.300, evaluations at whole seconds: no window edge ever lands on a sample.
   const endMs = Math.floor(Date.now() / MIN) * MIN - 10 * MIN + 17_300;
-  const at = (minutesBeforeEnd: number, extraSeconds = 0) => String(Math.floor((endMs - minutesBeforeEnd * MIN) / 1000) + extraSeconds);
+  const at = (minutesBeforeEnd: number, extraSeconds = 0) =>
+    String(Math.floor((endMs - minutesBeforeEnd * MIN) / 1000) + extraSeconds);
 
   const ours = async (path: string, params: Record<string, string>): Promise<Answer> => {
     const res = await service.app.request(`/prometheus/api/v1/${path}?${new URLSearchParams(params)}`);
@@ -59,7 +63,10 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
   beforeAll(async () => {
     fixture = buildFixture(endMs);
     service = await startTestService({ collectors: [] });
-    await service.context.storage.store.write({ servers: recordsFor(fixture.samples, FIXTURE_SERVERS), samples: fixture.samples });
+    await service.context.storage.store.write({
+      servers: recordsFor(fixture.samples, FIXTURE_SERVERS),
+      samples: fixture.samples,
+    });
     prometheus = await startRealPrometheus(toMetricFamilies(fixture.samples));
   }, 60_000);
   afterAll(async () => {
@@ -200,9 +207,22 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
   ];
 
   // 25 min before the end: srv-o1 stopped 5 min earlier; 22 min: more than 5 min after it stopped.
-  test.each(INSTANT.flatMap((q) => [[q, 25], [q, 22], [q, 44]] as const))('%s at end-%i min', async (query, minutes) => {
+  test.each(
+    INSTANT.flatMap(
+      (q) =>
+        [
+          [q, 25],
+          [q, 22],
+          [q, 44],
+        ] as const
+    )
+  )('%s at end-%i min', async (query, minutes) => {
     const time = at(minutes, 3);
-    expectSame(await ours('query', { query, time }), await prometheus.api('query', { query, time }), `${query} @ ${time}`);
+    expectSame(
+      await ours('query', { query, time }),
+      await prometheus.api('query', { query, time }),
+      `${query} @ ${time}`
+    );
   });
 
   test('the comparison is not vacuous: nearly every expression has data to compare', async () => {
@@ -273,7 +293,12 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
       ['series', { 'match[]': 'openmanager_up{server="srv-o1"}', start: at(15), end }],
     ] as const) {
       const [o, t] = [await ours(path, params), await prometheus.api(path, params)];
-      expect({ path, params, status: o.status, body: sortData(o.body) }).toEqual({ path, params, status: t.status, body: sortData(t.body) });
+      expect({ path, params, status: o.status, body: sortData(o.body) }).toEqual({
+        path,
+        params,
+        status: t.status,
+        body: sortData(t.body),
+      });
     }
   });
 });

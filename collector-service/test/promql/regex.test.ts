@@ -21,7 +21,8 @@ test.each([
 // On a backtracking engine each of these would outlive the test's timeout by ages.
 test('catastrophic patterns answer: no backtracking', () => {
   const long = 'a'.repeat(10_000);
-  for (const pattern of ['(.*.*)*Z', '(a+)+$b', '(a|a)*c', '(a|aa)+b', '((a*)*)*x']) expect(compileRegex(pattern).testExact(long)).toBe(false);
+  for (const pattern of ['(.*.*)*Z', '(a+)+$b', '(a|a)*c', '(a|aa)+b', '((a*)*)*x'])
+    expect(compileRegex(pattern).testExact(long)).toBe(false);
 });
 
 test.each([
@@ -30,7 +31,9 @@ test.each([
   ['(?<!a)b', 'error parsing regexp'], // lookbehind is not RE2
   ['\\1', 'error parsing regexp'], // nor are backreferences
 ])('%s is refused as bad_data: %s', (pattern, message) => {
-  expect(() => compileRegex(pattern)).toThrow(expect.objectContaining({ errorType: 'bad_data', message: expect.stringContaining(message) }));
+  expect(() => compileRegex(pattern)).toThrow(
+    expect.objectContaining({ errorType: 'bad_data', message: expect.stringContaining(message) })
+  );
 });
 
 test('label_replace expands numbered and named groups as Go does, and leaves labels alone without a match', () => {

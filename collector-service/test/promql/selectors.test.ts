@@ -2,14 +2,19 @@
 import { instantQuery } from '../../src/promql/eval/query-engine';
 import { answerValues, at, budget, MemorySource, SMALL_FLEET, T0 } from './support/memory-source';
 
-const run = (query: string, timeMs: number) => instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
+const run = (query: string, timeMs: number) =>
+  instantQuery(new MemorySource(SMALL_FLEET), query, timeMs, { budget: budget() });
 const A = 'provider="aws", role="web", server="a"';
 const B = 'provider="aws", role="db", server="b"';
 const C = 'provider="onprem", role="web", server="c"';
 
 describe('instant vector selectors', () => {
   test.each([
-    ['cpu', at(10, 30), { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' }],
+    [
+      'cpu',
+      at(10, 30),
+      { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' },
+    ],
     ['cpu{provider="aws"}', at(10), { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90' }],
     ['cpu{role!="web"}', at(10), { [`{__name__="cpu", ${B}}`]: '90' }],
     ['cpu{server=~"a|c"}', at(10), { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${C}}`]: '50' }],
@@ -19,7 +24,11 @@ describe('instant vector selectors', () => {
     ['cpu{server=~"A"}', at(10), {}],
     ['cpu{server=~"(?i)A"}', at(10), { [`{__name__="cpu", ${A}}`]: '10' }],
     ['cpu{server=~"(?P<x>a)"}', at(10), { [`{__name__="cpu", ${A}}`]: '10' }],
-    ['cpu{missing=""}', at(10), { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' }],
+    [
+      'cpu{missing=""}',
+      at(10),
+      { [`{__name__="cpu", ${A}}`]: '10', [`{__name__="cpu", ${B}}`]: '90', [`{__name__="cpu", ${C}}`]: '50' },
+    ],
     ['cpu{missing="x"}', at(10), {}],
   ])('%s', async (query, time, expected) => {
     expect(answerValues(await run(query, time))).toEqual(expected);
@@ -37,7 +46,15 @@ describe('instant vector selectors', () => {
 
   test('answers carry the evaluation time, not the sample time', async () => {
     const data = await run('cpu{server="a"}', at(10, 42.5));
-    expect(data).toEqual({ resultType: 'vector', result: [{ metric: { __name__: 'cpu', provider: 'aws', role: 'web', server: 'a' }, value: [(T0 + 10 * 60_000 + 42_500) / 1000, '10'] }] });
+    expect(data).toEqual({
+      resultType: 'vector',
+      result: [
+        {
+          metric: { __name__: 'cpu', provider: 'aws', role: 'web', server: 'a' },
+          value: [(T0 + 10 * 60_000 + 42_500) / 1000, '10'],
+        },
+      ],
+    });
   });
 
   test.each([
@@ -56,7 +73,16 @@ describe('range vector selectors and subqueries', () => {
     const data = await run('cpu{server="a"}[3m]', at(10));
     expect(data).toEqual({
       resultType: 'matrix',
-      result: [{ metric: { __name__: 'cpu', provider: 'aws', role: 'web', server: 'a' }, values: [[at(8) / 1000, '8'], [at(9) / 1000, '9'], [at(10) / 1000, '10']] }],
+      result: [
+        {
+          metric: { __name__: 'cpu', provider: 'aws', role: 'web', server: 'a' },
+          values: [
+            [at(8) / 1000, '8'],
+            [at(9) / 1000, '9'],
+            [at(10) / 1000, '10'],
+          ],
+        },
+      ],
     });
   });
 

@@ -8,7 +8,10 @@ import { STORAGE_ENGINES, type OpenedStorage } from '../support/storage-engines'
 const T = Date.UTC(2026, 0, 1, 12);
 const MIN = 60_000;
 const m = (name: string, type: MatchType, value: string) => newMatcher(name, type, value);
-const INFOS = [serverInfo('web-1', { provider: 'aws', region: 'us-east-1', role: 'web' }), serverInfo('db-1', { provider: 'onprem', region: 'dc1', role: 'database' })];
+const INFOS = [
+  serverInfo('web-1', { provider: 'aws', region: 'us-east-1', role: 'web' }),
+  serverInfo('db-1', { provider: 'onprem', region: 'dc1', role: 'database' }),
+];
 
 describe.each(STORAGE_ENGINES)('$name', (engine) => {
   let opened: OpenedStorage;
@@ -17,7 +20,11 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   beforeAll(async () => {
     opened = await engine.open();
     const samples = [0, 1, 2, 3].flatMap((i) => [
-      sample('web-1', T + i * MIN, { cpuUsage: 10 + i, load1m: i === 2 ? null : i, status: i === 3 ? 'offline' : 'online' }),
+      sample('web-1', T + i * MIN, {
+        cpuUsage: 10 + i,
+        load1m: i === 2 ? null : i,
+        status: i === 3 ? 'offline' : 'online',
+      }),
       sample('db-1', T + i * MIN, { cpuUsage: 50 + i }),
     ]);
     await opened.storage.store.write({ servers: recordsFor(samples, INFOS), samples });
@@ -25,10 +32,21 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   afterAll(() => opened.dispose());
 
   test('a selector reads its metric for the servers its labels match, in (from, to]', async () => {
-    const series = await source().select([m('__name__', '=', 'openmanager_cpu_usage_percent'), m('provider', '=', 'aws')], T, T + 2 * MIN, budget());
+    const series = await source().select(
+      [m('__name__', '=', 'openmanager_cpu_usage_percent'), m('provider', '=', 'aws')],
+      T,
+      T + 2 * MIN,
+      budget()
+    );
     expect(series).toEqual([
       {
-        labels: { __name__: 'openmanager_cpu_usage_percent', server: 'web-1', provider: 'aws', region: 'us-east-1', role: 'web' },
+        labels: {
+          __name__: 'openmanager_cpu_usage_percent',
+          server: 'web-1',
+          provider: 'aws',
+          region: 'us-east-1',
+          role: 'web',
+        },
         times: [T + MIN, T + 2 * MIN],
         values: [11, 12],
       },
@@ -36,7 +54,12 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   });
 
   test('regex and negative matchers on any label, the metric name included', async () => {
-    const series = await source().select([m('__name__', '=~', 'openmanager_(cpu_usage_percent|load1)'), m('role', '!=', 'web'), m('server', '=~', '.+-1')], T - 1, T + 10 * MIN, budget());
+    const series = await source().select(
+      [m('__name__', '=~', 'openmanager_(cpu_usage_percent|load1)'), m('role', '!=', 'web'), m('server', '=~', '.+-1')],
+      T - 1,
+      T + 10 * MIN,
+      budget()
+    );
     expect(series.map((s) => `${s.labels.__name__} ${s.labels.server} ${s.values.join(',')}`)).toEqual([
       'openmanager_cpu_usage_percent db-1 50,51,52,53',
       'openmanager_load1 db-1 0.5,0.5,0.5,0.5',
@@ -44,20 +67,43 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   });
 
   test('a missing reading is a missing sample, never 0; openmanager_up is 0 for offline samples', async () => {
-    const [load] = await source().select([m('__name__', '=', 'openmanager_load1'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN, budget());
+    const [load] = await source().select(
+      [m('__name__', '=', 'openmanager_load1'), m('server', '=', 'web-1')],
+      T - 1,
+      T + 10 * MIN,
+      budget()
+    );
     expect(load.times).toEqual([T, T + MIN, T + 3 * MIN]);
-    const [up] = await source().select([m('__name__', '=', 'openmanager_up'), m('server', '=', 'web-1')], T - 1, T + 10 * MIN, budget());
+    const [up] = await source().select(
+      [m('__name__', '=', 'openmanager_up'), m('server', '=', 'web-1')],
+      T - 1,
+      T + 10 * MIN,
+      budget()
+    );
     expect(up.values).toEqual([1, 1, 1, 0]);
   });
 
   test('names and labels OpenManager does not have select nothing', async () => {
-    expect(await source().select([m('__name__', '=', 'node_cpu_seconds_total')], T - 1, T + 10 * MIN, budget())).toEqual([]);
-    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', 'node')], T - 1, T + 10 * MIN, budget())).toEqual([]);
-    expect(await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', '')], T - 1, T + 10 * MIN, budget())).toHaveLength(2);
+    expect(
+      await source().select([m('__name__', '=', 'node_cpu_seconds_total')], T - 1, T + 10 * MIN, budget())
+    ).toEqual([]);
+    expect(
+      await source().select(
+        [m('__name__', '=', 'openmanager_up'), m('job', '=', 'node')],
+        T - 1,
+        T + 10 * MIN,
+        budget()
+      )
+    ).toEqual([]);
+    expect(
+      await source().select([m('__name__', '=', 'openmanager_up'), m('job', '=', '')], T - 1, T + 10 * MIN, budget())
+    ).toHaveLength(2);
   });
 
   test('a selector that would read more samples than the budget is refused (422), not answered from part of the data', async () => {
-    await expect(source().select([m('__name__', '=', 'openmanager_up')], T - 1, T + 10 * MIN, budget({ maxSamples: 3 }))).rejects.toMatchObject({
+    await expect(
+      source().select([m('__name__', '=', 'openmanager_up')], T - 1, T + 10 * MIN, budget({ maxSamples: 3 }))
+    ).rejects.toMatchObject({
       code: 'samples_limit',
       status: 422,
       message: expect.stringContaining('QUERY_MAX_SAMPLES=3'),
@@ -70,8 +116,16 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
   });
 
   test('series labels: any of several selectors, only series with samples in the span', async () => {
-    const labels = await source().seriesLabels([[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]], budget(), T + 2 * MIN - 1, T + 2 * MIN);
-    expect(labels.map((l) => `${l.__name__} ${l.server}`).sort()).toEqual(['openmanager_load1 db-1', 'openmanager_up db-1']);
+    const labels = await source().seriesLabels(
+      [[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]],
+      budget(),
+      T + 2 * MIN - 1,
+      T + 2 * MIN
+    );
+    expect(labels.map((l) => `${l.__name__} ${l.server}`).sort()).toEqual([
+      'openmanager_load1 db-1',
+      'openmanager_up db-1',
+    ]);
     expect(await source().seriesLabels([], budget(), T + 10 * MIN, T + 20 * MIN)).toEqual([]);
     expect(await source().seriesLabels([], budget())).toHaveLength(16);
   });

@@ -46,24 +46,35 @@ test.each([
 });
 
 const form = (body: string, url = 'http://x/q?time=1') =>
-  ApiParams.fromRequest(new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+  ApiParams.fromRequest(
+    new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  );
 
 test('a form-encoded POST body counts, before the URL; match[] gathers both', async () => {
   const params = await form('time=2&match[]=up&match%5B%5D=cpu%7Bserver%3D%22a%22%7D', 'http://x/q?time=1&match[]=mem');
   expect(params.get('time')).toBe('2');
   expect(params.getAll('match[]')).toEqual(['up', 'cpu{server="a"}', 'mem']);
-  expect(matchParams(params).map((m) => m.map((x) => `${x.name}${x.type}${x.value}`))).toEqual([['__name__=up'], ['__name__=cpu', 'server=a'], ['__name__=mem']]);
+  expect(matchParams(params).map((m) => m.map((x) => `${x.name}${x.type}${x.value}`))).toEqual([
+    ['__name__=up'],
+    ['__name__=cpu', 'server=a'],
+    ['__name__=mem'],
+  ]);
 });
 
 test('a body of another type is not read as parameters', async () => {
-  const params = await ApiParams.fromRequest(new Request('http://x/q?query=up', { method: 'POST', body: 'query=cpu', headers: { 'content-type': 'text/plain' } }));
+  const params = await ApiParams.fromRequest(
+    new Request('http://x/q?query=up', { method: 'POST', body: 'query=cpu', headers: { 'content-type': 'text/plain' } })
+  );
   expect(params.get('query')).toBe('up');
 });
 
 test.each([
   ['time=abc', 'invalid parameter "time": cannot parse "abc" to a valid timestamp'],
   ['match[]=sum(up)', 'invalid parameter "match[]": expected a series selector such as up{job="x"}, got "sum(up)"'],
-  ['match[]={}', 'invalid parameter "match[]": 1:1: parse error: vector selector must contain at least one non-empty matcher'],
+  [
+    'match[]={}',
+    'invalid parameter "match[]": 1:1: parse error: vector selector must contain at least one non-empty matcher',
+  ],
 ])('%s → bad_data %s', async (body, message) => {
   const params = await form(body, 'http://x/q');
   const read = () => (body.startsWith('time') ? timeParam(params, 'time') : matchParams(params));

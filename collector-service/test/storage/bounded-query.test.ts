@@ -17,21 +17,33 @@ describe('bounded reads on PostgreSQL', () => {
 
   test('a statement past its timeout is cancelled by the server, and the budget names QUERY_TIMEOUT_MS', async () => {
     const budget = new QueryBudget({ timeoutMs: 200, maxSamples: 10 });
-    const failure = sql.query('SELECT pg_sleep(30)', [], budget.sqlBounds()).catch((err: unknown) => budget.explain(err));
-    await expect(failure).resolves.toMatchObject({ status: 422, code: 'query_timeout', message: expect.stringContaining('QUERY_TIMEOUT_MS=200') });
+    const failure = sql
+      .query('SELECT pg_sleep(30)', [], budget.sqlBounds())
+      .catch((err: unknown) => budget.explain(err));
+    await expect(failure).resolves.toMatchObject({
+      status: 422,
+      code: 'query_timeout',
+      message: expect.stringContaining('QUERY_TIMEOUT_MS=200'),
+    });
   });
 
   test('a client that goes away cancels its statement on the server', async () => {
     const client = new AbortController();
     const budget = new QueryBudget({ timeoutMs: 60_000, maxSamples: 10 }, { signal: client.signal });
-    const running = sql.query('SELECT pg_sleep(30)', [], budget.sqlBounds()).catch((err: unknown) => budget.explain(err));
+    const running = sql
+      .query('SELECT pg_sleep(30)', [], budget.sqlBounds())
+      .catch((err: unknown) => budget.explain(err));
     setTimeout(() => client.abort(), 200);
     await expect(running).resolves.toMatchObject({ code: 'client_closed' });
     // The connection went back to the pool clean: the next read works.
-    await expect(sql.query<{ one: number }>('SELECT 1 AS one', [], { timeoutMs: 1_000 })).resolves.toEqual([{ one: 1 }]);
+    await expect(sql.query<{ one: number }>('SELECT 1 AS one', [], { timeoutMs: 1_000 })).resolves.toEqual([
+      { one: 1 },
+    ]);
   });
 
   test('a bounded read is read-only', async () => {
-    await expect(sql.query('CREATE TABLE nope (x int)', [], { timeoutMs: 1_000 })).rejects.toThrow(/read-only transaction/);
+    await expect(sql.query('CREATE TABLE nope (x int)', [], { timeoutMs: 1_000 })).rejects.toThrow(
+      /read-only transaction/
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('cache circuit breaker', () => {
     db = await createTestDatabase();
     redis = await ownRedis();
     await redis.start();
-    storage = await openStorage({ databaseUrl: db.url, redisUrl: redis.url, dataDir: '', redisKeyPrefix: 'om:' }, silentLog);
+    storage = await openStorage(
+      { databaseUrl: db.url, redisUrl: redis.url, dataDir: '', redisKeyPrefix: 'om:' },
+      silentLog
+    );
     const samples = [sample('A', NOW, { cpuUsage: 7 }), sample('B', NOW)];
     await storage.store.write({ servers: recordsFor(samples), samples });
   }, 30_000);
@@ -31,7 +34,8 @@ describe('cache circuit breaker', () => {
     expect(await storage.reader.get('A')).toMatchObject({ source: 'cache' });
 
     await redis.stop();
-    for (let i = 0; i < 4; i++) expect(await storage.reader.get('A')).toMatchObject({ source: 'database', sample: { cpuUsage: 7 } });
+    for (let i = 0; i < 4; i++)
+      expect(await storage.reader.get('A')).toMatchObject({ source: 'database', sample: { cpuUsage: 7 } });
     const down = await checkStorage(storage);
     expect(down.cache).toMatchObject({ kind: 'redis', ok: false, breaker: 'open' });
     expect(down.database.ok).toBe(true);

@@ -24,7 +24,8 @@ async function setConnectionsAllowed(db: TestDatabase, allowed: boolean) {
   const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   await admin.query(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS ${allowed}`);
-  if (!allowed) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db.name]);
+  if (!allowed)
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db.name]);
   await admin.end();
 }
 
@@ -61,12 +62,22 @@ describe('storage faults', () => {
   test('batches written while PostgreSQL refuses connections go to the spool and land, once each, when it is back', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'om-faults-'));
     const spool = await SegmentSpool.open(dir, 16 * 1024 * 1024, silentLog);
-    const writer = new SampleWriter({ store: storage.store, cache: storage.cache, spool, log: silentLog, retryMinMs: 60_000 });
+    const writer = new SampleWriter({
+      store: storage.store,
+      cache: storage.cache,
+      spool,
+      log: silentLog,
+      retryMinMs: 60_000,
+    });
     try {
       await setConnectionsAllowed(db, false);
       const during = [sample('A', NOW - 20_000), sample('B', NOW - 20_000)];
       expect(await writer.write({ servers: recordsFor(during), samples: during })).toBe('spool');
-      expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: expect.any(String), spool: { records: 1 } });
+      expect(writer.getStats()).toMatchObject({
+        pendingSamples: 0,
+        lastWriteError: expect.any(String),
+        spool: { records: 1 },
+      });
       // the newest values are still readable from the cache meanwhile
       expect((await storage.cache.get('A'))?.timestamp.getTime()).toBe(NOW - 20_000);
 
@@ -77,9 +88,15 @@ describe('storage faults', () => {
       expect(await writer.replayNow()).toBe(true);
       // a record replayed twice (a crash after the insert, before it was marked consumed) adds nothing
       await storage.store.write({ servers: recordsFor(during), samples: during });
-      const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id, "timestamp"');
+      const rows = await storage.store.sql.query<{ server_id: string }>(
+        'SELECT server_id FROM server_metrics ORDER BY server_id, "timestamp"'
+      );
       expect(rows.map((r) => r.server_id)).toEqual(['A', 'A', 'B']);
-      expect(writer.getStats()).toMatchObject({ pendingSamples: 0, lastWriteError: null, spool: { records: 0, dropped: 0 } });
+      expect(writer.getStats()).toMatchObject({
+        pendingSamples: 0,
+        lastWriteError: null,
+        spool: { records: 0, dropped: 0 },
+      });
       expect((await storage.store.getServer('A'))?.lastSeenAt?.getTime()).toBe(NOW);
     } finally {
       expect(await writer.close()).toBe(0);
@@ -94,7 +111,9 @@ describe('storage faults', () => {
     const bad = sample('S9', NOW, { rawData: { note: 'a\u0000b' } });
     const samples = [...good.slice(0, 4), bad, ...good.slice(4)];
     expect(await writer.write({ servers: recordsFor(samples), samples })).toBe('database');
-    const rows = await storage.store.sql.query<{ server_id: string }>('SELECT server_id FROM server_metrics ORDER BY server_id');
+    const rows = await storage.store.sql.query<{ server_id: string }>(
+      'SELECT server_id FROM server_metrics ORDER BY server_id'
+    );
     expect(rows.map((r) => r.server_id)).toEqual(good.map((s) => s.serverId));
     expect(writer.getStats()).toMatchObject({ rejectedRows: 1, pendingSamples: 0, lastWriteError: null });
   });
@@ -117,7 +136,9 @@ describe('migrations applied by hand with psql -f (as on Supabase)', () => {
       const sql = connectPostgres(db.url, silentLog);
       try {
         expect(await migrate(sql)).toEqual([]);
-        const tables = await sql.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname IN ('servers', 'server_metrics', 'schema_migrations') ORDER BY 1`);
+        const tables = await sql.query<{ relname: string }>(
+          `SELECT relname FROM pg_class WHERE relname IN ('servers', 'server_metrics', 'schema_migrations') ORDER BY 1`
+        );
         expect(tables.map((t) => t.relname)).toEqual(['schema_migrations', 'server_metrics', 'servers']);
       } finally {
         await sql.close();

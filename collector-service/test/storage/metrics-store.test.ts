@@ -17,7 +17,7 @@ async function catalogSnapshot(opened: OpenedStorage) {
             (SELECT string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum)
                FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' ORDER BY c.relname`,
+      WHERE n.nspname = 'public' ORDER BY c.relname`
   );
 }
 
@@ -48,15 +48,19 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
     await store.write({ servers: [], samples: [sample('A', NOW)] });
     const tables = await store.sql.query<{ relname: string; relrowsecurity: boolean }>(
       `SELECT relname, relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND relkind IN ('r', 'p')`,
+        WHERE n.nspname = 'public' AND relkind IN ('r', 'p')`
     );
-    expect(tables.map((t) => t.relname)).toEqual(expect.arrayContaining(['servers', 'server_metrics', 'schema_migrations', partitionName(NOW - (NOW % HOUR))]));
+    expect(tables.map((t) => t.relname)).toEqual(
+      expect.arrayContaining(['servers', 'server_metrics', 'schema_migrations', partitionName(NOW - (NOW % HOUR))])
+    );
     expect(tables.filter((t) => !t.relrowsecurity)).toEqual([]);
   });
 
   test('a batch lands in server_metrics and servers in one write; duplicates are ignored', async () => {
     const { store } = opened.storage;
-    const samples = ['A', 'B', 'C'].flatMap((id) => [0, 1, 2, 3, 4].map((i) => sample(id, NOW - i * 10_000, { cpuUsage: i })));
+    const samples = ['A', 'B', 'C'].flatMap((id) =>
+      [0, 1, 2, 3, 4].map((i) => sample(id, NOW - i * 10_000, { cpuUsage: i }))
+    );
     expect(await store.write({ servers: recordsFor(samples), samples })).toBe(15);
     expect(await store.write({ servers: recordsFor(samples), samples })).toBe(0);
 
@@ -84,7 +88,10 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
 
   test('filters the inventory by provider, region and role', async () => {
     const { store } = opened.storage;
-    const infos = [serverInfo('K1', { provider: 'kubernetes', role: 'worker' }), serverInfo('W1', { provider: 'aws', region: 'us-east-1', role: 'web' })];
+    const infos = [
+      serverInfo('K1', { provider: 'kubernetes', role: 'worker' }),
+      serverInfo('W1', { provider: 'aws', region: 'us-east-1', role: 'web' }),
+    ];
     const samples = infos.map((i) => sample(i.id, NOW));
     await store.write({ servers: recordsFor(samples, infos), samples });
     expect((await store.listServers({ provider: 'aws' })).map((s) => s.id)).toEqual(['W1']);
@@ -97,9 +104,17 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
     const { store } = opened.storage;
     const start = NOW - (NOW % 60_000) - 10 * 60_000;
     // 10 minutes at 10 s: cpu counts 0, 1, 2, … so every bucket's answer is known
-    const samples = Array.from({ length: 60 }, (_, i) => sample('A', start + i * 10_000, { cpuUsage: i, memoryUsage: 100 - i }));
+    const samples = Array.from({ length: 60 }, (_, i) =>
+      sample('A', start + i * 10_000, { cpuUsage: i, memoryUsage: 100 - i })
+    );
     await store.write({ servers: recordsFor(samples), samples });
-    const query = { serverIds: ['A'], metrics: ['cpu', 'memory'] as const, fromMs: start, toMs: start + 10 * 60_000, stepMs: 60_000 };
+    const query = {
+      serverIds: ['A'],
+      metrics: ['cpu', 'memory'] as const,
+      fromMs: start,
+      toMs: start + 10 * 60_000,
+      stepMs: 60_000,
+    };
     const buckets = Array.from({ length: 10 }, (_, b) => Array.from({ length: 6 }, (_, k) => b * 6 + k));
     const p95 = (xs: number[]) => xs[0] + 0.95 * (xs[xs.length - 1] - xs[0]); // linear interpolation on consecutive integers
 

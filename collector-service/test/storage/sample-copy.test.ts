@@ -8,7 +8,8 @@ const NOW = Math.floor(Date.now() / 1000) * 1000;
 describe('COPY ingest on PostgreSQL', () => {
   let db: TestDatabase;
   let storage: Storage;
-  const rows = async () => (await storage.store.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM server_metrics'))[0].count;
+  const rows = async () =>
+    (await storage.store.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM server_metrics'))[0].count;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -24,23 +25,44 @@ describe('COPY ingest on PostgreSQL', () => {
     expect(await storage.store.write({ servers: recordsFor(first), samples: first })).toBe(10);
     expect(await storage.store.write({ servers: recordsFor(first), samples: first })).toBe(0);
     expect(await rows()).toBe(10);
-    const mixed = [...first.slice(0, 5), ...Array.from({ length: 5 }, (_, i) => sample(`C-${i % 3}`, NOW - 1000 * (i + 1)))];
+    const mixed = [
+      ...first.slice(0, 5),
+      ...Array.from({ length: 5 }, (_, i) => sample(`C-${i % 3}`, NOW - 1000 * (i + 1))),
+    ];
     expect(await storage.store.write({ servers: recordsFor(mixed), samples: mixed })).toBe(5);
     expect(await rows()).toBe(15);
     // a duplicate inside one batch is ignored too
     const twice = [sample('C-9', NOW), sample('C-9', NOW)];
     expect(await storage.store.write({ servers: recordsFor(twice), samples: twice })).toBe(1);
     // the first value stored stays, as with INSERT ... ON CONFLICT DO NOTHING
-    const [kept] = await storage.store.sql.query<{ cpu_usage: number }>(`SELECT cpu_usage FROM server_metrics WHERE server_id = 'C-0' ORDER BY "timestamp" LIMIT 1`);
+    const [kept] = await storage.store.sql.query<{ cpu_usage: number }>(
+      `SELECT cpu_usage FROM server_metrics WHERE server_id = 'C-0' ORDER BY "timestamp" LIMIT 1`
+    );
     expect(kept.cpu_usage).toBe(9);
   });
 
   test('tabs, newlines and backslashes in ids and raw data survive COPY; absent and non-finite readings are NULL', async () => {
     const id = 'odd\tid\\with\nbreaks';
     const raw = { note: 'a\tb\\c\nd\re "quoted" 한글' };
-    const s = sample(id, NOW - 5000, { rawData: raw, cpuUsage: null, memoryUsage: Number.NaN, diskUsage: Infinity, load1m: 1e-300 });
+    const s = sample(id, NOW - 5000, {
+      rawData: raw,
+      cpuUsage: null,
+      memoryUsage: Number.NaN,
+      diskUsage: Infinity,
+      load1m: 1e-300,
+    });
     expect(await storage.store.write({ servers: recordsFor([s]), samples: [s] })).toBe(1);
-    const [row] = await storage.store.sql.query<Record<string, unknown>>('SELECT server_id, raw_data, cpu_usage, memory_usage, disk_usage, load_1m FROM server_metrics WHERE server_id = $1', [id]);
-    expect(row).toEqual({ server_id: id, raw_data: raw, cpu_usage: null, memory_usage: null, disk_usage: null, load_1m: 1e-300 });
+    const [row] = await storage.store.sql.query<Record<string, unknown>>(
+      'SELECT server_id, raw_data, cpu_usage, memory_usage, disk_usage, load_1m FROM server_metrics WHERE server_id = $1',
+      [id]
+    );
+    expect(row).toEqual({
+      server_id: id,
+      raw_data: raw,
+      cpu_usage: null,
+      memory_usage: null,
+      disk_usage: null,
+      load_1m: 1e-300,
+    });
   });
 });

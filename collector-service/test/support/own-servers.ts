@@ -67,7 +67,9 @@ export async function ownRedis(port?: number): Promise<OwnRedis> {
     port: p,
     url: `redis://127.0.0.1:${p}`,
     async start() {
-      child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: 'ignore',
+      });
       for (let i = 0; i < 100; i++) {
         try {
           await run('redis-cli', ['-p', String(p), 'ping']);

@@ -26,7 +26,8 @@ export function sample(serverId: string, timeMs: number, over: Partial<ServerMet
 /** The inventory rows a batch of samples implies (each server's newest sample). */
 export function recordsFor(samples: ServerMetrics[], infos: ServerInfo[] = []): ServerRecord[] {
   const newest = new Map<string, ServerMetrics>();
-  for (const s of samples) if (!newest.get(s.serverId) || newest.get(s.serverId)!.timestamp < s.timestamp) newest.set(s.serverId, s);
+  for (const s of samples)
+    if (!newest.get(s.serverId) || newest.get(s.serverId)!.timestamp < s.timestamp) newest.set(s.serverId, s);
   const byId = new Map(infos.map((i) => [i.id, i]));
   return [...newest.values()].map((s) => ({
     ...(byId.get(s.serverId) ?? serverInfo(s.serverId)),

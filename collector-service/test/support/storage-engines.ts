@@ -41,7 +41,10 @@ export const STORAGE_ENGINES: StorageEngine[] = [
     async open() {
       const db = await createTestDatabase();
       const redisPrefix = uniqueRedisPrefix();
-      const storage = await openStorage({ databaseUrl: db.url, dataDir: '', redisUrl: REDIS_URL, redisKeyPrefix: redisPrefix }, silentLog);
+      const storage = await openStorage(
+        { databaseUrl: db.url, dataDir: '', redisUrl: REDIS_URL, redisKeyPrefix: redisPrefix },
+        silentLog
+      );
       return {
         storage,
         redisPrefix,

@@ -5,7 +5,14 @@ import { instant } from './params';
 
 const csv = <T extends string = string>(what: string, allowed?: readonly T[]) =>
   z.string().transform((value, ctx) => {
-    const items = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))] as T[];
+    const items = [
+      ...new Set(
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      ),
+    ] as T[];
     const bad = allowed ? items.filter((i) => !allowed.includes(i)) : [];
     if (bad.length > 0) {
       ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${JSON.stringify(bad.join(','))}` });

@@ -1,20 +1,35 @@
 /** Wire contract of POST /api/ask: the request body, and the answer with its intent, entities and findings. */
 import { z } from 'zod';
-import { CHANGE_KINDS, FINDING_KINDS, FINDING_LEVELS, INTENTS, MAX_QUESTION_CHARS, METRIC_NAMES, PROVIDERS, SEVERITIES } from './names';
+import {
+  CHANGE_KINDS,
+  FINDING_KINDS,
+  FINDING_LEVELS,
+  INTENTS,
+  MAX_QUESTION_CHARS,
+  METRIC_NAMES,
+  PROVIDERS,
+  SEVERITIES,
+} from './names';
 import { instant } from './params';
 
 export const askRequest = (nowMs: number) =>
   z
-    .object({
-      question: z
-        .string({ error: 'expected a string' })
-        .trim()
-        .min(1, { error: 'must not be empty' })
-        .max(MAX_QUESTION_CHARS, { error: `must be at most ${MAX_QUESTION_CHARS} characters` }),
-      from: instant(nowMs).optional(),
-      to: instant(nowMs).optional(),
-    }, { error: 'expected a JSON object with a "question" string' })
-    .refine((b) => b.from === undefined || b.to === undefined || b.from < b.to, { path: ['from'], error: 'must be before to' });
+    .object(
+      {
+        question: z
+          .string({ error: 'expected a string' })
+          .trim()
+          .min(1, { error: 'must not be empty' })
+          .max(MAX_QUESTION_CHARS, { error: `must be at most ${MAX_QUESTION_CHARS} characters` }),
+        from: instant(nowMs).optional(),
+        to: instant(nowMs).optional(),
+      },
+      { error: 'expected a JSON object with a "question" string' }
+    )
+    .refine((b) => b.from === undefined || b.to === undefined || b.from < b.to, {
+      path: ['from'],
+      error: 'must be before to',
+    });
 
 export type AskRequest = z.output<ReturnType<typeof askRequest>>;
 

@@ -33,7 +33,10 @@ export const instant = (nowMs: number) =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
     const ms = parseInstant(value, nowMs);
     if (ms === null) {
-      ctx.addIssue({ code: 'custom', message: `expected epoch milliseconds, an ISO-8601 date or now-<duration>, got ${JSON.stringify(value)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected epoch milliseconds, an ISO-8601 date or now-<duration>, got ${JSON.stringify(value)}`,
+      });
       return z.NEVER;
     }
     return ms;
@@ -44,7 +47,10 @@ export const step = z.union([z.string(), z.number()]).transform((value, ctx) => 
   const text = String(value).trim();
   const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : parseDuration(text);
   if (ms === null || !(ms >= 1000)) {
-    ctx.addIssue({ code: 'custom', message: `expected a step of at least 1 second (seconds, or a duration such as 30s, 5m, 1h), got ${JSON.stringify(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a step of at least 1 second (seconds, or a duration such as 30s, 5m, 1h), got ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return Math.round(ms);
@@ -55,7 +61,10 @@ export const metricList = z.union([z.string(), z.array(z.string())]).transform((
   const names = (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !METRIC_NAMES.includes(n as MetricName));
   if (unknown.length > 0 || names.length === 0) {
-    ctx.addIssue({ code: 'custom', message: `expected metric names from ${METRIC_NAMES.join(', ')}, got ${JSON.stringify(unknown.join(',') || value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected metric names from ${METRIC_NAMES.join(', ')}, got ${JSON.stringify(unknown.join(',') || value)}`,
+    });
     return z.NEVER;
   }
   return [...new Set(names)] as MetricName[];

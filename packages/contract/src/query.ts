@@ -15,7 +15,9 @@ export const queryTarget = z.object({
   refId: z.string().min(1, { error: 'expected a non-empty refId' }).max(64),
   queryType: z.enum(QUERY_TYPES, { error: `expected one of ${QUERY_TYPES.join(', ')}` }).default('timeseries'),
   servers: z.array(z.string().min(1)).max(10_000).default([]),
-  metrics: z.array(z.enum(METRIC_NAMES, { error: `expected metric names from ${METRIC_NAMES.join(', ')}` })).default(['cpu']),
+  metrics: z
+    .array(z.enum(METRIC_NAMES, { error: `expected metric names from ${METRIC_NAMES.join(', ')}` }))
+    .default(['cpu']),
   aggregation: aggregation.default('avg'),
   alias: z.string().max(200).optional(),
   hide: z.boolean().optional(),
@@ -26,8 +28,16 @@ export const queryRequest = (nowMs: number) =>
   z.object({
     range: z.object({ from: instant(nowMs), to: instant(nowMs) }),
     intervalMs: z.number().int().positive().max(86_400_000).optional(),
-    maxDataPoints: z.number().int().min(2, { error: 'expected at least 2' }).max(10_000, { error: 'expected at most 10000 points per series' }).default(1_000),
-    targets: z.array(z.unknown()).min(1, { error: 'expected at least one target' }).max(50, { error: 'expected at most 50 targets' }),
+    maxDataPoints: z
+      .number()
+      .int()
+      .min(2, { error: 'expected at least 2' })
+      .max(10_000, { error: 'expected at most 10000 points per series' })
+      .default(1_000),
+    targets: z
+      .array(z.unknown())
+      .min(1, { error: 'expected at least one target' })
+      .max(50, { error: 'expected at most 50 targets' }),
     filters: z.array(adHocFilter).max(50).default([]),
   });
 export type QueryRequest = z.output<ReturnType<typeof queryRequest>>;
@@ -42,7 +52,12 @@ export const frameField = z.object({
   type: z.enum(FIELD_TYPES),
   labels: z.record(z.string(), z.string()).optional(),
   config: z
-    .object({ unit: z.string().optional(), displayNameFromDS: z.string().optional(), min: z.number().optional(), max: z.number().optional() })
+    .object({
+      unit: z.string().optional(),
+      displayNameFromDS: z.string().optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
     .optional(),
 });
 export type FrameField = z.infer<typeof frameField>;
@@ -55,7 +70,12 @@ export const dataFrameJson = z.object({
     name: z.string().optional(),
     refId: z.string().optional(),
     fields: z.array(frameField),
-    meta: z.object({ notices: z.array(frameNotice).optional(), preferredVisualisationType: z.enum(['graph', 'table']).optional() }).optional(),
+    meta: z
+      .object({
+        notices: z.array(frameNotice).optional(),
+        preferredVisualisationType: z.enum(['graph', 'table']).optional(),
+      })
+      .optional(),
   }),
   /** One array of values per field, in the fields' order. */
   data: z.object({ values: z.array(z.array(z.unknown())) }),

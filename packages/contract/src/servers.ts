@@ -58,9 +58,14 @@ export type ServerDetail = z.infer<typeof serverDetail>;
 
 export const serverListAnswer = z.object({ servers: z.array(serverView), total: z.number() });
 
-export const metricPoint = z.object({ timestamp: z.string() }).extend(
-  Object.fromEntries(METRIC_NAMES.map((m) => [m, metricValue.optional()])) as Record<MetricName, z.ZodOptional<typeof metricValue>>,
-);
+export const metricPoint = z
+  .object({ timestamp: z.string() })
+  .extend(
+    Object.fromEntries(METRIC_NAMES.map((m) => [m, metricValue.optional()])) as Record<
+      MetricName,
+      z.ZodOptional<typeof metricValue>
+    >
+  );
 export type MetricPoint = z.infer<typeof metricPoint>;
 
 export const metricsAnswer = z.object({

@@ -43,7 +43,7 @@ describe('DataSource.testDatasource ("Save & test")', () => {
     });
   });
 
-  it('names the key\'s role when the service reports it', async () => {
+  it("names the key's role when the service reports it", async () => {
     service.answerWith(serviceAnswering({ body: HEALTHY }));
     const result = await createDataSource({ serviceUrl: service.url, apiKey: 'reader' }).testDatasource();
     expect(result).toEqual({
@@ -71,7 +71,10 @@ describe('DataSource.testDatasource ("Save & test")', () => {
     service.answerWith(
       serviceAnswering({
         status: 503,
-        body: { status: 'degraded', storage: { database: { ok: false, error: 'connect ECONNREFUSED 10.0.0.5:5432' }, cache: { ok: true } } },
+        body: {
+          status: 'degraded',
+          storage: { database: { ok: false, error: 'connect ECONNREFUSED 10.0.0.5:5432' }, cache: { ok: true } },
+        },
       })
     );
     const result = await createDataSource({ serviceUrl: service.url, apiKey: 'good' }).testDatasource();

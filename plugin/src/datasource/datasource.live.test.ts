@@ -36,7 +36,8 @@ const variables: TestVariable[] = [
   { name: 'region', current: 'eu-west-1' },
 ];
 
-const liveDataSource = (apiKey = LIVE_API_KEY, serviceUrl = service.url) => createDataSource({ serviceUrl, apiKey, variables });
+const liveDataSource = (apiKey = LIVE_API_KEY, serviceUrl = service.url) =>
+  createDataSource({ serviceUrl, apiKey, variables });
 
 function request(targets: Array<Partial<OpenManagerQuery>>, extra: Parameters<typeof queryRequest>[1] = {}) {
   const from = dateTime(range.from);
@@ -67,8 +68,15 @@ describe('query() against the running service', () => {
 
     expect(response.errors).toBeUndefined();
     expect(response.data).toHaveLength(2);
-    const [cpu, memory] = ['cpu', 'memory'].map((metric) => response.data.find((f: DataFrame) => numberField(f).name === metric)!);
-    expect(numberField(cpu).labels).toEqual({ server: 'DB-EU-002', provider: 'aws', region: 'eu-west-1', role: 'database' });
+    const [cpu, memory] = ['cpu', 'memory'].map((metric) =>
+      response.data.find((f: DataFrame) => numberField(f).name === metric)!
+    );
+    expect(numberField(cpu).labels).toEqual({
+      server: 'DB-EU-002',
+      provider: 'aws',
+      region: 'eu-west-1',
+      role: 'database',
+    });
     expect(numberField(cpu).config.unit).toBe('percent');
     expect(numberField(cpu).config.displayNameFromDS).toMatch(/^DB-EU-002 cpu$/i);
     for (const frame of [cpu, memory]) {
@@ -109,13 +117,16 @@ describe('query() against the running service', () => {
     );
 
     expect(response.errors).toBeUndefined();
-    expect(serversOf(response.data.filter((frame: DataFrame) => frame.refId === 'A'))).toEqual(['ONPREM-DB-01', 'ONPREM-FILE-01']);
+    expect(serversOf(response.data.filter((frame: DataFrame) => frame.refId === 'A'))).toEqual([
+      'ONPREM-DB-01',
+      'ONPREM-FILE-01',
+    ]);
     const table: DataFrame = response.data.find((frame: DataFrame) => frame.refId === 'B');
     expect([...columnOf(table, 'server')].sort()).toEqual(['ONPREM-DB-01', 'ONPREM-FILE-01']);
     expect(table.fields.find((field) => field.name === 'disk')!.config.unit).toBe('percent');
   });
 
-  it('annotates DB-EU-002\'s critical memory breach in the range', async () => {
+  it("annotates DB-EU-002's critical memory breach in the range", async () => {
     const response = await liveDataSource().query(
       request([{ refId: 'Anno', queryType: 'annotations', servers: ['DB-EU-002'], metrics: [], kinds: ['threshold'] }])
     );
@@ -144,7 +155,9 @@ describe('template variables and ad hoc filters against the running service', ()
   it('lists providers, and the servers of $provider in $region, as a variable query', async () => {
     const ds = liveDataSource();
     expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'providers' }))).toEqual(['aws', 'kubernetes', 'onprem']);
-    expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'servers', provider: '$provider', region: '$region' }))).toEqual(EU);
+    expect(
+      texts(await ds.metricFindQuery({ refId: 'v', kind: 'servers', provider: '$provider', region: '$region' }))
+    ).toEqual(EU);
   });
 
   it('answers through CustomVariableSupport as Grafana calls it', async () => {
@@ -152,18 +165,27 @@ describe('template variables and ad hoc filters against the running service', ()
     const query: VariableQuery = { refId: 'v', kind: 'roles', provider: 'onprem' };
     const variableSupport = ds.variables as OpenManagerVariableSupport;
     const response = await lastValueFrom(variableSupport.query({ ...request([]), targets: [query] } as never));
-    expect(texts(response.data)).toEqual(['app', 'backup', 'database', 'directory', 'file', 'mail', 'monitoring', 'web']);
+    expect(texts(response.data)).toEqual([
+      'app',
+      'backup',
+      'database',
+      'directory',
+      'file',
+      'mail',
+      'monitoring',
+      'web',
+    ]);
   });
 
   it('offers the server labels as ad hoc keys, and the values among servers passing the other filters', async () => {
     const ds = liveDataSource();
     expect(texts(await ds.getTagKeys())).toEqual(['provider', 'region', 'role', 'status']);
-    expect(texts(await ds.getTagValues({ key: 'region', filters: [{ key: 'provider', operator: '=', value: 'aws' }] }))).toEqual([
-      'ap-northeast-2',
-      'eu-west-1',
-      'us-east-1',
-    ]);
-    expect(texts(await ds.getTagValues({ key: 'status', filters: [] }))).toEqual(expect.arrayContaining(['critical', 'offline', 'online']));
+    expect(
+      texts(await ds.getTagValues({ key: 'region', filters: [{ key: 'provider', operator: '=', value: 'aws' }] }))
+    ).toEqual(['ap-northeast-2', 'eu-west-1', 'us-east-1']);
+    expect(texts(await ds.getTagValues({ key: 'status', filters: [] }))).toEqual(
+      expect.arrayContaining(['critical', 'offline', 'online'])
+    );
   });
 });
 
@@ -183,7 +205,7 @@ describe('"Save & test" against the running service', () => {
 });
 
 describe('what the ask-AI panel calls', () => {
-  it('ask() answers the Korean seed question: critical, in Korean, with DB-EU-002\'s cpu and memory findings', async () => {
+  it("ask() answers the Korean seed question: critical, in Korean, with DB-EU-002's cpu and memory findings", async () => {
     const answer = await liveDataSource().ask('DB-EU-002 서버에 문제가 있나요?', range);
 
     expect(answer).toMatchObject({ intent: 'server_health', language: 'ko', severity: 'critical' });
@@ -194,13 +216,17 @@ describe('what the ask-AI panel calls', () => {
     expect(memory.value).toBeGreaterThanOrEqual(memory.threshold!);
   });
 
-  it('answers the provisioned dashboard\'s default question usefully on first load: the fleet, with its problems', async () => {
-    const panel = fleetDashboard.panels.find((p) => p.type === 'openmanager-askai-panel') as { options: { defaultQuestion: string } };
+  it("answers the provisioned dashboard's default question usefully on first load: the fleet, with its problems", async () => {
+    const panel = fleetDashboard.panels.find((p) => p.type === 'openmanager-askai-panel') as {
+      options: { defaultQuestion: string };
+    };
     const answer = await liveDataSource().ask(panel.options.defaultQuestion, range);
 
     expect(answer.intent).toBe('fleet_health');
     expect(answer.severity).toBe('critical');
-    expect(answer.findings.map((finding) => finding.serverId)).toEqual(expect.arrayContaining(['DB-EU-002', 'WEB-US-003']));
+    expect(answer.findings.map((finding) => finding.serverId)).toEqual(
+      expect.arrayContaining(['DB-EU-002', 'WEB-US-003'])
+    );
   });
 
   it('querySeries() brings the series of findings, each under its own refId, within the point budget', async () => {
@@ -214,7 +240,9 @@ describe('what the ask-AI panel calls', () => {
     );
 
     expect(response.errors).toBeUndefined();
-    expect(response.data.map((frame: DataFrame) => [frame.refId, numberField(frame).labels?.server, numberField(frame).name])).toEqual([
+    expect(
+      response.data.map((frame: DataFrame) => [frame.refId, numberField(frame).labels?.server, numberField(frame).name])
+    ).toEqual([
       ['S0', 'DB-EU-002', 'memory'],
       ['S1', 'ONPREM-FILE-01', 'disk'],
     ]);
@@ -228,7 +256,7 @@ describe('what the ask-AI panel calls', () => {
     });
   });
 
-  it('ask() passes on a service\'s 500 as a clear error', async () => {
+  it("ask() passes on a service's 500 as a clear error", async () => {
     const failing = await startCannedService(() => ({
       status: 500,
       body: { error: { code: 'internal', message: 'internal error; the service log has the details' } },

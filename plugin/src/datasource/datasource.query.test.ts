@@ -11,7 +11,12 @@ const cpuFrame = (server: string) => ({
       { name: 'cpu', type: 'number', labels: { server, provider: 'aws', region: 'eu-west-1', role: 'database' } },
     ],
   },
-  data: { values: [[RANGE.from, RANGE.from + 60000], [84.1, 85.3]] },
+  data: {
+    values: [
+      [RANGE.from, RANGE.from + 60000],
+      [84.1, 85.3],
+    ],
+  },
 });
 
 const query = (refId: string, change: Partial<OpenManagerQuery> = {}): OpenManagerQuery => ({
@@ -43,9 +48,15 @@ describe('DataSource.query', () => {
     const ds = createDataSource({ serviceUrl: service.url, apiKey: 's3cret', variables });
 
     await ds.query(
-      queryRequest([query('A', { metrics: ['cpu', 'memory'], aggregation: 'p95' }), query('B', { queryType: 'latest', servers: [] })], {
-        filters: [{ key: 'provider', operator: '=', value: 'aws' }],
-      })
+      queryRequest(
+        [
+          query('A', { metrics: ['cpu', 'memory'], aggregation: 'p95' }),
+          query('B', { queryType: 'latest', servers: [] }),
+        ],
+        {
+          filters: [{ key: 'provider', operator: '=', value: 'aws' }],
+        }
+      )
     );
 
     expect(service.requests).toHaveLength(1);
@@ -58,14 +69,20 @@ describe('DataSource.query', () => {
       intervalMs: 60000,
       maxDataPoints: 1000,
       targets: [
-        { refId: 'A', queryType: 'timeseries', servers: ['DB-EU-001', 'DB-EU-002'], metrics: ['cpu', 'memory'], aggregation: 'p95' },
+        {
+          refId: 'A',
+          queryType: 'timeseries',
+          servers: ['DB-EU-001', 'DB-EU-002'],
+          metrics: ['cpu', 'memory'],
+          aggregation: 'p95',
+        },
         { refId: 'B', queryType: 'latest', servers: [], metrics: ['cpu'], aggregation: 'avg' },
       ],
       filters: [{ key: 'provider', operator: '=', value: 'aws' }],
     });
   });
 
-  it('returns frames with names and labels, and a per-target error as that query\'s error', async () => {
+  it("returns frames with names and labels, and a per-target error as that query's error", async () => {
     service.answerWith(() => ({
       body: { results: { A: { frames: [cpuFrame('DB-EU-002')] }, B: { error: 'unknown server "NOPE-1"' } } },
     }));
@@ -82,7 +99,10 @@ describe('DataSource.query', () => {
 
   it('sends the alias with variables expanded, and names series with it when the service did not', async () => {
     service.answerWith(() => ({ body: { results: { A: { frames: [cpuFrame('DB-EU-002')] } } } }));
-    const ds = createDataSource({ serviceUrl: service.url, variables: [...variables, { name: 'env', current: 'prod' }] });
+    const ds = createDataSource({
+      serviceUrl: service.url,
+      variables: [...variables, { name: 'env', current: 'prod' }],
+    });
 
     const response = await ds.query(queryRequest([query('A', { alias: '$env {{server}}/{{metric}}' })]));
 
@@ -107,10 +127,17 @@ describe('DataSource.query', () => {
     const ds = createDataSource({ serviceUrl: service.url, variables });
 
     const response = await ds.query(
-      queryRequest([query('A'), query('B', { hide: true }), query('C', { servers: ['$region'] }), query('D', { metrics: [] })])
+      queryRequest([
+        query('A'),
+        query('B', { hide: true }),
+        query('C', { servers: ['$region'] }),
+        query('D', { metrics: [] }),
+      ])
     );
 
-    expect((service.requests[0].body as { targets: Array<{ refId: string }> }).targets.map((t) => t.refId)).toEqual(['A']);
+    expect((service.requests[0].body as { targets: Array<{ refId: string }> }).targets.map((t) => t.refId)).toEqual([
+      'A',
+    ]);
     expect(response.errors).toEqual([
       { refId: 'C', message: 'Template variable $region is not defined on this dashboard.' },
       { refId: 'D', message: 'Query D: choose at least one metric.' },
@@ -140,13 +167,15 @@ describe('DataSource.query', () => {
     expect(service.requests[0].headers.authorization).toBe('Bearer wrong');
   });
 
-  it('passes the service\'s own error message on a 500', async () => {
+  it("passes the service's own error message on a 500", async () => {
     service.answerWith(() => ({ status: 500, body: { error: { code: 'internal', message: 'storage query failed' } } }));
     const ds = createDataSource({ serviceUrl: service.url, variables });
 
     const response = await ds.query(queryRequest([query('A')]));
 
-    expect(response.errors?.[0].message).toBe('The OpenManager service answered HTTP 500: internal: storage query failed');
+    expect(response.errors?.[0].message).toBe(
+      'The OpenManager service answered HTTP 500: internal: storage query failed'
+    );
   });
 
   it('says the service cannot be reached when nothing listens at its URL', async () => {
@@ -182,7 +211,15 @@ describe('DataSource.query for annotations', () => {
             severity: 'critical',
             text: 'cpu 88% ≥ 85%',
           },
-          { time: '2025-11-26T01:00:00.000Z', serverId: 'DB-EU-001', metric: 'cpu', kind: 'anomaly', severity: 'warning', text: 'spike', tags: ['anomaly', 'cpu'] },
+          {
+            time: '2025-11-26T01:00:00.000Z',
+            serverId: 'DB-EU-001',
+            metric: 'cpu',
+            kind: 'anomaly',
+            severity: 'warning',
+            text: 'spike',
+            tags: ['anomaly', 'cpu'],
+          },
         ],
         truncated: true,
       },
@@ -196,7 +233,12 @@ describe('DataSource.query for annotations', () => {
     expect(service.requests[0]).toMatchObject({
       method: 'GET',
       path: '/api/annotations',
-      query: { from: String(RANGE.from), to: String(RANGE.to), servers: 'DB-EU-001,DB-EU-002', kinds: 'threshold,anomaly' },
+      query: {
+        from: String(RANGE.from),
+        to: String(RANGE.to),
+        servers: 'DB-EU-001,DB-EU-002',
+        kinds: 'threshold,anomaly',
+      },
     });
     const frame = response.data[0];
     const values = Object.fromEntries(frame.fields.map((f: { name: string; values: unknown[] }) => [f.name, f.values]));

@@ -87,7 +87,10 @@ export class DataSource extends DataSourceApi<OpenManagerQuery, OpenManagerOptio
 
   /** Time series of several server metrics (frames with refIds S0, S1, ... in the order given), e.g. behind findings. */
   querySeries(series: SeriesRef[], range: TimeRangeMs, maxDataPoints: number): Promise<DataQueryResponse> {
-    return runQueries(seriesRequest(series, range, maxDataPoints), { client: this.client, templateSrv: this.templateSrv });
+    return runQueries(seriesRequest(series, range, maxDataPoints), {
+      client: this.client,
+      templateSrv: this.templateSrv,
+    });
   }
 
   /** `$name` of every dashboard variable, offered beside server ids in the editors. */

@@ -2,7 +2,13 @@ import { CannedService, startCannedService } from '../testing/cannedService';
 import { createDataSource } from '../testing/dataSourceFixture';
 import { ServerSummary } from './types';
 
-function server(id: string, provider: string, region: string, role: string, status: ServerSummary['status']): ServerSummary {
+function server(
+  id: string,
+  provider: string,
+  region: string,
+  role: string,
+  status: ServerSummary['status']
+): ServerSummary {
   return { id, provider, region, role, status, lastSeen: 1764115200000, labels: {} };
 }
 
@@ -51,7 +57,10 @@ describe('template variable queries', () => {
   it('lists providers, regions and roles as distinct sorted values', async () => {
     const ds = createDataSource({ serviceUrl: service.url, variables });
     expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'providers' }))).toEqual(['aws', 'kubernetes', 'onprem']);
-    expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'roles', provider: 'onprem' }))).toEqual(['database', 'file']);
+    expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'roles', provider: 'onprem' }))).toEqual([
+      'database',
+      'file',
+    ]);
   });
 
   it('chains variables: regions of $provider, servers of $provider in $region', async () => {
@@ -64,12 +73,9 @@ describe('template variable queries', () => {
     ]);
     expect(service.requests[0].query).toEqual({ provider: 'aws' });
 
-    expect(texts(await ds.metricFindQuery({ refId: 'v', kind: 'servers', provider: '$provider', region: '$region' }))).toEqual([
-      'BATCH-AP-001',
-      'DB-EU-002',
-      'WEB-US-001',
-      'WEB-US-003',
-    ]);
+    expect(
+      texts(await ds.metricFindQuery({ refId: 'v', kind: 'servers', provider: '$provider', region: '$region' }))
+    ).toEqual(['BATCH-AP-001', 'DB-EU-002', 'WEB-US-001', 'WEB-US-003']);
   });
 
   it('filters several values of a multi-value variable itself and one value on the service', async () => {
@@ -106,7 +112,12 @@ describe('ad hoc filters', () => {
 
   it('offers the values of a key among the servers passing the other filters', async () => {
     const ds = createDataSource({ serviceUrl: service.url });
-    expect(texts(await ds.getTagValues({ key: 'status', filters: [] }))).toEqual(['critical', 'offline', 'online', 'warning']);
+    expect(texts(await ds.getTagValues({ key: 'status', filters: [] }))).toEqual([
+      'critical',
+      'offline',
+      'online',
+      'warning',
+    ]);
     expect(
       texts(
         await ds.getTagValues({
@@ -122,6 +133,8 @@ describe('ad hoc filters', () => {
 
   it('refuses a key that is not a server label', async () => {
     const ds = createDataSource({ serviceUrl: service.url });
-    await expect(ds.getTagValues({ key: 'cluster', filters: [] })).rejects.toThrow('Ad hoc filter on "cluster" is not supported');
+    await expect(ds.getTagValues({ key: 'cluster', filters: [] })).rejects.toThrow(
+      'Ad hoc filter on "cluster" is not supported'
+    );
   });
 });

@@ -156,8 +156,7 @@ export interface QueryRequestBody {
 
 /** One target's answer: frames, or an error (with the HTTP status it would have had) in their place. */
 export type TargetResult =
-  | { frames: DataFrameJSON[]; error?: undefined }
-  | { error: string; status?: number; frames?: undefined };
+  { frames: DataFrameJSON[]; error?: undefined } | { error: string; status?: number; frames?: undefined };
 
 /** POST /api/query answer: Grafana's backend data response, per refId. */
 export interface QueryResponseBody {
@@ -186,14 +185,20 @@ export interface AskRequestBody {
 }
 
 /** One thing the answer rests on; the panel shows `level` when present and tolerates kinds it does not know. */
-export type AskFinding = Pick<Finding, 'serverId' | 'metric' | 'value' | 'threshold' | 'message' | 'at' | 'relatedServerId'> & {
+export type AskFinding = Pick<
+  Finding,
+  'serverId' | 'metric' | 'value' | 'threshold' | 'message' | 'at' | 'relatedServerId'
+> & {
   kind: Finding['kind'] | string;
   level?: Finding['level'] | string;
 };
 
 export type AskEntities = Omit<Entities, 'metrics' | 'provider'> & { metrics: string[]; provider: string | null };
 
-export type AskAnswer = Omit<ContractAskAnswer, 'intent' | 'language' | 'entities' | 'findings' | 'range' | 'rephrased'> & {
+export type AskAnswer = Omit<
+  ContractAskAnswer,
+  'intent' | 'language' | 'entities' | 'findings' | 'range' | 'rephrased'
+> & {
   intent: Intent | string;
   language: 'ko' | 'en' | string;
   entities: AskEntities;

@@ -5,13 +5,18 @@ import { t } from '@grafana/i18n';
 import { DataSourceOption } from './components/DataSourceOption';
 import { AskAiOptions, DEFAULT_OPTIONS } from './types';
 
-export function addAskAiOptions(builder: PanelOptionsEditorBuilder<AskAiOptions>): PanelOptionsEditorBuilder<AskAiOptions> {
+export function addAskAiOptions(
+  builder: PanelOptionsEditorBuilder<AskAiOptions>
+): PanelOptionsEditorBuilder<AskAiOptions> {
   return builder
     .addCustomEditor({
       id: 'datasource',
       path: 'datasource',
       name: t('panel.options.datasource.name', 'Data source'),
-      description: t('panel.options.datasource.description', 'The OpenManager data source to ask. Empty: the first one.'),
+      description: t(
+        'panel.options.datasource.description',
+        'The OpenManager data source to ask. Empty: the first one.'
+      ),
       editor: DataSourceOption,
     })
     .addTextInput({
@@ -36,7 +41,10 @@ export function addAskAiOptions(builder: PanelOptionsEditorBuilder<AskAiOptions>
     .addBooleanSwitch({
       path: 'showRawJson',
       name: t('panel.options.raw-json.name', 'Show raw JSON'),
-      description: t('panel.options.raw-json.description', "Show the service's answer as JSON under the findings, for experts."),
+      description: t(
+        'panel.options.raw-json.description',
+        "Show the service's answer as JSON under the findings, for experts."
+      ),
       defaultValue: DEFAULT_OPTIONS.showRawJson,
     });
 }

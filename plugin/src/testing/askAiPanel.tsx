@@ -39,7 +39,15 @@ export interface RenderPanelOptions {
 }
 
 /** Renders the panel and lets it find its data source (the first state an operator sees). */
-export async function renderAskAiPanel({ dataSources, options = {}, variables = [], width, height, id, others = [] }: RenderPanelOptions) {
+export async function renderAskAiPanel({
+  dataSources,
+  options = {},
+  variables = [],
+  width,
+  height,
+  id,
+  others = [],
+}: RenderPanelOptions) {
   const templateSrv = testTemplateSrv(variables);
   setBackendSrv(proxyBackendSrvFor(dataSources));
   setDataSourceSrv(
@@ -51,7 +59,14 @@ export async function renderAskAiPanel({ dataSources, options = {}, variables = 
       ...others,
     ])
   );
-  const props = panelProps<AskAiOptions>({ options: { ...DEFAULT_OPTIONS, ...options }, range: PANEL_RANGE, templateSrv, width, height, id });
+  const props = panelProps<AskAiOptions>({
+    options: { ...DEFAULT_OPTIONS, ...options },
+    range: PANEL_RANGE,
+    templateSrv,
+    width,
+    height,
+    id,
+  });
   const rendered = render(<AskAiPanel {...props} />);
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return { ...rendered, props };
@@ -84,12 +99,25 @@ export const finding = (change: Partial<AskFinding> = {}): AskFinding => ({
 export const askAnswer = (change: Partial<AskAnswer> = {}): AskAnswer => ({
   intent: 'server_health',
   language: 'ko',
-  entities: { servers: ['DB-EU-002'], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null },
+  entities: {
+    servers: ['DB-EU-002'],
+    metrics: [],
+    provider: null,
+    region: null,
+    role: null,
+    rangeMinutes: null,
+    limit: null,
+  },
   severity: 'critical',
   answer: 'DB-EU-002: 위험 — CPU 86.7%(위험 기준 85% 이상), 메모리 90.7%(위험 기준 90% 이상).',
   findings: [
     finding(),
-    finding({ metric: 'memory', value: 90.72, threshold: 90, message: 'DB-EU-002 메모리 90.7% — 위험 기준 90% 이상입니다.' }),
+    finding({
+      metric: 'memory',
+      value: 90.72,
+      threshold: 90,
+      message: 'DB-EU-002 메모리 90.7% — 위험 기준 90% 이상입니다.',
+    }),
   ],
   ...change,
 });
@@ -108,7 +136,12 @@ export function seriesAnswer(request: RecordedRequest, points = 24): CannedAnswe
               name: `${target.servers[0]} ${target.metrics[0]}`,
               fields: [
                 { name: 'time', type: 'time' },
-                { name: target.metrics[0], type: 'number', labels: { server: target.servers[0] }, config: { unit: 'percent' } },
+                {
+                  name: target.metrics[0],
+                  type: 'number',
+                  labels: { server: target.servers[0] },
+                  config: { unit: 'percent' },
+                },
               ],
             },
             data: {
@@ -134,9 +167,14 @@ export function askService(ask: (request: RecordedRequest) => CannedAnswer): Can
     if (request.path === '/api/query') {
       return seriesAnswer(request);
     }
-    return { status: 404, body: { error: { code: 'not_found', message: `no route ${request.method} ${request.path}` } } };
+    return {
+      status: 404,
+      body: { error: { code: 'not_found', message: `no route ${request.method} ${request.path}` } },
+    };
   };
 }
 
 export const asked = (requests: RecordedRequest[]) =>
-  requests.filter((request) => request.path === '/api/ask').map((request) => request.body as { question: string; from?: number; to?: number });
+  requests
+    .filter((request) => request.path === '/api/ask')
+    .map((request) => request.body as { question: string; from?: number; to?: number });

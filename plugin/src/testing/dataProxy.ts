@@ -70,7 +70,8 @@ function send(url: URL, request: ProxyRequest, headers: Record<string, string>):
 
 export async function proxyRequest(request: ProxyRequest, settings: ProxySettings): Promise<ProxyResponse> {
   const route = settings.routes.find(
-    (candidate) => (!candidate.method || candidate.method === request.method) && request.proxyPath.startsWith(candidate.path)
+    (candidate) =>
+      (!candidate.method || candidate.method === request.method) && request.proxyPath.startsWith(candidate.path)
   );
   if (!route) {
     return BAD_GATEWAY;
@@ -88,7 +89,12 @@ export async function proxyRequest(request: ProxyRequest, settings: ProxySetting
     return BAD_GATEWAY;
   }
   if (response.status === 401) {
-    return { status: 400, statusText: 'Bad Request', contentType: 'text/plain', text: 'Authentication to data source failed' };
+    return {
+      status: 400,
+      statusText: 'Bad Request',
+      contentType: 'text/plain',
+      text: 'Authentication to data source failed',
+    };
   }
   return response;
 }

@@ -20,7 +20,11 @@ export interface DataSourceFixture {
 }
 
 /** Instance settings as Grafana hands them to the provisioned data source (url = its proxy path). */
-export function dataSourceSettings(serviceUrl?: string, uid = 'openmanager', name = 'OpenManager'): DataSourceInstanceSettings<OpenManagerOptions> {
+export function dataSourceSettings(
+  serviceUrl?: string,
+  uid = 'openmanager',
+  name = 'OpenManager'
+): DataSourceInstanceSettings<OpenManagerOptions> {
   return {
     id: 1,
     uid,

@@ -16,7 +16,14 @@ export function timeRange({ from, to }: { from: number; to: number }): TimeRange
   return { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } };
 }
 
-export function panelProps<T>({ options, range, templateSrv, id = 1, width = 640, height = 480 }: PanelPropsFixture<T>): PanelProps<T> {
+export function panelProps<T>({
+  options,
+  range,
+  templateSrv,
+  id = 1,
+  width = 640,
+  height = 480,
+}: PanelPropsFixture<T>): PanelProps<T> {
   const panelRange = timeRange(range);
   return {
     id,

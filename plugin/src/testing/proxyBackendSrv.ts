@@ -23,7 +23,12 @@ function parseBody(text: string): unknown {
 function forward(options: BackendSrvRequest, dataSources: BackendSettings[]): Promise<ProxyResponse> {
   const settings = dataSources.find((candidate) => options.url.startsWith(`${candidate.proxyUrl}/`));
   if (!settings) {
-    return Promise.resolve({ status: 404, statusText: 'Not Found', contentType: 'application/json', text: '{"message":"Not found"}' });
+    return Promise.resolve({
+      status: 404,
+      statusText: 'Not Found',
+      contentType: 'application/json',
+      text: '{"message":"Not found"}',
+    });
   }
   const prefix = `${settings.proxyUrl}/`;
   const body = options.data === undefined ? undefined : JSON.stringify(options.data);
@@ -48,16 +53,19 @@ export function proxyBackendSrv(settings: BackendSettings | BackendSettings[]): 
   const dataSources = Array.isArray(settings) ? settings : [settings];
   const fetch = <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
     new Observable<FetchResponse<T>>((subscriber) => {
-      forward(options, dataSources).then(({ status, statusText, text }) => {
-        const data = parseBody(text);
-        if (status >= 200 && status < 300) {
-          subscriber.next({ data: data as T, status, statusText, ok: true, config: options } as FetchResponse<T>);
-          subscriber.complete();
-        } else {
-          const error: FetchError = { status, statusText, data, config: options };
-          subscriber.error(error);
-        }
-      }, (err: unknown) => subscriber.error(err));
+      forward(options, dataSources).then(
+        ({ status, statusText, text }) => {
+          const data = parseBody(text);
+          if (status >= 200 && status < 300) {
+            subscriber.next({ data: data as T, status, statusText, ok: true, config: options } as FetchResponse<T>);
+            subscriber.complete();
+          } else {
+            const error: FetchError = { status, statusText, data, config: options };
+            subscriber.error(error);
+          }
+        },
+        (err: unknown) => subscriber.error(err)
+      );
     });
   return { fetch } as unknown as BackendSrv;
 }

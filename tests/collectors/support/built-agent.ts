@@ -17,10 +17,16 @@ function newestSourceMs(dir: string): number {
 
 /** Builds collector-service (as `npm run agent` does) unless dist is newer than every source file. */
 export function ensureAgentBuilt(): string {
-  const fresh = existsSync(AGENT_MAIN) && statSync(AGENT_MAIN).mtimeMs >= newestSourceMs(join(ROOT, 'collector-service/src'));
+  const fresh =
+    existsSync(AGENT_MAIN) && statSync(AGENT_MAIN).mtimeMs >= newestSourceMs(join(ROOT, 'collector-service/src'));
   if (fresh) return AGENT_MAIN;
   try {
-    execFileSync('npm', ['run', '-s', 'build', '-w', 'collector-service'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 180_000 });
+    execFileSync('npm', ['run', '-s', 'build', '-w', 'collector-service'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`building collector-service for the agent failed:\n${stdout}${stderr}`);

@@ -7,7 +7,8 @@ import { startBinary, waitFor, type RunningBinary } from './binaries';
 
 const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const NODE_EXPORTER_BIN = process.env.NODE_EXPORTER_BIN ?? '/usr/bin/prometheus-node-exporter';
-const INSTALL_HINT = 'install the Debian packages prometheus and prometheus-node-exporter (apt-get install -y prometheus prometheus-node-exporter)';
+const INSTALL_HINT =
+  'install the Debian packages prometheus and prometheus-node-exporter (apt-get install -y prometheus prometheus-node-exporter)';
 
 export interface PrometheusStack {
   prometheusUrl: string;
@@ -22,7 +23,10 @@ export interface PrometheusStack {
 }
 
 /** Starts node_exporter, then Prometheus scraping it every second with `targetLabels` on the target. */
-export async function startPrometheusStack(job: string, targetLabels: Record<string, string>): Promise<PrometheusStack> {
+export async function startPrometheusStack(
+  job: string,
+  targetLabels: Record<string, string>
+): Promise<PrometheusStack> {
   const dir = await mkdtemp(join(tmpdir(), 'om-prometheus-'));
   const processes: RunningBinary[] = [];
   const close = async () => {
@@ -35,8 +39,11 @@ export async function startPrometheusStack(job: string, targetLabels: Record<str
     const exporter = startBinary(NODE_EXPORTER_BIN, [`--web.listen-address=${instance}`], INSTALL_HINT);
     processes.push(exporter);
     const nodeExporterUrl = `http://${instance}`;
-    await waitFor('node_exporter to serve /metrics', async () => ((await fetch(`${nodeExporterUrl}/metrics`)).ok ? true : undefined), 15_000)
-      .catch((e: Error) => Promise.reject(new Error(`${e.message}\n${exporter.output()}`)));
+    await waitFor(
+      'node_exporter to serve /metrics',
+      async () => ((await fetch(`${nodeExporterUrl}/metrics`)).ok ? true : undefined),
+      15_000
+    ).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${exporter.output()}`)));
 
     const config = [
       'global:',
@@ -57,12 +64,15 @@ export async function startPrometheusStack(job: string, targetLabels: Record<str
         `--storage.tsdb.path=${join(dir, 'data')}`,
         `--web.listen-address=127.0.0.1:${prometheusPort}`,
       ],
-      INSTALL_HINT,
+      INSTALL_HINT
     );
     processes.push(prometheus);
     const prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
-    await waitFor('Prometheus to be ready', async () => ((await fetch(`${prometheusUrl}/-/ready`)).ok ? true : undefined), 30_000)
-      .catch((e: Error) => Promise.reject(new Error(`${e.message}\n${prometheus.output()}`)));
+    await waitFor(
+      'Prometheus to be ready',
+      async () => ((await fetch(`${prometheusUrl}/-/ready`)).ok ? true : undefined),
+      30_000
+    ).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${prometheus.output()}`)));
     return {
       prometheusUrl,
       nodeExporterUrl,

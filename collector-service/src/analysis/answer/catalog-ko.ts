@@ -30,13 +30,19 @@ const duration = (ms: number) => {
   return `${d.value}${UNIT[d.unit]}`;
 };
 const isPercent = (m: MetricName) => m === 'cpu' || m === 'memory' || m === 'disk';
-const rateText = (m: MetricName, perHour: number) => `시간당 ${perHour >= 0 ? '+' : '-'}${rate(m, perHour)}${isPercent(m) ? '%p' : ''}`;
+const rateText = (m: MetricName, perHour: number) =>
+  `시간당 ${perHour >= 0 ? '+' : '-'}${rate(m, perHour)}${isPercent(m) ? '%p' : ''}`;
 const breachText = (b: NonNullable<MetricReading['breach']>) => `${LEVEL[b.level]} 기준 ${b.threshold}% 이상`;
-const reading = (r: MetricReading) => `${METRIC[r.metric]} ${metricValue(r.metric, r.value)}${r.breach ? `(${breachText(r.breach)})` : ''}`;
+const reading = (r: MetricReading) =>
+  `${METRIC[r.metric]} ${metricValue(r.metric, r.value)}${r.breach ? `(${breachText(r.breach)})` : ''}`;
 const list = (items: string[]) => items.join(', ');
 
 function scope(s: ScopeLabel): string {
-  const parts = [s.provider ? PROVIDER[s.provider] ?? s.provider : null, s.region, s.role ? `${s.role} 서버` : null].filter(Boolean);
+  const parts = [
+    s.provider ? (PROVIDER[s.provider] ?? s.provider) : null,
+    s.region,
+    s.role ? `${s.role} 서버` : null,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : '전체 서버';
 }
 
@@ -47,7 +53,8 @@ export const KO: Catalog = {
   duration,
   scope,
 
-  threshold: (p) => `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.value)} — ${LEVEL[p.level]} 기준 ${p.threshold}% 이상입니다.`,
+  threshold: (p) =>
+    `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.value)} — ${LEVEL[p.level]} 기준 ${p.threshold}% 이상입니다.`,
   offline: (p) =>
     p.lastSeenMs === null
       ? `${p.serverId}: 오프라인 — 수집된 샘플이 한 번도 없습니다.`
@@ -68,7 +75,8 @@ export const KO: Catalog = {
     `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.current)}, ${rateText(p.metric, p.ratePerHour)} 증가${p.basis === 'previous' ? '(직전 주기 기준)' : ''} — 약 ${num(p.etaHours)}시간 후(${clock(p.atMs, p.nowMs)}) ${p.target >= 100 ? '가득 찰' : `${p.target}%에 이를`} 전망입니다.`,
   breachEpisodes: (p) =>
     `${p.server} ${METRIC[p.metric]} 최근 ${duration(p.rangeMs)} 동안 ${LEVEL[p.level]} 기준 ${p.threshold}%를 ${p.episodes}번 넘었습니다 (최고 ${metricValue(p.metric, p.peak)}, ${clock(p.peakAtMs, p.nowMs)}).`,
-  restart: (p) => `${p.server} 재시작: ${clock(p.bootedAtMs, p.nowMs)}에 부팅 (가동 시간 ${duration(p.uptimeSeconds * 1000)}).`,
+  restart: (p) =>
+    `${p.server} 재시작: ${clock(p.bootedAtMs, p.nowMs)}에 부팅 (가동 시간 ${duration(p.uptimeSeconds * 1000)}).`,
   correlation: (p) =>
     p.lagMs === 0
       ? `${p.follower} ${METRIC[p.followerMetric]} 변화는 ${p.leader} ${METRIC[p.leaderMetric]} 변화와 함께 움직입니다 (상관계수 ${num(p.r, 2)}, 이 해상도에서는 선후 없음).`
@@ -76,7 +84,8 @@ export const KO: Catalog = {
   levelShift: (p) =>
     `${p.server} ${METRIC[p.metric]} 급변: ${clock(p.sinceMs, p.nowMs)} 이후 ${metricValue(p.metric, p.before)} → ${metricValue(p.metric, p.after)}.`,
 
-  serverStatus: (p) => `${p.server}: ${STATUS[p.status]}${p.readings.length > 0 ? ` — ${list(p.readings.map(reading))}` : ''}.`,
+  serverStatus: (p) =>
+    `${p.server}: ${STATUS[p.status]}${p.readings.length > 0 ? ` — ${list(p.readings.map(reading))}` : ''}.`,
   serverQuiet: (p) => `최근 ${duration(p.rangeMs)} 동안 이상 징후나 우려할 추세는 없습니다.`,
   lastKnown: (p) => `${p.server} 마지막 샘플(${clock(p.atMs, p.nowMs)}): ${list(p.readings.map(reading))}.`,
   noData: (p) => `${p.server}: 아직 수집된 샘플이 없어 상태를 판단할 수 없습니다.`,
@@ -88,7 +97,8 @@ export const KO: Catalog = {
 
   topHeader: (p) =>
     `${METRIC[p.metric]} ${p.order === 'asc' ? '낮은' : '높은'} 순 상위 ${p.count}대 (${p.basis === 'now' ? '현재 값' : `최근 ${duration(p.rangeMs)} 평균`}):`,
-  topEntry: (p) => `${p.rank}. ${p.server} ${metricValue(p.metric, p.value)}${p.breach ? `(${breachText(p.breach)})` : ''}`,
+  topEntry: (p) =>
+    `${p.rank}. ${p.server} ${metricValue(p.metric, p.value)}${p.breach ? `(${breachText(p.breach)})` : ''}`,
   leftOut: (p) => `현재 값이 없어 제외(오프라인): ${list(p.servers)}.`,
   metricNow: (p) =>
     `${p.server} ${METRIC[p.metric]} 현재 ${metricValue(p.metric, p.value)} (${clock(p.atMs, p.nowMs)} 기준)${
@@ -98,30 +108,37 @@ export const KO: Catalog = {
     `${p.server} ${METRIC[p.metric]} 최근 ${duration(p.rangeMs)}: 현재 ${metricValue(p.metric, p.stats.latest)}, 평균 ${metricValue(p.metric, p.stats.avg)}, 최저 ${metricValue(p.metric, p.stats.min)}, 최고 ${metricValue(p.metric, p.stats.max)}${
       p.ratePerHour !== null ? `, 추세 ${rateText(p.metric, p.ratePerHour)}` : ''
     }.`,
-  metricNeedsServer: (p) => `특정 서버의 ${METRIC[p.metric]} 값은 서버 이름과 함께 물어보세요 (예: "K8S-WORKER-01 ${METRIC[p.metric]}"). 우선 가장 높은 서버들입니다:`,
+  metricNeedsServer: (p) =>
+    `특정 서버의 ${METRIC[p.metric]} 값은 서버 이름과 함께 물어보세요 (예: "K8S-WORKER-01 ${METRIC[p.metric]}"). 우선 가장 높은 서버들입니다:`,
   compareLine: (p) =>
     `${METRIC[p.metric]} ${p.basis === 'now' ? '현재' : `최근 ${duration(p.rangeMs)} 평균`}: ${p.entries.map((e) => `${e.server} ${metricValue(p.metric, e.value)}`).join(' / ')}.`,
   compareVerdict: (p) =>
     `${p.higher} 쪽이 ${METRIC[p.metric]} 사용이 더 많고(${metricValue(p.metric, p.difference).replace('%', '%p')} 차이), ${p.lower} 쪽이 여유가 더 있습니다.`,
-  compareNeedsTwo: (p) => `비교하려면 서버를 두 대 이상 말씀해 주세요${p.servers.length === 1 ? ` (인식한 서버: ${p.servers[0]})` : ''}.`,
+  compareNeedsTwo: (p) =>
+    `비교하려면 서버를 두 대 이상 말씀해 주세요${p.servers.length === 1 ? ` (인식한 서버: ${p.servers[0]})` : ''}.`,
 
   anomaliesHeader: (p) => `최근 ${duration(p.rangeMs)} 동안 이상 징후 ${p.count}건:`,
-  anomaliesNone: (p) => `최근 ${duration(p.rangeMs)} 동안 이상 징후가 없습니다 (서버 ${p.servers}대, ${list(p.metrics.map((m) => METRIC[m]))} 검사).`,
+  anomaliesNone: (p) =>
+    `최근 ${duration(p.rangeMs)} 동안 이상 징후가 없습니다 (서버 ${p.servers}대, ${list(p.metrics.map((m) => METRIC[m]))} 검사).`,
   risingHeader: () => '꾸준한 증가:',
   anomaliesUnavailable: () => '이상 점수는 최근 24시간만 보관합니다. 이 범위는 그 밖입니다.',
 
   forecastFirst: (p) => `가장 먼저 가득 찰 곳: ${p.server} ${METRIC[p.metric]} (약 ${num(p.etaHours)}시간 후).`,
-  forecastNone: (p) => `${num(p.horizonHours)}시간 안에 가득 찰 ${list(p.metrics.map((m) => METRIC[m]))}는 없습니다 (서버 ${p.servers}대 검사).`,
-  forecastFlat: (p) => `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.current)}, 뚜렷한 증가 추세는 없습니다 (${rateText(p.metric, p.ratePerHour)}).`,
+  forecastNone: (p) =>
+    `${num(p.horizonHours)}시간 안에 가득 찰 ${list(p.metrics.map((m) => METRIC[m]))}는 없습니다 (서버 ${p.servers}대 검사).`,
+  forecastFlat: (p) =>
+    `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.current)}, 뚜렷한 증가 추세는 없습니다 (${rateText(p.metric, p.ratePerHour)}).`,
   forecastBeyond: (p) =>
     `${p.server} ${METRIC[p.metric]} ${metricValue(p.metric, p.current)}, ${rateText(p.metric, p.ratePerHour)} 증가 — 기록이 뒷받침하는 ${num(p.horizonHours)}시간 안에는 가득 차지 않습니다.`,
-  forecastReached: (p) => `${p.server} ${METRIC[p.metric]} 이미 ${metricValue(p.metric, p.current)}입니다 (${p.target}% 이상).`,
+  forecastReached: (p) =>
+    `${p.server} ${METRIC[p.metric]} 이미 ${metricValue(p.metric, p.current)}입니다 (${p.target}% 이상).`,
   notEnoughHistory: (p) =>
     `${p.server} ${METRIC[p.metric]}: 기록이 충분하지 않습니다 (안정 구간 ${duration(p.haveMs)}, 최소 ${duration(p.needMs)} 필요).`,
 
   rootCauseHeader: (p) => `${p.server} ${METRIC[p.metric]} 변화와 함께 움직이는 것 (최근 ${duration(p.rangeMs)}):`,
   probableCause: (p) => `추정 원인: ${p.text}`,
-  symptomNote: (p) => `${METRIC[p.metric]} 상승은 원인이 아니라 증상입니다${p.leader ? ` — 먼저 ${p.leader} 쪽의 부하 원인(트래픽, 작업)을 확인하세요` : ''}.`,
+  symptomNote: (p) =>
+    `${METRIC[p.metric]} 상승은 원인이 아니라 증상입니다${p.leader ? ` — 먼저 ${p.leader} 쪽의 부하 원인(트래픽, 작업)을 확인하세요` : ''}.`,
   noStateChange: () => '상태 변화(재시작, 오프라인, 디스크·메모리 포화, 트래픽 급증)는 찾지 못했습니다.',
   noRelation: (p) => `${p.server} ${METRIC[p.metric]} 변화와 함께 움직이는 다른 지표는 찾지 못했습니다.`,
 
@@ -133,7 +150,8 @@ export const KO: Catalog = {
   alertsNow: (p) => `울리는 알림 ${p.firing}건${p.pending > 0 ? `, 대기 중 ${p.pending}건` : ''}:`,
   alertLine: (p) =>
     `- ${p.name}${p.server ? ` (${p.server})` : ''}${p.severity ? ` [${p.severity === 'critical' ? '위험' : p.severity === 'warning' ? '경고' : p.severity}]` : ''}, ${clock(p.sinceMs, p.nowMs)}부터 ${p.state === 'firing' ? '울리는 중' : '대기 중'}${p.summary ? `: ${p.summary}` : ''}`,
-  alertsHistory: (p) => `${clock(p.fromMs, p.nowMs)} – ${clock(p.toMs, p.nowMs)} 사이 알림 ${p.count}건${p.count > 0 ? ':' : '이 울렸습니다.'}`,
+  alertsHistory: (p) =>
+    `${clock(p.fromMs, p.nowMs)} – ${clock(p.toMs, p.nowMs)} 사이 알림 ${p.count}건${p.count > 0 ? ':' : '이 울렸습니다.'}`,
   alertsHistoryLine: (p) =>
     `- ${clock(p.firedAtMs, p.nowMs)} ${p.name}${p.server ? ` (${p.server})` : ''}${p.severity ? ` [${p.severity === 'critical' ? '위험' : p.severity === 'warning' ? '경고' : p.severity}]` : ''}, ${p.resolvedAtMs === null ? '아직 울리는 중' : `${clock(p.resolvedAtMs, p.nowMs)} 해소`}`,
 

@@ -37,13 +37,68 @@ export interface Catalog {
   // findings (one sentence each)
   threshold(p: { server: string; metric: MetricName; value: number; threshold: number; level: Level }): string;
   offline(p: Outage & { nowMs: number }): string;
-  anomaly(p: { server: string; metric: MetricName; value: number; typical: number; atMs: number; score: number; episodes: number; change: ChangeKind | null; sinceMs: number; nowMs: number }): string;
-  trend(p: { server: string; metric: MetricName; ratePerHour: number; fromValue: number; toValue: number; sinceMs: number; risingCycles: number; basis: 'current' | 'previous'; nowMs: number }): string;
-  forecast(p: { server: string; metric: MetricName; current: number; target: number; ratePerHour: number; etaHours: number; atMs: number; basis: 'current' | 'previous'; nowMs: number }): string;
-  breachEpisodes(p: { server: string; metric: MetricName; episodes: number; peak: number; peakAtMs: number; threshold: number; level: Level; rangeMs: number; nowMs: number }): string;
+  anomaly(p: {
+    server: string;
+    metric: MetricName;
+    value: number;
+    typical: number;
+    atMs: number;
+    score: number;
+    episodes: number;
+    change: ChangeKind | null;
+    sinceMs: number;
+    nowMs: number;
+  }): string;
+  trend(p: {
+    server: string;
+    metric: MetricName;
+    ratePerHour: number;
+    fromValue: number;
+    toValue: number;
+    sinceMs: number;
+    risingCycles: number;
+    basis: 'current' | 'previous';
+    nowMs: number;
+  }): string;
+  forecast(p: {
+    server: string;
+    metric: MetricName;
+    current: number;
+    target: number;
+    ratePerHour: number;
+    etaHours: number;
+    atMs: number;
+    basis: 'current' | 'previous';
+    nowMs: number;
+  }): string;
+  breachEpisodes(p: {
+    server: string;
+    metric: MetricName;
+    episodes: number;
+    peak: number;
+    peakAtMs: number;
+    threshold: number;
+    level: Level;
+    rangeMs: number;
+    nowMs: number;
+  }): string;
   restart(p: { server: string; bootedAtMs: number; uptimeSeconds: number; nowMs: number }): string;
-  correlation(p: { leader: string; leaderMetric: MetricName; follower: string; followerMetric: MetricName; lagMs: number; r: number }): string;
-  levelShift(p: { server: string; metric: MetricName; before: number; after: number; sinceMs: number; nowMs: number }): string;
+  correlation(p: {
+    leader: string;
+    leaderMetric: MetricName;
+    follower: string;
+    followerMetric: MetricName;
+    lagMs: number;
+    r: number;
+  }): string;
+  levelShift(p: {
+    server: string;
+    metric: MetricName;
+    before: number;
+    after: number;
+    sinceMs: number;
+    nowMs: number;
+  }): string;
 
   // server and fleet health
   serverStatus(p: { server: string; status: ServerStatus; readings: MetricReading[] }): string;
@@ -56,13 +111,44 @@ export interface Catalog {
   noServersInScope(p: { scope: ScopeLabel }): string;
 
   // top usage, metric values, comparison
-  topHeader(p: { metric: MetricName; count: number; basis: 'now' | 'avg'; rangeMs: number; order: 'desc' | 'asc' }): string;
-  topEntry(p: { rank: number; server: string; metric: MetricName; value: number; breach?: MetricReading['breach'] }): string;
+  topHeader(p: {
+    metric: MetricName;
+    count: number;
+    basis: 'now' | 'avg';
+    rangeMs: number;
+    order: 'desc' | 'asc';
+  }): string;
+  topEntry(p: {
+    rank: number;
+    server: string;
+    metric: MetricName;
+    value: number;
+    breach?: MetricReading['breach'];
+  }): string;
   leftOut(p: { servers: string[] }): string;
-  metricNow(p: { server: string; metric: MetricName; value: number; atMs: number; nowMs: number; breach?: MetricReading['breach']; warningAt?: number }): string;
-  metricRange(p: { server: string; metric: MetricName; rangeMs: number; stats: RangeStatsText; ratePerHour: number | null }): string;
+  metricNow(p: {
+    server: string;
+    metric: MetricName;
+    value: number;
+    atMs: number;
+    nowMs: number;
+    breach?: MetricReading['breach'];
+    warningAt?: number;
+  }): string;
+  metricRange(p: {
+    server: string;
+    metric: MetricName;
+    rangeMs: number;
+    stats: RangeStatsText;
+    ratePerHour: number | null;
+  }): string;
   metricNeedsServer(p: { metric: MetricName }): string;
-  compareLine(p: { metric: MetricName; entries: Array<{ server: string; value: number }>; basis: 'now' | 'avg'; rangeMs: number }): string;
+  compareLine(p: {
+    metric: MetricName;
+    entries: Array<{ server: string; value: number }>;
+    basis: 'now' | 'avg';
+    rangeMs: number;
+  }): string;
   compareVerdict(p: { metric: MetricName; higher: string; lower: string; difference: number }): string;
   compareNeedsTwo(p: { servers: string[] }): string;
 
@@ -76,7 +162,13 @@ export interface Catalog {
   forecastFirst(p: { server: string; metric: MetricName; etaHours: number }): string;
   forecastNone(p: { metrics: MetricName[]; horizonHours: number; servers: number }): string;
   forecastFlat(p: { server: string; metric: MetricName; current: number; ratePerHour: number }): string;
-  forecastBeyond(p: { server: string; metric: MetricName; current: number; ratePerHour: number; horizonHours: number }): string;
+  forecastBeyond(p: {
+    server: string;
+    metric: MetricName;
+    current: number;
+    ratePerHour: number;
+    horizonHours: number;
+  }): string;
   forecastReached(p: { server: string; metric: MetricName; current: number; target: number }): string;
   notEnoughHistory(p: { server: string; metric: MetricName; haveMs: number; needMs: number }): string;
 
@@ -95,9 +187,24 @@ export interface Catalog {
   alertsUnavailable(): string;
   alertsNone(p: { servers: number }): string;
   alertsNow(p: { firing: number; pending: number }): string;
-  alertLine(p: { name: string; server: string | null; severity: string | null; state: 'pending' | 'firing'; sinceMs: number; nowMs: number; summary: string }): string;
+  alertLine(p: {
+    name: string;
+    server: string | null;
+    severity: string | null;
+    state: 'pending' | 'firing';
+    sinceMs: number;
+    nowMs: number;
+    summary: string;
+  }): string;
   alertsHistory(p: { count: number; fromMs: number; toMs: number; nowMs: number }): string;
-  alertsHistoryLine(p: { name: string; server: string | null; severity: string | null; firedAtMs: number; resolvedAtMs: number | null; nowMs: number }): string;
+  alertsHistoryLine(p: {
+    name: string;
+    server: string | null;
+    severity: string | null;
+    firedAtMs: number;
+    resolvedAtMs: number | null;
+    nowMs: number;
+  }): string;
 
   // understanding
   unknownServers(p: { names: string[] }): string;

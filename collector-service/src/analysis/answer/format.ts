@@ -39,7 +39,9 @@ export function rate(metric: MetricName, perHour: number): string {
 export function clock(ms: number, nowMs: number): string {
   const d = new Date(ms);
   const hm = d.toISOString().slice(11, 16);
-  return new Date(nowMs).toISOString().slice(0, 10) === d.toISOString().slice(0, 10) ? `${hm} UTC` : `${d.toISOString().slice(5, 10)} ${hm} UTC`;
+  return new Date(nowMs).toISOString().slice(0, 10) === d.toISOString().slice(0, 10)
+    ? `${hm} UTC`
+    : `${d.toISOString().slice(5, 10)} ${hm} UTC`;
 }
 
 export interface DurationParts {

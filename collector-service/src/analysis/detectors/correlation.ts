@@ -58,7 +58,11 @@ export function laggedPearson(a: ArrayLike<number>, b: ArrayLike<number>, lag: n
 }
 
 /** The best positive correlation of the two series' changes within ±maxLagSteps; null when none is strong enough. */
-export function bestLeadLag(a: ArrayLike<number>, b: ArrayLike<number>, options: Partial<CorrelationOptions> = {}): LeadLag | null {
+export function bestLeadLag(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: Partial<CorrelationOptions> = {}
+): LeadLag | null {
   const o = { ...DEFAULT_CORRELATION_OPTIONS, ...options };
   const da = differences(a);
   const db = differences(b);
@@ -67,7 +71,8 @@ export function bestLeadLag(a: ArrayLike<number>, b: ArrayLike<number>, options:
     const { r, n } = laggedPearson(da, db, lag);
     if (n < o.minPairs) continue;
     // Ties go to the shorter lag: the simplest alignment explains as much.
-    if (!best || r > best.r + 1e-9 || (Math.abs(r - best.r) <= 1e-9 && Math.abs(lag) < Math.abs(best.lagSteps))) best = { r, lagSteps: lag, n };
+    if (!best || r > best.r + 1e-9 || (Math.abs(r - best.r) <= 1e-9 && Math.abs(lag) < Math.abs(best.lagSteps)))
+      best = { r, lagSteps: lag, n };
   }
   return best && best.r >= o.minR ? best : null;
 }

@@ -12,7 +12,15 @@ export type Forecast =
   | { status: 'not-rising'; ratePerHour: number }
   | { status: 'reached'; current: number; target: number }
   | { status: 'beyond-horizon'; ratePerHour: number; horizonHours: number; current: number; target: number }
-  | { status: 'eta'; ratePerHour: number; etaHours: number; atMs: number; current: number; target: number; basis: 'current' | 'previous' };
+  | {
+      status: 'eta';
+      ratePerHour: number;
+      etaHours: number;
+      atMs: number;
+      current: number;
+      target: number;
+      basis: 'current' | 'previous';
+    };
 
 /** How far ahead the history allows a forecast: as far back as it reaches, at most MAX_FORECAST_HOURS. */
 export function forecastHorizonHours(trend: TrendResult): number {
@@ -29,7 +37,8 @@ export function forecastReach(trend: TrendResult, target: number): Forecast {
   if (current >= target || trend.current >= target) return { status: 'reached', current: trend.current, target };
   const etaHours = (target - current) / trend.ratePerHour;
   const horizonHours = forecastHorizonHours(trend);
-  if (etaHours > horizonHours) return { status: 'beyond-horizon', ratePerHour: trend.ratePerHour, horizonHours, current: trend.current, target };
+  if (etaHours > horizonHours)
+    return { status: 'beyond-horizon', ratePerHour: trend.ratePerHour, horizonHours, current: trend.current, target };
   return {
     status: 'eta',
     ratePerHour: trend.ratePerHour,

@@ -87,17 +87,34 @@ export function analyzeTrend(s: Series, options: Partial<TrendOptions> = {}): Tr
   // Complete teeth: between two resets (the first, partial one from the window start counts too if it rose).
   for (let k = 0; k + 2 < bounds.length; k++) {
     const seg = fitSegment(s, bounds[k], bounds[k + 1]);
-    if (longEnough(seg, o) && direction(seg, o) === 'rising' && seg.toValue - seg.fromValue >= o.minRise) risingCycles++;
+    if (longEnough(seg, o) && direction(seg, o) === 'rising' && seg.toValue - seg.fromValue >= o.minRise)
+      risingCycles++;
   }
   const resets = resetIdx.map((i) => s.t[i]);
   const current = fitSegment(s, bounds[bounds.length - 2], n);
   if (longEnough(current, o)) {
-    return { ...base, status: direction(current, o), ratePerHour: current.fit.slopePerHour, basis: 'current', segment: current, resets, risingCycles };
+    return {
+      ...base,
+      status: direction(current, o),
+      ratePerHour: current.fit.slopePerHour,
+      basis: 'current',
+      segment: current,
+      resets,
+      risingCycles,
+    };
   }
   if (bounds.length >= 3) {
     const previous = fitSegment(s, bounds[bounds.length - 3], bounds[bounds.length - 2]);
     if (longEnough(previous, o) && direction(previous, o) === 'rising') {
-      return { ...base, status: 'rising', ratePerHour: previous.fit.slopePerHour, basis: 'previous', segment: previous, resets, risingCycles };
+      return {
+        ...base,
+        status: 'rising',
+        ratePerHour: previous.fit.slopePerHour,
+        basis: 'previous',
+        segment: previous,
+        resets,
+        risingCycles,
+      };
     }
   }
   return { ...base, status: 'insufficient', ratePerHour: 0, basis: null, segment: null, resets, risingCycles };

@@ -58,7 +58,11 @@ export class AnalysisData {
   snapshot(): Promise<Snapshot> {
     const now = this.sources.now();
     const cached = this.snapshotCache;
-    if (cached && this.sources.dataVersion() === this.syncedVersion && now - cached.takenAtMs < this.sources.collectIntervalMs) {
+    if (
+      cached &&
+      this.sources.dataVersion() === this.syncedVersion &&
+      now - cached.takenAtMs < this.sources.collectIntervalMs
+    ) {
       return Promise.resolve(cached);
     }
     this.syncing ??= this.sync(now).finally(() => (this.syncing = null));
@@ -76,7 +80,12 @@ export class AnalysisData {
   }
 
   /** Series of [fromMs, toMs): from the window when it holds the range, else downsampled from the store. */
-  async series(serverIds: readonly string[], metrics: readonly MetricName[], fromMs: number, toMs: number): Promise<Map<string, Map<MetricName, Series>>> {
+  async series(
+    serverIds: readonly string[],
+    metrics: readonly MetricName[],
+    fromMs: number,
+    toMs: number
+  ): Promise<Map<string, Map<MetricName, Series>>> {
     const out = new Map<string, Map<MetricName, Series>>();
     const window = this.window;
     if (window && window.covers(fromMs, toMs)) {
@@ -84,24 +93,41 @@ export class AnalysisData {
       return out;
     }
     const stepMs = Math.max(MINUTE_MS, Math.ceil((toMs - fromMs) / MAX_DIRECT_POINTS / MINUTE_MS) * MINUTE_MS);
-    const sets = await this.sources.store.range({ serverIds: [...serverIds], metrics: [...metrics], fromMs, toMs, stepMs, aggregation: 'avg' });
+    const sets = await this.sources.store.range({
+      serverIds: [...serverIds],
+      metrics: [...metrics],
+      fromMs,
+      toMs,
+      stepMs,
+      aggregation: 'avg',
+    });
     for (const set of sets) {
-      out.set(set.serverId, new Map(metrics.map((m) => {
-        const s: Series = { t: [], v: [] };
-        set.values[m]?.forEach((v, i) => {
-          if (v !== null && Number.isFinite(v)) {
-            s.t.push(set.timestamps[i]);
-            s.v.push(v);
-          }
-        });
-        return [m, s];
-      })));
+      out.set(
+        set.serverId,
+        new Map(
+          metrics.map((m) => {
+            const s: Series = { t: [], v: [] };
+            set.values[m]?.forEach((v, i) => {
+              if (v !== null && Number.isFinite(v)) {
+                s.t.push(set.timestamps[i]);
+                s.v.push(v);
+              }
+            });
+            return [m, s];
+          })
+        )
+      );
     }
     return out;
   }
 
   /** Values on the window's common grid over [fromMs, toMs), NaN where absent; null when the window does not hold the range. */
-  aligned(serverId: string, metric: MetricName, fromMs: number, toMs: number): { values: Float64Array; stepMs: number } | null {
+  aligned(
+    serverId: string,
+    metric: MetricName,
+    fromMs: number,
+    toMs: number
+  ): { values: Float64Array; stepMs: number } | null {
     if (!this.window || !this.window.covers(fromMs, toMs)) return null;
     return { values: this.window.aligned(serverId, metric, fromMs, toMs), stepMs: this.window.stepMs };
   }

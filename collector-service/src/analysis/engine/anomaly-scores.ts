@@ -37,7 +37,7 @@ export class AnomalyScores {
 
   constructor(
     private readonly window: HistoryWindow,
-    private readonly newDetector: () => OnlineDetector,
+    private readonly newDetector: () => OnlineDetector
   ) {}
 
   /** Forget every detector (after the window was reloaded). */

@@ -56,14 +56,23 @@ export function selectServers(records: readonly ServerRecord[], e: Entities): Se
     const byId = new Map(records.map((r) => [r.id, r]));
     return e.servers.map((id) => byId.get(id)).filter((r): r is ServerRecord => r !== undefined);
   }
-  return records.filter((r) => (!e.provider || r.provider === e.provider) && (!e.region || r.region === e.region) && (!e.role || r.role === e.role));
+  return records.filter(
+    (r) =>
+      (!e.provider || r.provider === e.provider) &&
+      (!e.region || r.region === e.region) &&
+      (!e.role || r.role === e.role)
+  );
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Findings carry computed values to two decimals (the messages print fewer). */
 function roundNumbers(f: Finding): Finding {
-  const out = { ...f, value: f.value === null ? null : round2(f.value), threshold: f.threshold === null ? null : round2(f.threshold) };
+  const out = {
+    ...f,
+    value: f.value === null ? null : round2(f.value),
+    threshold: f.threshold === null ? null : round2(f.threshold),
+  };
   if (f.ratePerHour !== undefined) out.ratePerHour = round2(f.ratePerHour);
   if (f.etaHours !== undefined) out.etaHours = round2(f.etaHours);
   return out;
@@ -99,7 +108,8 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
     result = await handler(ctx);
   }
   const lines = [...preface, ...result.lines];
-  if (time.source === 'dashboard' && u.intent !== 'unknown') lines.push(say.rangeNote({ fromMs: time.fromMs, toMs: time.toMs, nowMs }));
+  if (time.source === 'dashboard' && u.intent !== 'unknown')
+    lines.push(say.rangeNote({ fromMs: time.fromMs, toMs: time.toMs, nowMs }));
   const findings = result.findings.map(roundNumbers).sort(byLevel);
   return {
     intent: u.intent,

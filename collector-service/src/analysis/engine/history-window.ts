@@ -46,7 +46,7 @@ export class HistoryWindow {
     private readonly source: RangeSource,
     readonly stepMs: number,
     readonly spanMs: number,
-    private readonly head?: HeadSource,
+    private readonly head?: HeadSource
   ) {
     this.capacity = Math.ceil(spanMs / stepMs) + 2;
   }
@@ -108,7 +108,13 @@ export class HistoryWindow {
     return out;
   }
 
-  private forEachBucket(serverId: string, metric: MetricName, fromMs: number, toMs: number, visit: (bucket: number, value: number) => void) {
+  private forEachBucket(
+    serverId: string,
+    metric: MetricName,
+    fromMs: number,
+    toMs: number,
+    visit: (bucket: number, value: number) => void
+  ) {
     const m = METRIC_INDEX.get(metric)!;
     const first = Math.floor(fromMs / this.stepMs);
     const last = Math.floor((toMs - 1) / this.stepMs);
@@ -143,7 +149,15 @@ export class HistoryWindow {
     grid = METRIC_NAMES.map(() => new Float64Array(length).fill(NaN));
     // The oldest bucket may be partial in the head (see headHolds): it is left out.
     const fromMs = (oldest + 1) * this.stepMs;
-    const [set] = this.head!.range({ serverIds: [serverId], metrics: [...METRIC_NAMES], fromMs, toMs: (this.lastBucket + 1) * this.stepMs, stepMs: this.stepMs, aggregation: 'avg' }) ?? [];
+    const [set] =
+      this.head!.range({
+        serverIds: [serverId],
+        metrics: [...METRIC_NAMES],
+        fromMs,
+        toMs: (this.lastBucket + 1) * this.stepMs,
+        stepMs: this.stepMs,
+        aggregation: 'avg',
+      }) ?? [];
     if (set) {
       set.timestamps.forEach((t, k) => {
         const at = Math.floor(t / this.stepMs) - oldest;
@@ -160,7 +174,10 @@ export class HistoryWindow {
   private ring(serverId: string): Ring {
     let ring = this.rings.get(serverId);
     if (!ring) {
-      ring = { values: new Float64Array(this.capacity * METRICS).fill(NaN), bucketOf: new Float64Array(this.capacity).fill(-1) };
+      ring = {
+        values: new Float64Array(this.capacity * METRICS).fill(NaN),
+        bucketOf: new Float64Array(this.capacity).fill(-1),
+      };
       this.rings.set(serverId, ring);
     }
     return ring;

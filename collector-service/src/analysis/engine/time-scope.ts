@@ -35,11 +35,19 @@ export interface DashboardRange {
  * when one is given (looking back from where the operator is looking). A dashboard range without
  * `from` looks back the default from its `to`.
  */
-export function resolveTimeScope(intent: Intent, rangeMinutes: number | null, dashboard: DashboardRange, nowMs: number, collectIntervalMs: number): TimeScope {
+export function resolveTimeScope(
+  intent: Intent,
+  rangeMinutes: number | null,
+  dashboard: DashboardRange,
+  nowMs: number,
+  collectIntervalMs: number
+): TimeScope {
   const toMs = Math.min(dashboard.toMs ?? nowMs, nowMs);
   const live = nowMs - toMs <= 3 * collectIntervalMs;
-  if (rangeMinutes !== null && rangeMinutes > 0) return { fromMs: toMs - rangeMinutes * MINUTE_MS, toMs, source: 'question', live };
-  if (dashboard.fromMs !== undefined && dashboard.fromMs < toMs) return { fromMs: dashboard.fromMs, toMs, source: 'dashboard', live };
+  if (rangeMinutes !== null && rangeMinutes > 0)
+    return { fromMs: toMs - rangeMinutes * MINUTE_MS, toMs, source: 'question', live };
+  if (dashboard.fromMs !== undefined && dashboard.fromMs < toMs)
+    return { fromMs: dashboard.fromMs, toMs, source: 'dashboard', live };
   return { fromMs: toMs - DEFAULT_RANGE_MINUTES[intent] * MINUTE_MS, toMs, source: 'default', live };
 }
 

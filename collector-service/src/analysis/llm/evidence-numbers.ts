@@ -14,13 +14,18 @@ export function numbersIn(text: string, names: readonly string[] = []): number[]
   let rest = text;
   const lower = text.toLowerCase();
   const present = names.filter((n) => /\d/.test(n) && lower.includes(n.toLowerCase()));
-  for (const name of present.sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(escape(name), 'gi'), ' ');
+  for (const name of present.sort((a, b) => b.length - a.length))
+    rest = rest.replace(new RegExp(escape(name), 'gi'), ' ');
   const digits = (rest.replace(/(\d),(\d{3})/g, '$1$2').match(NUMBER) ?? []).map(Number);
   return [...digits, ...spelledNumbers(rest)];
 }
 
 /** Every number of the evidence texts and values, with the roundings an honest rephrasing may use. */
-export function evidenceNumbers(texts: readonly string[], values: ReadonlyArray<number | null | undefined>, names: readonly string[] = []): Set<number> {
+export function evidenceNumbers(
+  texts: readonly string[],
+  values: ReadonlyArray<number | null | undefined>,
+  names: readonly string[] = []
+): Set<number> {
   const out = new Set<number>();
   const add = (n: number) => {
     for (const digits of [0, 1, 2]) out.add(Math.round(n * 10 ** digits) / 10 ** digits);
@@ -32,6 +37,10 @@ export function evidenceNumbers(texts: readonly string[], values: ReadonlyArray<
 }
 
 /** Numbers of `text` that the evidence does not contain. */
-export function unsupportedNumbers(text: string, evidence: ReadonlySet<number>, names: readonly string[] = []): number[] {
+export function unsupportedNumbers(
+  text: string,
+  evidence: ReadonlySet<number>,
+  names: readonly string[] = []
+): number[] {
   return numbersIn(text, names).filter((n) => !evidence.has(n));
 }

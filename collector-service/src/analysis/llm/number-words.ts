@@ -6,16 +6,47 @@
  */
 
 const EN_UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 const EN_WORD = /[a-z]+/g;
 
 function englishNumbers(text: string): number[] {
   const out: number[] = [];
-  const words = [...text.toLowerCase().matchAll(EN_WORD)].map((m) => ({ word: m[0], end: m.index + m[0].length, start: m.index }));
+  const words = [...text.toLowerCase().matchAll(EN_WORD)].map((m) => ({
+    word: m[0],
+    end: m.index + m[0].length,
+    start: m.index,
+  }));
   let total = 0;
   let current = 0;
   let parts = 0;
@@ -53,12 +84,50 @@ function englishNumbers(text: string): number[] {
   return out;
 }
 
-const SINO_DIGITS: Record<string, number> = { 영: 0, 공: 0, 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 칠: 7, 팔: 8, 구: 9 };
+const SINO_DIGITS: Record<string, number> = {
+  영: 0,
+  공: 0,
+  일: 1,
+  이: 2,
+  삼: 3,
+  사: 4,
+  오: 5,
+  육: 6,
+  칠: 7,
+  팔: 8,
+  구: 9,
+};
 const SINO_SCALES: Record<string, number> = { 십: 10, 백: 100, 천: 1_000, 만: 10_000 };
 /** Sino-Korean numerals with a scale syllable (구십칠, 백, 삼천), or digit syllables before a unit (구 퍼센트). */
-const SINO = /[영공일이삼사오육칠팔구십백천만]*[십백천만][영공일이삼사오육칠팔구십백천만]*|[일이삼사오육칠팔구](?=\s*(?:퍼센트|프로|%|개|대|시간|분|초))/g;
-const NATIVE_TENS: Record<string, number> = { 열: 10, 스물: 20, 스무: 20, 서른: 30, 마흔: 40, 쉰: 50, 예순: 60, 일흔: 70, 여든: 80, 아흔: 90 };
-const NATIVE_UNITS: Record<string, number> = { 하나: 1, 한: 1, 둘: 2, 두: 2, 셋: 3, 세: 3, 넷: 4, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9 };
+const SINO =
+  /[영공일이삼사오육칠팔구십백천만]*[십백천만][영공일이삼사오육칠팔구십백천만]*|[일이삼사오육칠팔구](?=\s*(?:퍼센트|프로|%|개|대|시간|분|초))/g;
+const NATIVE_TENS: Record<string, number> = {
+  열: 10,
+  스물: 20,
+  스무: 20,
+  서른: 30,
+  마흔: 40,
+  쉰: 50,
+  예순: 60,
+  일흔: 70,
+  여든: 80,
+  아흔: 90,
+};
+const NATIVE_UNITS: Record<string, number> = {
+  하나: 1,
+  한: 1,
+  둘: 2,
+  두: 2,
+  셋: 3,
+  세: 3,
+  넷: 4,
+  네: 4,
+  다섯: 5,
+  여섯: 6,
+  일곱: 7,
+  여덟: 8,
+  아홉: 9,
+};
 const NATIVE = new RegExp(`(${Object.keys(NATIVE_TENS).join('|')})(${Object.keys(NATIVE_UNITS).join('|')})?`, 'g');
 
 function sinoValue(word: string): number {

@@ -35,7 +35,14 @@ export function buildMessages(question: string, answer: AskAnswer): ChatMessage[
   const data = {
     question,
     answer: answer.answer,
-    findings: answer.findings.map(({ serverId, metric, kind, value, threshold, message }) => ({ serverId, metric, kind, value, threshold, message })),
+    findings: answer.findings.map(({ serverId, metric, kind, value, threshold, message }) => ({
+      serverId,
+      metric,
+      kind,
+      value,
+      threshold,
+      message,
+    })),
   };
   return [
     { role: 'system', content: systemPrompt(answer.language) },
@@ -68,7 +75,7 @@ export function rejectReason(reply: string, answer: AskAnswer, serverIds: readon
   const evidence = evidenceNumbers(
     [answer.answer, ...answer.findings.map((f) => f.message)],
     answer.findings.flatMap((f) => [f.value, f.threshold, f.etaHours, f.ratePerHour, f.lagSeconds]),
-    serverIds,
+    serverIds
   );
   const unsupported = unsupportedNumbers(text, evidence, serverIds);
   if (unsupported.length > 0) return `states numbers not in the evidence: ${unsupported.join(', ')}`;

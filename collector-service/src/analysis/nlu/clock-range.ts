@@ -6,7 +6,8 @@ const MINUTE_MS = 60_000;
 type Half = 'am' | 'pm' | null;
 
 /** "since 9am", "from 14:30", "after 9 pm", "since 9" (no minutes/am-pm: the latest 9 o'clock). */
-const ENGLISH_CLOCK = /(?<![a-z])(?:since|from|after) (?:(yesterday|today) )?(?:at )?(\d{1,2})(?::(\d{2}))? ?(am|pm|a\.m\.|p\.m\.|o'?clock)?(?![a-z0-9:])/g;
+const ENGLISH_CLOCK =
+  /(?<![a-z])(?:since|from|after) (?:(yesterday|today) )?(?:at )?(\d{1,2})(?::(\d{2}))? ?(am|pm|a\.m\.|p\.m\.|o'?clock)?(?![a-z0-9:])/g;
 /** After a bare hour ("since 9") only the end of a clause may follow, not a noun ("from 2 servers"). */
 const BARE_HOUR_FOLLOWS = /^\s*(?:$|[^a-z0-9\s]|(?:on|for|to|until|till|and|in|at|today|yesterday)(?![a-z]))/;
 /** "since yesterday", "from midnight", "since noon", "since yesterday 3pm" is handled above. */
@@ -14,7 +15,7 @@ const ENGLISH_WORD = /(?<![a-z])(?:since|from|after) (yesterday|midnight|noon|to
 /** "9시부터", "오전 9시 이후", "어제 오후 3시 반부터", "아홉 시부터", "14시 30분 이후". */
 const KOREAN_CLOCK = new RegExp(
   `(?:(어제|어저께|전날|오늘) ?)?(?:(오전|새벽|아침|오후|낮|저녁|밤) ?)?(${NUMBER_SOURCE}) ?시(?: ?(${NUMBER_SOURCE}) ?분| ?(반))?(?!간) ?(?:부터|이후|이래|以後|쯤부터)`,
-  'g',
+  'g'
 );
 /** "last night", "overnight": since 18:00 yesterday. */
 const ENGLISH_NIGHT = /(?<![a-z])(?:last night|overnight)(?![a-z])/g;
@@ -24,7 +25,15 @@ const NIGHT: Anchor = { daysBack: 1, hour: 18, minute: 0, half: null };
 /** "어제부터", "어제 이후", "자정부터", "정오 이후", "오늘부터". */
 const KOREAN_WORD = /(어제|어저께|전날|자정|정오|오늘) ?(?:부터|이후|이래)/g;
 
-const KOREAN_HALF: Record<string, Half> = { 오전: 'am', 새벽: 'am', 아침: 'am', 오후: 'pm', 낮: 'pm', 저녁: 'pm', 밤: 'pm' };
+const KOREAN_HALF: Record<string, Half> = {
+  오전: 'am',
+  새벽: 'am',
+  아침: 'am',
+  오후: 'pm',
+  낮: 'pm',
+  저녁: 'pm',
+  밤: 'pm',
+};
 
 interface Anchor {
   /** Days back from today: 1 for "어제/yesterday", 0 for "오늘/today", null when not said. */
@@ -78,20 +87,30 @@ export function extractClockRange(text: QuestionText, now: Date): number | null 
     const bare = m[3] === undefined && m[4] === undefined;
     if (bare && !BARE_HOUR_FOLLOWS.test(text.working.slice(m.index + m[0].length))) continue;
     const daysBack = m[1] ? DAY_WORD[m[1]] : null;
-    found.push({ start: m.index, end: m.index + m[0].length, anchor: { daysBack, hour: Number(m[2]), minute: Number(m[3] ?? 0), half: englishHalf(m[4]) } });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      anchor: { daysBack, hour: Number(m[2]), minute: Number(m[3] ?? 0), half: englishHalf(m[4]) },
+    });
   }
   for (const m of text.working.matchAll(KOREAN_CLOCK)) {
     const hour = parseNumber(m[3]);
     const minute = m[5] ? 30 : m[4] ? parseNumber(m[4]) : 0;
     if (hour === null || minute === null || !Number.isInteger(hour) || !Number.isInteger(minute)) continue;
     const daysBack = m[1] ? DAY_WORD[m[1]] : null;
-    found.push({ start: m.index, end: m.index + m[0].length, anchor: { daysBack, hour, minute, half: m[2] ? KOREAN_HALF[m[2]] : null } });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      anchor: { daysBack, hour, minute, half: m[2] ? KOREAN_HALF[m[2]] : null },
+    });
   }
   for (const pattern of [ENGLISH_WORD, KOREAN_WORD]) {
-    for (const m of text.working.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, anchor: wordAnchor(m[1]) });
+    for (const m of text.working.matchAll(pattern))
+      found.push({ start: m.index, end: m.index + m[0].length, anchor: wordAnchor(m[1]) });
   }
   for (const pattern of [ENGLISH_NIGHT, KOREAN_NIGHT]) {
-    for (const m of text.working.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, anchor: NIGHT });
+    for (const m of text.working.matchAll(pattern))
+      found.push({ start: m.index, end: m.index + m[0].length, anchor: NIGHT });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const candidate of found) {

@@ -30,7 +30,16 @@ export interface Classification {
 
 /** On equal scores the more specific question wins. */
 const PRIORITY: readonly Intent[] = [
-  'alerts', 'root_cause', 'forecast', 'availability', 'anomalies', 'compare', 'top_usage', 'metric_value', 'server_health', 'fleet_health',
+  'alerts',
+  'root_cause',
+  'forecast',
+  'availability',
+  'anomalies',
+  'compare',
+  'top_usage',
+  'metric_value',
+  'server_health',
+  'fleet_health',
 ];
 const MIN_SCORE = 1;
 const COMPILED = CUE_GROUPS.map((group) => ({ ...group, pattern: compileTerms(group.terms) }));
@@ -89,10 +98,13 @@ function structuralScores(f: QuestionFacts): Array<[Intent, number, string]> {
   if (f.servers >= 1 && f.metrics > 0) scores.push(['metric_value', 1.5, 'a server and a metric are named']);
   if (f.servers >= 2 && f.metrics > 0) scores.push(['compare', 2, 'several servers and a metric are named']);
   if (named === 0) {
-    if (f.metrics > 0 && !(f.provider || f.region || f.role)) scores.push(['top_usage', 1, 'a metric is named without a server']);
-    if (f.metrics > 0 && (f.provider || f.region || f.role)) scores.push(['fleet_health', 0.5, 'a metric of a group is named']);
+    if (f.metrics > 0 && !(f.provider || f.region || f.role))
+      scores.push(['top_usage', 1, 'a metric is named without a server']);
+    if (f.metrics > 0 && (f.provider || f.region || f.role))
+      scores.push(['fleet_health', 0.5, 'a metric of a group is named']);
     if (f.limit) scores.push(['top_usage', 1.5, 'a count is asked for']);
-    if (f.provider || f.regionById || ((f.region || f.role) && f.domainNoun)) scores.push(['fleet_health', 1, 'a group of servers is named']);
+    if (f.provider || f.regionById || ((f.region || f.role) && f.domainNoun))
+      scores.push(['fleet_health', 1, 'a group of servers is named']);
     else if (f.region || f.role) scores.push(['fleet_health', 0.5, 'a group of servers may be named']);
     if (f.range && f.metrics === 0) scores.push(['anomalies', 0.5, 'a time window is asked about']);
   }
@@ -103,7 +115,12 @@ function structuralScores(f: QuestionFacts): Array<[Intent, number, string]> {
 export function classify(cueText: string, facts: QuestionFacts): Classification {
   const anchored =
     facts.servers + facts.unknownIds + facts.metrics > 0 ||
-    facts.provider || facts.region || facts.role || facts.limit || facts.range || facts.domainNoun;
+    facts.provider ||
+    facts.region ||
+    facts.role ||
+    facts.limit ||
+    facts.range ||
+    facts.domainNoun;
   const scores = new Map<Intent, number>();
   const signals: string[] = [];
   const add = (intent: Intent, weight: number, why: string) => {

@@ -5,7 +5,16 @@ import { CLOUD_REGION, REGION_ALIASES, ROLE_SYNONYMS } from './scope-lexicon';
 import { compileTerms } from './terms';
 
 /** Labels whose value is another name operators use for the server. */
-const ALIAS_LABELS = new Set(['name', 'hostname', 'host', 'instance', 'nodename', 'node', 'instance_name', 'instancename']);
+const ALIAS_LABELS = new Set([
+  'name',
+  'hostname',
+  'host',
+  'instance',
+  'nodename',
+  'node',
+  'instance_name',
+  'instancename',
+]);
 
 export interface ScopeAlias {
   pattern: RegExp;

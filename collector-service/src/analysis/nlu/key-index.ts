@@ -39,7 +39,11 @@ export class KeyIndex<V> {
 
   /** Leftmost-longest, non-overlapping mentions in the working text. */
   scan(text: QuestionText): KeyMention<V>[] {
-    const runs = [...text.working.matchAll(RUN)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    const runs = [...text.working.matchAll(RUN)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+    }));
     const mentions: KeyMention<V>[] = [];
     for (let i = 0; i < runs.length; i++) {
       let exactKey = '';
@@ -63,7 +67,9 @@ export class KeyIndex<V> {
 
   /** A name inside a longer id is not a mention: "web" in "web-prod-9", "DB-EU-002" in "db-eu-002-replica". */
   private standsAlone(working: string, start: number, end: number): boolean {
-    return !PART_BEFORE.test(working.slice(Math.max(0, start - 2), start)) && !PART_AFTER.test(working.slice(end, end + 2));
+    return (
+      !PART_BEFORE.test(working.slice(Math.max(0, start - 2), start)) && !PART_AFTER.test(working.slice(end, end + 2))
+    );
   }
 
   private put(map: Map<string, Set<V>>, key: string, value: V): void {

@@ -6,8 +6,24 @@ import type { QuestionText } from './text';
  * A slip keeps the syllable count and differs in one jamo (see `slip`).
  */
 const VOCABULARY = [
-  '디스크', '메모리', '네트워크', '트래픽', '스파이크', '오프라인', '스토리지', '데이터베이스', '쿠버네티스', '사용률', '사용량', '점유율',
-  '대시보드', '모니터링', '인바운드', '아웃바운드', '상관관계', '비정상',
+  '디스크',
+  '메모리',
+  '네트워크',
+  '트래픽',
+  '스파이크',
+  '오프라인',
+  '스토리지',
+  '데이터베이스',
+  '쿠버네티스',
+  '사용률',
+  '사용량',
+  '점유율',
+  '대시보드',
+  '모니터링',
+  '인바운드',
+  '아웃바운드',
+  '상관관계',
+  '비정상',
 ];
 const BY_LENGTH = new Map<number, string[]>();
 for (const word of VOCABULARY) BY_LENGTH.set(word.length, [...(BY_LENGTH.get(word.length) ?? []), word]);
@@ -20,7 +36,11 @@ const FINALS = ' ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇ
 
 /** The QWERTY key of each jamo on the standard 2-set (두벌식) layout; shifted jamo share their key. */
 const KEY_OF: Record<string, string> = Object.fromEntries(
-  [...'ㅂqㅈwㄷeㄱrㅅtㅛyㅕuㅑiㅐoㅔpㅁaㄴsㅇdㄹfㅎgㅗhㅓjㅏkㅣlㅋzㅌxㅊcㅍvㅠbㅜnㅡmㅃqㅉwㄸeㄲrㅆtㅒoㅖp'.matchAll(/(.)(.)/g)].map((m) => [m[1], m[2]]),
+  [
+    ...'ㅂqㅈwㄷeㄱrㅅtㅛyㅕuㅑiㅐoㅔpㅁaㄴsㅇdㄹfㅎgㅗhㅓjㅏkㅣlㅋzㅌxㅊcㅍvㅠbㅜnㅡmㅃqㅉwㄸeㄲrㅆtㅒoㅖp'.matchAll(
+      /(.)(.)/g
+    ),
+  ].map((m) => [m[1], m[2]])
 );
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const ROW_OFFSET = [0, 0.25, 0.75];

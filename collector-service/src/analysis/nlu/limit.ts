@@ -12,7 +12,7 @@ const LIMIT_PATTERNS = [
   new RegExp(`(${NUMBER_SOURCE}) ?(?:개(?!월)|대(?![역비기])|곳|군데|위(?![험치]))`, 'g'),
   new RegExp(
     `(${NUMBER_SOURCE}) (?:most|highest|biggest|largest|heaviest|busiest|lowest|least|worst|top|servers?|hosts?|nodes?|instances?|machines?|boxes|vms?)(?![a-z])`,
-    'g',
+    'g'
   ),
 ];
 
@@ -21,7 +21,8 @@ export function extractLimit(text: QuestionText): number | null {
   for (const pattern of LIMIT_PATTERNS) {
     for (const m of text.working.matchAll(pattern)) {
       const value = parseNumber(m[1]);
-      if (value === null || !Number.isInteger(value) || value < 1 || value > MAX_LIMIT || APPROXIMATE.test(m[1])) continue;
+      if (value === null || !Number.isInteger(value) || value < 1 || value > MAX_LIMIT || APPROXIMATE.test(m[1]))
+        continue;
       consume(text, { start: m.index, end: m.index + m[0].length });
       return value;
     }

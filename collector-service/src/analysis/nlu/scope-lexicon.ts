@@ -2,7 +2,22 @@
 import type { Provider } from '../../domain/metrics';
 
 export const PROVIDER_TERMS: Record<Provider, readonly string[]> = {
-  kubernetes: ['kubernetes', 'k8s', 'kube', 'eks', 'gke', 'aks', 'openshift', 'pods?', '쿠버네티스', '쿠버넷', '^쿠버', '^쿠베', '파드', '^포드'],
+  kubernetes: [
+    'kubernetes',
+    'k8s',
+    'kube',
+    'eks',
+    'gke',
+    'aks',
+    'openshift',
+    'pods?',
+    '쿠버네티스',
+    '쿠버넷',
+    '^쿠버',
+    '^쿠베',
+    '파드',
+    '^포드',
+  ],
   aws: ['aws', 'amazon', 'ec2', 'amazon web services', '아마존', '에이더블유에스', '이씨투'],
   onprem: [
     'on ?prem(ise|ises)?',
@@ -27,26 +42,71 @@ export const PROVIDER_TERMS: Record<Provider, readonly string[]> = {
  * inventory holds (so "DB" finds role `database`, or role `db` in a fleet that calls it that).
  */
 export const ROLE_SYNONYMS: ReadonlyArray<{ names: readonly string[]; terms: readonly string[] }> = [
-  { names: ['web', 'frontend', 'www'], terms: ['web', 'webservers?', 'front ?ends?', 'nginx', 'apache', 'httpd', '^웹', '프(론|런)트 ?엔드', '프론트', '프런트'] },
-  { names: ['api', 'gateway', 'backend'], terms: ['apis?', 'api ?servers?', 'gateways?', 'backends?', '백엔드', '게이트웨이'] },
-  { names: ['app', 'application', 'was'], terms: ['apps?', 'applications?', 'tomcat', '^앱', '애플리케이션', '어플리케이션', '^어플'] },
+  {
+    names: ['web', 'frontend', 'www'],
+    terms: [
+      'web',
+      'webservers?',
+      'front ?ends?',
+      'nginx',
+      'apache',
+      'httpd',
+      '^웹',
+      '프(론|런)트 ?엔드',
+      '프론트',
+      '프런트',
+    ],
+  },
+  {
+    names: ['api', 'gateway', 'backend'],
+    terms: ['apis?', 'api ?servers?', 'gateways?', 'backends?', '백엔드', '게이트웨이'],
+  },
+  {
+    names: ['app', 'application', 'was'],
+    terms: ['apps?', 'applications?', 'tomcat', '^앱', '애플리케이션', '어플리케이션', '^어플'],
+  },
   {
     names: ['database', 'db', 'rdb'],
-    terms: ['databases?', 'dbs?', 'rdbms', 'mysql', 'postgres(ql)?', 'mariadb', 'oracle', 'mongo(db)?', '^디비', '데이터베이스', '오라클', '^몽고'],
+    terms: [
+      'databases?',
+      'dbs?',
+      'rdbms',
+      'mysql',
+      'postgres(ql)?',
+      'mariadb',
+      'oracle',
+      'mongo(db)?',
+      '^디비',
+      '데이터베이스',
+      '오라클',
+      '^몽고',
+    ],
   },
-  { names: ['cache', 'redis', 'memcached'], terms: ['cache', 'caches', 'caching', 'redis', 'memcached?', '캐시', '캐싱', '레디스', '멤캐시'] },
+  {
+    names: ['cache', 'redis', 'memcached'],
+    terms: ['cache', 'caches', 'caching', 'redis', 'memcached?', '캐시', '캐싱', '레디스', '멤캐시'],
+  },
   { names: ['batch', 'cron', 'job'], terms: ['batch(es)?', 'cron', 'batch ?jobs?', '^배치', '크론'] },
   { names: ['worker', 'node'], terms: ['workers?', 'worker ?nodes?', '워커'] },
   {
     names: ['control-plane', 'master', 'controller'],
     terms: ['control ?planes?', 'masters?', 'master ?nodes?', 'etcd', '마스터', '컨트롤 ?플레인', '컨트롤러'],
   },
-  { names: ['file', 'fileserver', 'nas', 'storage'], terms: ['file ?servers?', 'file ?shares?', 'nas', 'nfs', 'samba', '파일 ?(서버|공유)', '^나스'] },
+  {
+    names: ['file', 'fileserver', 'nas', 'storage'],
+    terms: ['file ?servers?', 'file ?shares?', 'nas', 'nfs', 'samba', '파일 ?(서버|공유)', '^나스'],
+  },
   { names: ['mail', 'email', 'smtp'], terms: ['e?-?mail', 'smtp', 'imap', '메일'] },
-  { names: ['directory', 'ldap', 'ad', 'auth'], terms: ['directory', 'ldap', 'active directory', '디렉(터|토)리', '인증 ?서버'] },
+  {
+    names: ['directory', 'ldap', 'ad', 'auth'],
+    terms: ['directory', 'ldap', 'active directory', '디렉(터|토)리', '인증 ?서버'],
+  },
   { names: ['backup'], terms: ['backups?', '백업'] },
   { names: ['monitoring', 'mon', 'observability'], terms: ['monitoring', 'prometheus', 'grafana', '모니터링', '관제'] },
-  { names: ['proxy', 'lb', 'loadbalancer', 'load-balancer'], terms: ['proxy', 'proxies', 'load ?balancers?', 'lbs?', 'haproxy', '프록시', '로드 ?밸런서'] },
+  {
+    names: ['proxy', 'lb', 'loadbalancer', 'load-balancer'],
+    terms: ['proxy', 'proxies', 'load ?balancers?', 'lbs?', 'haproxy', '프록시', '로드 ?밸런서'],
+  },
 ];
 
 /** Shaped like a cloud region id ("us-west-2", "ap-northeast-1", "us-gov-east-1"). */
@@ -69,6 +129,9 @@ export const REGION_ALIASES: ReadonlyArray<{ terms: readonly string[]; matches: 
   { terms: ['paris', '파리', '프랑스', 'france'], matches: /eu-west-3|paris/ },
   { terms: ['frankfurt', '프랑크푸르트', '독일', 'germany'], matches: /eu-central-1|frankfurt/ },
   { terms: ['europe', 'european', 'eu', 'emea', '유럽'], matches: /^eu-|europe/ },
-  { terms: ['usa', 'america', 'american', 'north america', 'us (region|servers?|hosts?)', '미국', '북미'], matches: /^us-|america/ },
+  {
+    terms: ['usa', 'america', 'american', 'north america', 'us (region|servers?|hosts?)', '미국', '북미'],
+    matches: /^us-|america/,
+  },
   { terms: ['asia', 'apac', 'asia pacific', '아시아', '아태'], matches: /^ap-|asia/ },
 ];

@@ -76,7 +76,8 @@ export function extractScope(text: QuestionText, inventory: Inventory, { regionI
   const roleWords = aliasMentions(text, inventory.roleAliases);
 
   const provider = settle(providers, (v) => v, unresolved);
-  const inProvider = (region: string) => provider === null || (inventory.regionProviders.get(region)?.has(provider) ?? false);
+  const inProvider = (region: string) =>
+    provider === null || (inventory.regionProviders.get(region)?.has(provider) ?? false);
   const region = settle([...regionIds, ...regionWords], (values) => values.filter(inProvider), unresolved);
   const role = settle([...roleNames, ...roleWords], (values) => values, unresolved);
   return { provider, region, role, unresolved, regionById: regionIds.length > 0 };

@@ -19,11 +19,16 @@ const ID_LIKE = /(?<![a-z0-9])[a-z][a-z0-9]*(?:[-_.:][a-z0-9]+)+(?![a-z0-9])/g;
  */
 const SIBLING = new RegExp(
   '^\\s*(?:,|/|&|\\+|and|or|vs\\.?|versus|이랑|랑|하고|와|과|및|그리고|이나|나)\\s*(\\d{1,4})(?:\\s*(?:번(?!째)|호기|호))?' +
-    '(?![\\d.:%]|\\s*(?:분|시|초|일|주|개|대|번째|퍼센트|프로|(?:mins?|minutes?|hrs?|hours?|h|m|days?|d|servers?|hosts?|nodes?|more|others?|percent)(?![a-z])))',
+    '(?![\\d.:%]|\\s*(?:분|시|초|일|주|개|대|번째|퍼센트|프로|(?:mins?|minutes?|hrs?|hours?|h|m|days?|d|servers?|hosts?|nodes?|more|others?|percent)(?![a-z])))'
 );
 
 /** The sibling ids after a mention, with the spans that named them. */
-export function siblings(text: QuestionText, id: string, from: number, inventory: Inventory): Array<{ id: string; start: number; end: number }> {
+export function siblings(
+  text: QuestionText,
+  id: string,
+  from: number,
+  inventory: Inventory
+): Array<{ id: string; start: number; end: number }> {
   const digits = /\d+$/.exec(id)?.[0];
   if (digits === undefined) return [];
   const found: Array<{ id: string; start: number; end: number }> = [];

@@ -13,13 +13,14 @@ const UNIT_MINUTES: Array<[RegExp, number]> = [
 const UNIT_SOURCE = '시간|분|초|주일|주|일|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|h|m|s|d|w';
 
 /** Connecting words around a duration are consumed with it, so "network in the last hour" keeps no stray "in". */
-const LEAD = '(?:(?:in|over|for|during|within|from|since) )?(?:the )?(?:(?:last|past|previous|prior|recent|latest|next|coming) )?|(?:지난|최근|과거|직전|앞으로|향후|다음) ?';
+const LEAD =
+  '(?:(?:in|over|for|during|within|from|since) )?(?:the )?(?:(?:last|past|previous|prior|recent|latest|next|coming) )?|(?:지난|최근|과거|직전|앞으로|향후|다음) ?';
 const TRAIL = '(?: ?(?:동안의?|간|사이|전부터|전|ago|and a half|반))?';
 
 /** "last 2 hours", "두 시간 반", "30m"; a clock time ("9시 30분") or "load 1m" is not a duration. */
 const AMOUNT = new RegExp(
   `(?<![a-z])(${LEAD})(?<!\\d ?시 ?)(?<!load[\\s_]?)(${NUMBER_SOURCE}) ?(${UNIT_SOURCE})(?![a-z])(${TRAIL})`,
-  'g',
+  'g'
 );
 /** Durations named by a word or phrase. */
 const WORDS: Array<[RegExp, number]> = [
@@ -34,7 +35,8 @@ const WORDS: Array<[RegExp, number]> = [
 /** "1h30m", "last 2h30m". */
 const HOURS_MINUTES = new RegExp(`(?<![a-z])(${LEAD})(?<![a-z0-9._])(\\d+) ?h ?(\\d+) ?m(?:in)?(?![a-z])`, 'g');
 /** "the last hour", "past day": one unit. */
-const ONE_UNIT = /(?<![a-z])(?:(?:in|over|for|during|within) )?(?:the )?(last|past|previous|prior|this|next|coming) (minute|hour|day|week)(?![a-z])/g;
+const ONE_UNIT =
+  /(?<![a-z])(?:(?:in|over|for|during|within) )?(?:the )?(last|past|previous|prior|this|next|coming) (minute|hour|day|week)(?![a-z])/g;
 const ONE_UNIT_MINUTES: Record<string, number> = { minute: 1, hour: 60, day: 1440, week: 10080 };
 
 const LOOKING_AHEAD_LEAD = /^(?:(?:in|within) (?!the (?:last|past))|.*(?:next|coming|앞으로|향후|다음))/;
@@ -82,7 +84,10 @@ function isRate(part: Part, working: string): boolean {
   if (RATE_AFTER.test(after)) return true;
   const typed = working.slice(part.start, part.end);
   if (part.lead.trim() !== '' || WINDOW_TRAIL.test(typed)) return false;
-  return BARE_RATE_AFTER.test(after) || (ARTICLE.test(typed) && AMOUNT_BEFORE.test(working.slice(Math.max(0, part.start - 4), part.start)));
+  return (
+    BARE_RATE_AFTER.test(after) ||
+    (ARTICLE.test(typed) && AMOUNT_BEFORE.test(working.slice(Math.max(0, part.start - 4), part.start)))
+  );
 }
 
 function unitMinutes(unit: string): number {
@@ -99,7 +104,8 @@ function findParts(working: string): Part[] {
     parts.push({ start: m.index, end: m.index + m[0].length, minutes: value * unit + half, lead: m[1] });
   }
   for (const [pattern, minutes] of WORDS) {
-    for (const m of working.matchAll(pattern)) parts.push({ start: m.index, end: m.index + m[0].length, minutes, lead: m[1] });
+    for (const m of working.matchAll(pattern))
+      parts.push({ start: m.index, end: m.index + m[0].length, minutes, lead: m[1] });
   }
   for (const m of working.matchAll(HOURS_MINUTES)) {
     parts.push({ start: m.index, end: m.index + m[0].length, minutes: Number(m[2]) * 60 + Number(m[3]), lead: m[1] });

@@ -31,7 +31,8 @@ export interface UnderstandOptions {
 
 function clock(now: Date | undefined): Date {
   if (now === undefined) return new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('understand: options.now must be a valid Date');
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+    throw new TypeError('understand: options.now must be a valid Date');
   return now;
 }
 
@@ -43,7 +44,15 @@ export function understand(question: string, inventory: Inventory, options: Unde
   const language = detectLanguage(typeof question === 'string' ? question : '');
   let text = questionText(question);
   if (NOT_A_QUESTION.some((pattern) => pattern.test(text.working))) {
-    return { intent: 'unknown', language, entities: emptyEntities(), confidence: 0, unresolved: [], order: 'desc', signals: ['unknown:not a question'] };
+    return {
+      intent: 'unknown',
+      language,
+      entities: emptyEntities(),
+      confidence: 0,
+      unresolved: [],
+      order: 'desc',
+      signals: ['unknown:not a question'],
+    };
   }
   const found = extractServers(text, inventory);
   const servers = [...new Set([...found.servers, ...extractRoleOrdinals(text, inventory)])];
@@ -79,6 +88,12 @@ export function understand(question: string, inventory: Inventory, options: Unde
     rangeAhead: range?.ahead ?? false,
     domainNoun,
   });
-  const unresolved = typed(text, [...found.ambiguous, ...metrics.unsupported, ...scope.unresolved, ...unknown.servers, ...unknown.regions]);
+  const unresolved = typed(text, [
+    ...found.ambiguous,
+    ...metrics.unsupported,
+    ...scope.unresolved,
+    ...unknown.servers,
+    ...unknown.regions,
+  ]);
   return { intent, language, entities, confidence, unresolved, order, signals };
 }

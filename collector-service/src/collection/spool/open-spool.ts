@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import { SegmentSpool } from './segment-spool';
 
-export async function openSpool(config: Pick<Config, 'dataDir' | 'spoolMaxBytes'>, log: Logger): Promise<SegmentSpool | null> {
+export async function openSpool(
+  config: Pick<Config, 'dataDir' | 'spoolMaxBytes'>,
+  log: Logger
+): Promise<SegmentSpool | null> {
   if (config.dataDir.startsWith('memory://')) return null;
   const dir = path.resolve(config.dataDir, 'spool');
   try {
@@ -12,7 +15,10 @@ export async function openSpool(config: Pick<Config, 'dataDir' | 'spoolMaxBytes'
     log.info({ dir, ...spool.stats(), maxBytes: config.spoolMaxBytes }, 'write spool ready');
     return spool;
   } catch (err) {
-    log.error({ dir, err: (err as Error).message }, 'write spool unusable: batches the database refuses are held in memory only');
+    log.error(
+      { dir, err: (err as Error).message },
+      'write spool unusable: batches the database refuses are held in memory only'
+    );
     return null;
   }
 }

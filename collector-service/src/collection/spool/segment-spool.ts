@@ -59,7 +59,7 @@ export class SegmentSpool {
     private readonly segmentBytes: number,
     private readonly segments: Segment[],
     private nextSeq: number,
-    private readonly log: Logger,
+    private readonly log: Logger
   ) {
     this.active = segments.at(-1) ?? null;
   }
@@ -83,7 +83,10 @@ export class SegmentSpool {
       const bytes = await readFile(file);
       const { records, validBytes } = scanRecords(bytes);
       if (validBytes < bytes.length) {
-        log.warn({ segment: file, cutBytes: bytes.length - validBytes }, 'spool segment ends in a torn or damaged record; cut off');
+        log.warn(
+          { segment: file, cutBytes: bytes.length - validBytes },
+          'spool segment ends in a torn or damaged record; cut off'
+        );
         await truncate(file, validBytes);
       }
       const unconsumed = seq === cursor.seq ? records.filter((r) => r.offset >= cursor.offset) : records;
@@ -184,9 +187,14 @@ export class SegmentSpool {
       if (this.active === oldest) this.active = null;
       total -= oldest.bytes;
       this.dropped += oldest.records.length;
-      this.log.error({ segment: oldest.file, records: oldest.records.length }, 'spool full (SPOOL_MAX_BYTES): oldest batches dropped');
+      this.log.error(
+        { segment: oldest.file, records: oldest.records.length },
+        'spool full (SPOOL_MAX_BYTES): oldest batches dropped'
+      );
       // A segment that cannot be removed now is removed on the next open (its seq is below the cursor's by then, or reread).
-      unlink(oldest.file).catch((err: Error) => this.log.warn({ err: err.message }, 'could not remove a dropped spool segment'));
+      unlink(oldest.file).catch((err: Error) =>
+        this.log.warn({ err: err.message }, 'could not remove a dropped spool segment')
+      );
     }
   }
 
@@ -209,11 +217,14 @@ export class SegmentSpool {
 
 async function readCursor(dir: string): Promise<{ seq: number; offset: number }> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(dir, CURSOR_FILE), 'utf8')) as { seq?: unknown; offset?: unknown };
-    if (Number.isSafeInteger(parsed.seq) && Number.isSafeInteger(parsed.offset)) return parsed as { seq: number; offset: number };
+    const parsed = JSON.parse(await readFile(path.join(dir, CURSOR_FILE), 'utf8')) as {
+      seq?: unknown;
+      offset?: unknown;
+    };
+    if (Number.isSafeInteger(parsed.seq) && Number.isSafeInteger(parsed.offset))
+      return parsed as { seq: number; offset: number };
   } catch {
     // no cursor yet, or a torn one: everything on disk is unconsumed (replay is idempotent)
   }
   return { seq: 0, offset: 0 };
 }
-

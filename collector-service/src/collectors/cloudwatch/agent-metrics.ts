@@ -18,7 +18,11 @@ export interface AgentMetrics {
  * configuration (InstanceId, ImageId, InstanceType, device, fstype, path, ...), so the sets are listed
  * rather than guessed. Metrics without data in the last 3 hours are left out by CloudWatch.
  */
-export async function listAgentMetrics(client: CloudWatchClient, region: string, signal: AbortSignal): Promise<Map<string, AgentMetrics>> {
+export async function listAgentMetrics(
+  client: CloudWatchClient,
+  region: string,
+  signal: AbortSignal
+): Promise<Map<string, AgentMetrics>> {
   const [memory, disk] = await Promise.all([
     listDimensionSets(client, region, MEMORY_METRIC, signal),
     listDimensionSets(client, region, DISK_METRIC, signal),
@@ -26,11 +30,17 @@ export async function listAgentMetrics(client: CloudWatchClient, region: string,
   const byInstance = new Map<string, AgentMetrics>();
   const entry = (id: string) => byInstance.get(id) ?? byInstance.set(id, {}).get(id)!;
   for (const [id, sets] of groupByInstance(memory)) entry(id).memory = simplest(sets);
-  for (const [id, sets] of groupByInstance(disk.filter((set) => valueOf(set, 'path') === '/'))) entry(id).disk = simplest(sets);
+  for (const [id, sets] of groupByInstance(disk.filter((set) => valueOf(set, 'path') === '/')))
+    entry(id).disk = simplest(sets);
   return byInstance;
 }
 
-async function listDimensionSets(client: CloudWatchClient, region: string, metricName: string, signal: AbortSignal): Promise<Dimension[][]> {
+async function listDimensionSets(
+  client: CloudWatchClient,
+  region: string,
+  metricName: string,
+  signal: AbortSignal
+): Promise<Dimension[][]> {
   const sets: Dimension[][] = [];
   let nextToken: string | undefined;
   do {
@@ -43,8 +53,8 @@ async function listDimensionSets(client: CloudWatchClient, region: string, metri
           RecentlyActive: 'PT3H',
           NextToken: nextToken,
         }),
-        { abortSignal: signal },
-      ),
+        { abortSignal: signal }
+      )
     );
     for (const metric of page.Metrics ?? []) sets.push(metric.Dimensions ?? []);
     nextToken = page.NextToken || undefined;
@@ -67,6 +77,10 @@ function groupByInstance(sets: Dimension[][]): Map<string, Dimension[][]> {
 
 /** The set with the fewest dimensions, ties broken by their text, so the same metric is chosen every run. */
 function simplest(sets: Dimension[][]): Dimension[] {
-  const key = (set: Dimension[]) => set.map((d) => `${d.Name}=${d.Value}`).sort().join(',');
+  const key = (set: Dimension[]) =>
+    set
+      .map((d) => `${d.Name}=${d.Value}`)
+      .sort()
+      .join(',');
   return [...sets].sort((a, b) => a.length - b.length || key(a).localeCompare(key(b)))[0];
 }

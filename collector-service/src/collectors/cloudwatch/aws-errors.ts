@@ -1,7 +1,12 @@
 /** One-line errors for failed AWS calls: which call, which region, what AWS said, after how many attempts. */
 
 const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException']);
-const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ExpiredTokenException', 'UnrecognizedClientException', 'AuthFailure']);
+const NO_CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'AuthFailure',
+]);
 
 interface AwsErrorLike {
   name?: string;
@@ -16,7 +21,8 @@ export function awsCallError(operation: string, region: string, error: unknown):
   const attempts = $metadata?.attempts;
   const notes: string[] = [];
   if (THROTTLING.has(name)) notes.push('throttled');
-  if (NO_CREDENTIALS.has(name)) notes.push('check the AWS credentials: environment, shared config/SSO profile or instance role');
+  if (NO_CREDENTIALS.has(name))
+    notes.push('check the AWS credentials: environment, shared config/SSO profile or instance role');
   if (attempts && attempts > 1) notes.push(`gave up after ${attempts} attempts`);
   const note = notes.length > 0 ? ` (${notes.join('; ')})` : '';
   return new Error(`${operation} in ${region} failed: ${name}: ${message}${note}`);

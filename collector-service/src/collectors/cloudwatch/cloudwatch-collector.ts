@@ -50,7 +50,8 @@ export class CloudWatchCollector implements MetricCollector {
   private readonly cache = new Map<string, RegionReadings>();
 
   constructor(private readonly options: CloudWatchCollectorOptions) {
-    if (options.regions.length === 0) throw new Error('AWS_REGION expects at least one region, e.g. us-east-1,eu-west-1');
+    if (options.regions.length === 0)
+      throw new Error('AWS_REGION expects at least one region, e.g. us-east-1,eu-west-1');
     this.periodSeconds = options.periodSeconds ?? 300;
     if (!Number.isInteger(this.periodSeconds) || this.periodSeconds <= 0 || this.periodSeconds % 60 !== 0) {
       throw new Error(`the CloudWatch period expects a positive multiple of 60 seconds, got ${this.periodSeconds}`);
@@ -62,11 +63,17 @@ export class CloudWatchCollector implements MetricCollector {
       maxAttempts: options.maxAttempts,
       requestHandler: { requestTimeout: options.requestTimeoutMs ?? 10_000 },
     });
-    this.clients = options.regions.map((region) => ({ region, ec2: new EC2Client(config(region)), cloudwatch: new CloudWatchClient(config(region)) }));
+    this.clients = options.regions.map((region) => ({
+      region,
+      ec2: new EC2Client(config(region)),
+      cloudwatch: new CloudWatchClient(config(region)),
+    }));
   }
 
   async getServerList(): Promise<ServerInfo[]> {
-    const instances = (await Promise.all(this.clients.map((c) => describeRunningInstances(c.ec2, c.region, neverAborted())))).flat();
+    const instances = (
+      await Promise.all(this.clients.map((c) => describeRunningInstances(c.ec2, c.region, neverAborted())))
+    ).flat();
     return [...serverIds(instances)].map(([id, instance]) => instanceInventory(id, instance, this.name));
   }
 
@@ -83,7 +90,9 @@ export class CloudWatchCollector implements MetricCollector {
   async collectAll(signal: AbortSignal): Promise<CollectionResult> {
     const now = this.now();
     const perRegion = await Promise.all(this.clients.map((clients) => this.collectRegion(clients, now, signal)));
-    const readRegionOf = new Map(perRegion.flatMap(({ instances, readings }) => instances.map((i) => [i.instanceId, readings] as const)));
+    const readRegionOf = new Map(
+      perRegion.flatMap(({ instances, readings }) => instances.map((i) => [i.instanceId, readings] as const))
+    );
     const servers: ServerInfo[] = [];
     const samples: ServerMetrics[] = [];
     for (const [id, instance] of serverIds(perRegion.flatMap((r) => r.instances))) {
@@ -93,24 +102,46 @@ export class CloudWatchCollector implements MetricCollector {
     return { servers, samples, unreachable: [] };
   }
 
-  private async collectRegion(clients: RegionClients, now: number, signal: AbortSignal): Promise<{ instances: Ec2Instance[]; readings: RegionReadings }> {
+  private async collectRegion(
+    clients: RegionClients,
+    now: number,
+    signal: AbortSignal
+  ): Promise<{ instances: Ec2Instance[]; readings: RegionReadings }> {
     const instances = await describeRunningInstances(clients.ec2, clients.region, signal);
     const cached = this.cache.get(clients.region);
-    const fresh = cached && now - cached.fetchedAt < this.refreshMs && instances.every((i) => cached.byInstance.has(i.instanceId));
+    const fresh =
+      cached && now - cached.fetchedAt < this.refreshMs && instances.every((i) => cached.byInstance.has(i.instanceId));
     const readings = fresh ? cached : await this.readRegion(clients, instances, now, signal);
     this.cache.set(clients.region, readings);
     return { instances, readings };
   }
 
-  private async readRegion(clients: RegionClients, instances: Ec2Instance[], now: number, signal: AbortSignal): Promise<RegionReadings> {
+  private async readRegion(
+    clients: RegionClients,
+    instances: Ec2Instance[],
+    now: number,
+    signal: AbortSignal
+  ): Promise<RegionReadings> {
     if (instances.length === 0) return { fetchedAt: now, byInstance: new Map() };
     const agentMetrics = await listAgentMetrics(clients.cloudwatch, clients.region, signal);
-    const plans = instances.map((instance) => instanceRequests(instance.instanceId, agentMetrics.get(instance.instanceId) ?? {}));
+    const plans = instances.map((instance) =>
+      instanceRequests(instance.instanceId, agentMetrics.get(instance.instanceId) ?? {})
+    );
     const periodMs = this.periodSeconds * 1000;
     // Ends at the last whole period, so the newest datapoint covers a full period (Sum / period is a true rate).
     const end = Math.floor(now / periodMs) * periodMs;
-    const window: TimeWindow = { start: new Date(end - LOOKBACK_PERIODS * periodMs), end: new Date(end), periodSeconds: this.periodSeconds };
-    const datapoints = await newestDatapoints(clients.cloudwatch, clients.region, plans.flatMap((p) => p.requests), window, signal);
+    const window: TimeWindow = {
+      start: new Date(end - LOOKBACK_PERIODS * periodMs),
+      end: new Date(end),
+      periodSeconds: this.periodSeconds,
+    };
+    const datapoints = await newestDatapoints(
+      clients.cloudwatch,
+      clients.region,
+      plans.flatMap((p) => p.requests),
+      window,
+      signal
+    );
     let offset = 0;
     const byInstance = new Map<string, InstanceReadings>();
     instances.forEach((instance, i) => {

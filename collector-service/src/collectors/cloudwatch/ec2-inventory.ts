@@ -18,7 +18,11 @@ export const ROLE_TAGS = ['Role', 'role'];
 export const DEFAULT_ROLE = 'ec2';
 
 /** Every running instance of the client's region, following NextToken to the last page. */
-export async function describeRunningInstances(client: EC2Client, region: string, signal: AbortSignal): Promise<Ec2Instance[]> {
+export async function describeRunningInstances(
+  client: EC2Client,
+  region: string,
+  signal: AbortSignal
+): Promise<Ec2Instance[]> {
   const instances: Ec2Instance[] = [];
   let nextToken: string | undefined;
   do {
@@ -29,8 +33,8 @@ export async function describeRunningInstances(client: EC2Client, region: string
           MaxResults: 1000,
           NextToken: nextToken,
         }),
-        { abortSignal: signal },
-      ),
+        { abortSignal: signal }
+      )
     );
     for (const reservation of page.Reservations ?? []) {
       for (const instance of reservation.Instances ?? []) {
@@ -62,10 +66,12 @@ function toEc2Instance(instance: Instance, region: string): Ec2Instance {
 export function serverIds(instances: Ec2Instance[]): Map<string, Ec2Instance> {
   const nameCounts = new Map<string, number>();
   for (const { tags } of instances) if (tags.Name) nameCounts.set(tags.Name, (nameCounts.get(tags.Name) ?? 0) + 1);
-  return new Map(instances.map((instance) => {
-    const name = instance.tags.Name;
-    return [name && nameCounts.get(name) === 1 ? name : instance.instanceId, instance];
-  }));
+  return new Map(
+    instances.map((instance) => {
+      const name = instance.tags.Name;
+      return [name && nameCounts.get(name) === 1 ? name : instance.instanceId, instance];
+    })
+  );
 }
 
 /** Inventory entry: type, zone, instance id and every tag (as `tag:<Key>`) in the labels. */

@@ -26,11 +26,17 @@ export function instanceRequests(instanceId: string, agent: AgentMetrics): Insta
   };
   if (agent.memory) {
     plan.readings.push('memory');
-    plan.requests.push({ metric: { Namespace: AGENT_NAMESPACE, MetricName: MEMORY_METRIC, Dimensions: agent.memory }, stat: 'Average' });
+    plan.requests.push({
+      metric: { Namespace: AGENT_NAMESPACE, MetricName: MEMORY_METRIC, Dimensions: agent.memory },
+      stat: 'Average',
+    });
   }
   if (agent.disk) {
     plan.readings.push('disk');
-    plan.requests.push({ metric: { Namespace: AGENT_NAMESPACE, MetricName: DISK_METRIC, Dimensions: agent.disk }, stat: 'Average' });
+    plan.requests.push({
+      metric: { Namespace: AGENT_NAMESPACE, MetricName: DISK_METRIC, Dimensions: agent.disk },
+      stat: 'Average',
+    });
   }
   return plan;
 }

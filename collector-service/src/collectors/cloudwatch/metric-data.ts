@@ -1,5 +1,10 @@
 /** Newest datapoint of many metrics through batched GetMetricData (at most 500 queries per call). */
-import { GetMetricDataCommand, type CloudWatchClient, type Metric, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import {
+  GetMetricDataCommand,
+  type CloudWatchClient,
+  type Metric,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
 import { callAws } from './aws-errors';
 
 /** GetMetricData's limit of MetricDataQueries per call. */
@@ -27,7 +32,7 @@ export async function newestDatapoints(
   region: string,
   requests: MetricRequest[],
   window: TimeWindow,
-  signal: AbortSignal,
+  signal: AbortSignal
 ): Promise<Array<Datapoint | null>> {
   const newest: Array<Datapoint | null> = requests.map(() => null);
   for (let offset = 0; offset < requests.length; offset += MAX_QUERIES_PER_CALL) {
@@ -49,8 +54,8 @@ export async function newestDatapoints(
             ScanBy: 'TimestampDescending',
             NextToken: nextToken,
           }),
-          { abortSignal: signal },
-        ),
+          { abortSignal: signal }
+        )
       );
       for (const result of page.MetricDataResults ?? []) {
         const index = Number(result.Id?.slice(1));

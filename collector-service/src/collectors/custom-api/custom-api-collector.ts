@@ -22,7 +22,11 @@ export class CustomApiCollector implements MetricCollector {
   private readonly concurrency: number;
 
   constructor(private readonly options: CustomApiCollectorOptions) {
-    this.api = new OnpremApiClient({ endpoint: options.endpoint, apiKey: options.apiKey, timeoutMs: options.requestTimeoutMs ?? 10_000 });
+    this.api = new OnpremApiClient({
+      endpoint: options.endpoint,
+      apiKey: options.apiKey,
+      timeoutMs: options.requestTimeoutMs ?? 10_000,
+    });
     this.concurrency = Math.max(1, options.concurrency ?? 8);
   }
 
@@ -57,7 +61,14 @@ export class CustomApiCollector implements MetricCollector {
   }
 
   private inventory(entry: ServerEntry): ServerInfo {
-    return { id: entry.id, provider: 'onprem', region: entry.region, role: entry.role, collector: this.name, labels: entry.labels ?? {} };
+    return {
+      id: entry.id,
+      provider: 'onprem',
+      region: entry.region,
+      role: entry.role,
+      collector: this.name,
+      labels: entry.labels ?? {},
+    };
   }
 
   private sample(answer: ServerMetricsAnswer): ServerMetrics {

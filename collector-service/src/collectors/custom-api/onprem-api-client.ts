@@ -33,24 +33,37 @@ export class OnpremApiClient {
 
   /** Null when the API no longer knows the server (404). */
   async status(serverId: string, signal?: AbortSignal): Promise<ServerStatusAnswer | null> {
-    return this.checkedFor(serverId, 'status', await this.get(`api/servers/${encodeURIComponent(serverId)}/status`, serverStatusSchema, signal, true));
+    return this.checkedFor(
+      serverId,
+      'status',
+      await this.get(`api/servers/${encodeURIComponent(serverId)}/status`, serverStatusSchema, signal, true)
+    );
   }
 
   /** Null when the API no longer knows the server (404). */
   async metrics(serverId: string, signal?: AbortSignal): Promise<ServerMetricsAnswer | null> {
-    return this.checkedFor(serverId, 'metrics', await this.get(`api/servers/${encodeURIComponent(serverId)}/metrics`, serverMetricsSchema, signal, true));
+    return this.checkedFor(
+      serverId,
+      'metrics',
+      await this.get(`api/servers/${encodeURIComponent(serverId)}/metrics`, serverMetricsSchema, signal, true)
+    );
   }
 
   private checkedFor<T extends { server_id: string }>(serverId: string, what: string, answer: T | null): T | null {
     if (answer && answer.server_id !== serverId) {
       throw new Error(
-        `${SERVICE} answer to GET /api/servers/${serverId}/${what} is malformed: server_id: expects ${JSON.stringify(serverId)}, got ${JSON.stringify(answer.server_id)}`,
+        `${SERVICE} answer to GET /api/servers/${serverId}/${what} is malformed: server_id: expects ${JSON.stringify(serverId)}, got ${JSON.stringify(answer.server_id)}`
       );
     }
     return answer;
   }
 
-  private async get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, missingIsNull = false): Promise<z.infer<S> | null> {
+  private async get<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    signal?: AbortSignal,
+    missingIsNull = false
+  ): Promise<z.infer<S> | null> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
     const request = `GET /${path}`;

@@ -20,7 +20,12 @@ export const serverListSchema = z.object({
   servers: z.array(serverEntrySchema).superRefine((servers, ctx) => {
     const seen = new Set<string>();
     servers.forEach((server, index) => {
-      if (seen.has(server.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate server id ${JSON.stringify(server.id)}` });
+      if (seen.has(server.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `duplicate server id ${JSON.stringify(server.id)}`,
+        });
       seen.add(server.id);
     });
   }),

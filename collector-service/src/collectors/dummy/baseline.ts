@@ -49,7 +49,14 @@ const NETWORK_BY_ROLE: Record<string, [number, number]> = {
 };
 const DEFAULT_NETWORK: [number, number] = [1_500_000, 1_200_000];
 
-const CORES_BY_ROLE: Record<string, number> = { database: 16, cache: 8, worker: 8, batch: 16, file: 4, 'control-plane': 4 };
+const CORES_BY_ROLE: Record<string, number> = {
+  database: 16,
+  cache: 8,
+  worker: 8,
+  batch: 16,
+  file: 4,
+  'control-plane': 4,
+};
 
 export function baselineOf(server: ServerInfo, seed: number, epochMs: number): Baseline {
   const key = keyOf(server.id);
@@ -83,11 +90,19 @@ export function healthyReadings(b: Baseline, seed: number, timeMs: number): Read
   const cycle = dailyCycle(timeMs, b.utcOffsetHours);
   const second = Math.floor(timeMs / 1000);
   const white = (channel: number) => signed(seed, b.key, 100 + channel, second);
-  const cpu = clamp(b.cpu + b.cpuSwing * cycle + 4 * smooth(seed, b.key, 1, timeMs, 10 * 60_000) + 1.5 * white(1), 1, 65);
+  const cpu = clamp(
+    b.cpu + b.cpuSwing * cycle + 4 * smooth(seed, b.key, 1, timeMs, 10 * 60_000) + 1.5 * white(1),
+    1,
+    65
+  );
   const traffic = (1 + 0.5 * cycle) * (1 + 0.2 * smooth(seed, b.key, 4, timeMs, 15 * 60_000));
   return {
     cpu,
-    memory: clamp(b.memory + b.memorySwing * cycle + 2 * smooth(seed, b.key, 2, timeMs, 30 * 60_000) + 0.3 * white(2), 5, 75),
+    memory: clamp(
+      b.memory + b.memorySwing * cycle + 2 * smooth(seed, b.key, 2, timeMs, 30 * 60_000) + 0.3 * white(2),
+      5,
+      75
+    ),
     disk: clamp(b.disk + 0.5 * smooth(seed, b.key, 3, timeMs, 6 * HOUR) + 0.05 * white(3), 1, 75),
     networkIn: Math.max(0, b.networkIn * traffic * (1 + 0.05 * white(4))),
     networkOut: Math.max(0, b.networkOut * traffic * (1 + 0.05 * white(5))),

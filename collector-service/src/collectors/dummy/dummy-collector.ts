@@ -29,7 +29,8 @@ export class DummyCollector implements HistoryCollector {
   constructor(private readonly options: DummyCollectorOptions) {
     this.now = options.now ?? Date.now;
     const created = this.now();
-    this.offlineSince = options.offlineSince ?? new Date(Math.floor((created - DEFAULT_OFFLINE_FOR_MS) / 60_000) * 60_000);
+    this.offlineSince =
+      options.offlineSince ?? new Date(Math.floor((created - DEFAULT_OFFLINE_FOR_MS) / 60_000) * 60_000);
     this.fleet = buildFleet(options.servers);
     // Boot times are drawn relative to a fixed epoch so that uptime never depends on when the service started.
     const epoch = Date.UTC(2026, 0, 1);

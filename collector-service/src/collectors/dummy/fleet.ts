@@ -15,7 +15,13 @@ const range = (prefix: string, from: number, to: number, width: number) =>
 const K8S = { cluster: 'prod-k8s' };
 
 const CONTRACT_FLEET: FleetGroup[] = [
-  { provider: 'kubernetes', region: 'ap-northeast-2', role: 'control-plane', ids: range('K8S-MASTER-', 1, 3, 2), labels: K8S },
+  {
+    provider: 'kubernetes',
+    region: 'ap-northeast-2',
+    role: 'control-plane',
+    ids: range('K8S-MASTER-', 1, 3, 2),
+    labels: K8S,
+  },
   { provider: 'kubernetes', region: 'ap-northeast-2', role: 'worker', ids: range('K8S-WORKER-', 1, 7, 2), labels: K8S },
   { provider: 'aws', region: 'us-east-1', role: 'web', ids: range('WEB-US-', 1, 3, 3) },
   { provider: 'aws', region: 'us-east-1', role: 'api', ids: range('API-US-', 1, 2, 3) },
@@ -45,11 +51,23 @@ export const CONTRACT_SERVER_IDS: readonly string[] = CONTRACT_FLEET.flatMap((g)
 /** The contract fleet followed by `size - 30` generated servers `SIM-00031`, `SIM-00032`, … */
 export function buildFleet(size: number): ServerInfo[] {
   const fleet: ServerInfo[] = CONTRACT_FLEET.flatMap((g) =>
-    g.ids.map((id) => ({ id, provider: g.provider, region: g.region, role: g.role, collector: 'dummy', labels: { ...g.labels } })),
+    g.ids.map((id) => ({
+      id,
+      provider: g.provider,
+      region: g.region,
+      role: g.role,
+      collector: 'dummy',
+      labels: { ...g.labels },
+    }))
   );
   for (let n = fleet.length + 1; n <= size; n++) {
     const place = GENERATED_PLACES[n % GENERATED_PLACES.length];
-    fleet.push({ id: `SIM-${String(n).padStart(5, '0')}`, ...place, collector: 'dummy', labels: { generated: 'true' } });
+    fleet.push({
+      id: `SIM-${String(n).padStart(5, '0')}`,
+      ...place,
+      collector: 'dummy',
+      labels: { generated: 'true' },
+    });
   }
   return fleet;
 }

@@ -2,7 +2,12 @@
 
 /** A 32-bit integer hash of a seed and up to four integer keys (murmur3 finaliser). */
 function hash32(seed: number, a: number, b = 0, c = 0, d = 0): number {
-  let h = seed ^ Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul(c | 0, 0xc2b2ae3d) ^ Math.imul(d | 0, 0x27d4eb2f);
+  let h =
+    seed ^
+    Math.imul(a | 0, 0x9e3779b1) ^
+    Math.imul(b | 0, 0x85ebca77) ^
+    Math.imul(c | 0, 0xc2b2ae3d) ^
+    Math.imul(d | 0, 0x27d4eb2f);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -46,7 +46,8 @@ export function applyScenario(serverId: string, r: Readings, b: Baseline, seed: 
   switch (SCENARIO_SERVERS[serverId]) {
     case 'S1': {
       const cycle = dailyCycle(timeMs, b.utcOffsetHours);
-      const cpu = 85 + 3.5 * cycle + 1.5 * smooth(seed, b.key, 11, timeMs, 5 * MINUTE) + 0.5 * white(seed, b, 1, timeMs);
+      const cpu =
+        85 + 3.5 * cycle + 1.5 * smooth(seed, b.key, 11, timeMs, 5 * MINUTE) + 0.5 * white(seed, b, 1, timeMs);
       const memory = 92 + 1.2 * smooth(seed, b.key, 12, timeMs, 45 * MINUTE) + 0.3 * white(seed, b, 2, timeMs);
       return { ...r, cpu: clamp(cpu, 80.2, 89.8), memory: clamp(memory, 90.2, 93.8), load: (b.cores * cpu) / 100 };
     }

@@ -16,7 +16,8 @@ export type Reading = (typeof READINGS)[number];
  * Interfaces that carry no traffic of their own (loopback, container and bridge plumbing): counting
  * them would count a packet twice. RE2/JavaScript syntax, matched against the whole interface name.
  */
-export const VIRTUAL_INTERFACES = 'lo|veth.*|docker.*|br-.*|virbr.*|cni.*|cali.*|flannel.*|cilium.*|lxc.*|tunl.*|vxlan.*|kube-.*';
+export const VIRTUAL_INTERFACES =
+  'lo|veth.*|docker.*|br-.*|virbr.*|cni.*|cali.*|flannel.*|cilium.*|lxc.*|tunl.*|vxlan.*|kube-.*';
 
 export interface FleetQueryOptions {
   /** Scrape job of node_exporter (`up{job=...}`). */
@@ -33,10 +34,14 @@ const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
 /** Throws naming the option when a label name or duration would not be valid PromQL. */
 export function checkFleetQueryOptions(options: FleetQueryOptions): void {
   if (!LABEL_NAME.test(options.serverLabel)) {
-    throw new Error(`PROMETHEUS_SERVER_LABEL expects a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got ${JSON.stringify(options.serverLabel)}`);
+    throw new Error(
+      `PROMETHEUS_SERVER_LABEL expects a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got ${JSON.stringify(options.serverLabel)}`
+    );
   }
   if (!DURATION.test(options.rateWindow)) {
-    throw new Error(`the Prometheus rate window expects a duration such as 1m or 30s, got ${JSON.stringify(options.rateWindow)}`);
+    throw new Error(
+      `the Prometheus rate window expects a duration such as 1m or 30s, got ${JSON.stringify(options.rateWindow)}`
+    );
   }
 }
 
@@ -46,7 +51,10 @@ function quote(value: string): string {
 }
 
 /** PromQL for discovery and for every reading, limited to one server when `serverId` is given. */
-export function fleetQueries(options: FleetQueryOptions, serverId?: string): { up: string; readings: Record<Reading, string> } {
+export function fleetQueries(
+  options: FleetQueryOptions,
+  serverId?: string
+): { up: string; readings: Record<Reading, string> } {
   const { job, serverLabel: by, rateWindow: w } = options;
   const scope = [`job=${quote(job)}`, ...(serverId === undefined ? [] : [`${by}=${quote(serverId)}`])];
   const series = (metric: string, ...matchers: string[]) => `${metric}{${[...scope, ...matchers].join(',')}}`;

@@ -24,7 +24,7 @@ const successSchema = z.object({
       z.object({
         metric: z.record(z.string(), z.string()),
         value: z.tuple([z.number(), z.string()]),
-      }),
+      })
     ),
   }),
 });
@@ -66,7 +66,7 @@ export class PrometheusApi {
       const failure = parseAnswer(errorSchema.partial({ status: true }), answer, context);
       const hint = status === 401 || status === 403 ? ' (check PROMETHEUS_API_KEY)' : '';
       throw new Error(
-        `Prometheus rejected the ${what} query with HTTP ${status}${hint}: ${failure.errorType ?? 'error'}: ${failure.error ?? 'no message'}`,
+        `Prometheus rejected the ${what} query with HTTP ${status}${hint}: ${failure.errorType ?? 'error'}: ${failure.error ?? 'no message'}`
       );
     }
     const { data } = parseAnswer(successSchema, answer, context);

@@ -36,7 +36,11 @@ export class PrometheusCollector implements MetricCollector {
   constructor(private readonly options: PrometheusCollectorOptions) {
     this.queryOptions = { job: options.job, serverLabel: options.serverLabel, rateWindow: options.rateWindow ?? '1m' };
     checkFleetQueryOptions(this.queryOptions);
-    this.api = new PrometheusApi({ endpoint: options.endpoint, apiKey: options.apiKey, timeoutMs: options.requestTimeoutMs ?? 10_000 });
+    this.api = new PrometheusApi({
+      endpoint: options.endpoint,
+      apiKey: options.apiKey,
+      timeoutMs: options.requestTimeoutMs ?? 10_000,
+    });
     this.now = options.now ?? Date.now;
   }
 
@@ -46,7 +50,12 @@ export class PrometheusCollector implements MetricCollector {
   }
 
   async isServerOnline(serverId: string): Promise<boolean> {
-    const targets = await this.targets(fleetQueries(this.queryOptions, serverId).up, new Date(this.now()), undefined, false);
+    const targets = await this.targets(
+      fleetQueries(this.queryOptions, serverId).up,
+      new Date(this.now()),
+      undefined,
+      false
+    );
     return targets.get(serverId)?.up ?? false;
   }
 
@@ -101,11 +110,18 @@ export class PrometheusCollector implements MetricCollector {
    * Targets of the job by server id; a server with several targets is up when any of them is.
    * Fleet-wide, a job without targets or a label no target carries is a setting error, said as such.
    */
-  private async targets(upQuery: string, time: Date, signal?: AbortSignal, fleetWide = true): Promise<Map<string, Target>> {
+  private async targets(
+    upQuery: string,
+    time: Date,
+    signal?: AbortSignal,
+    fleetWide = true
+  ): Promise<Map<string, Target>> {
     const series = await this.api.instantQuery('up', upQuery, time, signal);
     const { job, serverLabel } = this.queryOptions;
     if (fleetWide && series.length === 0) {
-      throw new Error(`Prometheus has no up series for job ${JSON.stringify(job)}: check PROMETHEUS_JOB (the scrape job of node_exporter)`);
+      throw new Error(
+        `Prometheus has no up series for job ${JSON.stringify(job)}: check PROMETHEUS_JOB (the scrape job of node_exporter)`
+      );
     }
     const targets = new Map<string, Target>();
     for (const { labels, value } of series) {
@@ -115,15 +131,19 @@ export class PrometheusCollector implements MetricCollector {
       targets.set(id, { labels: known?.labels ?? labels, up: (known?.up ?? false) || value === 1 });
     }
     if (fleetWide && targets.size === 0) {
-      throw new Error(`no target of job ${JSON.stringify(job)} has the label ${JSON.stringify(serverLabel)}: check PROMETHEUS_SERVER_LABEL`);
+      throw new Error(
+        `no target of job ${JSON.stringify(job)} has the label ${JSON.stringify(serverLabel)}: check PROMETHEUS_SERVER_LABEL`
+      );
     }
     return targets;
   }
 
   private byServer(series: VectorSample[]): Map<string, number | null> {
-    return new Map(series.flatMap(({ labels, value }) => {
-      const id = labels[this.queryOptions.serverLabel];
-      return id ? [[id, value] as const] : [];
-    }));
+    return new Map(
+      series.flatMap(({ labels, value }) => {
+        const id = labels[this.queryOptions.serverLabel];
+        return id ? [[id, value] as const] : [];
+      })
+    );
   }
 }

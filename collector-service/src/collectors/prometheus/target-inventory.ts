@@ -14,7 +14,8 @@ export const DEFAULT_ROLE = 'worker';
 /** The inventory entry of one target; `labels` keeps every target label except `__name__`. */
 export function targetInventory(serverId: string, labels: Record<string, string>, collector: string): ServerInfo {
   const { __name__: _metricName, ...targetLabels } = labels;
-  const firstOf = (names: string[]) => names.map((name) => targetLabels[name]).find((value) => value !== undefined && value !== '');
+  const firstOf = (names: string[]) =>
+    names.map((name) => targetLabels[name]).find((value) => value !== undefined && value !== '');
   const controlPlane = CONTROL_PLANE_LABELS.some((name) => name in targetLabels);
   return {
     id: serverId,

@@ -7,6 +7,11 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
   return honoBodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
-      refuse(c, 413, 'payload_too_large', `request body is larger than BODY_LIMIT_BYTES=${maxBytes} bytes; send a smaller body (a question, a query, not data)`),
+      refuse(
+        c,
+        413,
+        'payload_too_large',
+        `request body is larger than BODY_LIMIT_BYTES=${maxBytes} bytes; send a smaller body (a question, a query, not data)`
+      ),
   });
 }

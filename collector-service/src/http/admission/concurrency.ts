@@ -62,7 +62,13 @@ export function concurrencyLimit(gate: ConcurrencyGate, retryAfterSeconds: numbe
   return async (c, next) => {
     const release = await gate.enter(c.req.raw.signal);
     if (!release) {
-      return refuse(c, 503, 'overloaded', 'the service is answering as many heavy reads as it can; retry after the time in Retry-After', retryAfterSeconds);
+      return refuse(
+        c,
+        503,
+        'overloaded',
+        'the service is answering as many heavy reads as it can; retry after the time in Retry-After',
+        retryAfterSeconds
+      );
     }
     try {
       await next();

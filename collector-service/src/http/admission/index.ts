@@ -36,11 +36,25 @@ type AdmissionConfig = Pick<Config, 'limits' | 'redisUrl' | 'redisKeyPrefix'>;
 
 export function installAdmission(app: Hono, config: AdmissionConfig): Admission {
   const { limits } = config;
-  const rate = limits.ratePerMinute > 0 ? createRateLimit({ perMinute: limits.ratePerMinute, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }) : null;
+  const rate =
+    limits.ratePerMinute > 0
+      ? createRateLimit({
+          perMinute: limits.ratePerMinute,
+          redisUrl: config.redisUrl,
+          redisKeyPrefix: config.redisKeyPrefix,
+        })
+      : null;
   // A short queue absorbs a dashboard's burst of panels; past it, or past a few seconds, requests are shed.
-  const gate = new ConcurrencyGate({ limit: limits.concurrency, queue: limits.concurrency * 8, maxWaitMs: Math.min(5_000, limits.query.timeoutMs) });
+  const gate = new ConcurrencyGate({
+    limit: limits.concurrency,
+    queue: limits.concurrency * 8,
+    maxWaitMs: Math.min(5_000, limits.query.timeoutMs),
+  });
 
-  const exceptHealth = (handler: ReturnType<typeof bodyLimit>): ReturnType<typeof bodyLimit> => (c, next) => (c.req.path === '/api/health' ? next() : handler(c, next));
+  const exceptHealth =
+    (handler: ReturnType<typeof bodyLimit>): ReturnType<typeof bodyLimit> =>
+    (c, next) =>
+      c.req.path === '/api/health' ? next() : handler(c, next);
   if (rate) app.use('*', exceptHealth(rate.middleware));
   app.use('*', bodyLimit(limits.bodyBytes));
   for (const path of JSON_ROUTES) app.use(path, requireJson());

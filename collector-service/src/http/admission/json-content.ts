@@ -9,7 +9,12 @@ export function requireJson(): MiddlewareHandler {
     if (c.req.method !== 'POST' || !c.req.raw.body || c.req.header('content-length') === '0') return next();
     const type = c.req.header('content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
-      return refuse(c, 415, 'unsupported_media_type', `Content-Type must be application/json, got ${JSON.stringify(type.slice(0, 100) || 'none')}`);
+      return refuse(
+        c,
+        415,
+        'unsupported_media_type',
+        `Content-Type must be application/json, got ${JSON.stringify(type.slice(0, 100) || 'none')}`
+      );
     }
     return next();
   };

@@ -62,7 +62,7 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
         429,
         'rate_limited',
         `more than RATE_LIMIT_PER_MINUTE=${perMinute} requests in a minute from this API key or client; retry after the time in Retry-After`,
-        err.msBeforeNext / 1000,
+        err.msBeforeNext / 1000
       );
     }
     return next();

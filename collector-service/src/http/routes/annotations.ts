@@ -16,8 +16,13 @@ export function annotationRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     if (q.from >= q.to) throw badRequest('from: must be before to');
     const answer: AnnotationsAnswer = await findAnnotations(
       { fromMs: q.from, toMs: q.to, serverIds: q.servers, kinds: q.kinds ?? ['threshold', 'anomaly'] },
-      { store: ctx.storage.store, thresholds: ctx.config.thresholds, analysis: ctx.analysis.data, anomalyThreshold: ANOMALY_SCORE_THRESHOLD },
-      requestBudget(ctx, c),
+      {
+        store: ctx.storage.store,
+        thresholds: ctx.config.thresholds,
+        analysis: ctx.analysis.data,
+        anomalyThreshold: ANOMALY_SCORE_THRESHOLD,
+      },
+      requestBudget(ctx, c)
     );
     return c.json(answer);
   });

@@ -19,7 +19,7 @@ export function healthRoutes(ctx: ServiceContext, requireRole: RequireRole) {
         uptimeSeconds: Math.round((ctx.now() - ctx.startedAt.getTime()) / 1000),
         storage,
       },
-      storage.database.ok ? 200 : 503,
+      storage.database.ok ? 200 : 503
     );
   });
 

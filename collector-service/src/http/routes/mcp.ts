@@ -13,7 +13,12 @@ export function mcpRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   // Stateless: no server-initiated stream to open, no session to end.
   app.on(['GET', 'DELETE'], '/mcp', (c) => {
     c.header('Allow', 'POST');
-    return errorResponse(c, 405, 'method_not_allowed', 'this MCP endpoint is stateless: send JSON-RPC requests with POST');
+    return errorResponse(
+      c,
+      405,
+      'method_not_allowed',
+      'this MCP endpoint is stateless: send JSON-RPC requests with POST'
+    );
   });
   return app;
 }

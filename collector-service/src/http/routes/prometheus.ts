@@ -30,7 +30,8 @@ const BASE = '/prometheus/api/v1';
 
 function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
   if (err instanceof PromError) return c.json(failure(err.errorType, err.message), err.status);
-  if (err instanceof LimitError) return c.json(failure(err.code === 'query_timeout' ? 'timeout' : 'execution', err.message), err.status);
+  if (err instanceof LimitError)
+    return c.json(failure(err.code === 'query_timeout' ? 'timeout' : 'execution', err.message), err.status);
   if (err instanceof ApiError) {
     const type = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : 'bad_data';
     return c.json(failure(type, err.message), err.status);
@@ -56,7 +57,10 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const end = optionalTimeParam(params, 'end');
     // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
     const from = start === undefined ? undefined : start - 1;
-    return [...(await stored.seriesLabels(matchers, budgetOf(c, params), from, end)), ...ctx.alerting.evaluator.series.seriesLabels(matchers, from, end)];
+    return [
+      ...(await stored.seriesLabels(matchers, budgetOf(c, params), from, end)),
+      ...ctx.alerting.evaluator.series.seriesLabels(matchers, from, end),
+    ];
   }
 
   app.use(`${BASE}/*`, requireRole('read'));
@@ -113,7 +117,16 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
 
   app.get(`${BASE}/rules`, (c) => {
     const q = (name: string) => c.req.queries(name) ?? [];
-    return c.json(success(rulesAnswer(ctx.alerting, { type: c.req.query('type'), ruleNames: q('rule_name[]'), groupNames: q('rule_group[]'), files: q('file[]') })));
+    return c.json(
+      success(
+        rulesAnswer(ctx.alerting, {
+          type: c.req.query('type'),
+          ruleNames: q('rule_name[]'),
+          groupNames: q('rule_group[]'),
+          files: q('file[]'),
+        })
+      )
+    );
   });
 
   app.get(`${BASE}/alerts`, (c) => c.json(success(alertsAnswer(ctx.alerting))));
@@ -127,11 +140,13 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
         buildUser: 'openmanager',
         buildDate: '',
         goVersion: '',
-      }),
-    ),
+      })
+    )
   );
 
-  app.all('/prometheus/*', (c) => c.json(failure('not_found', `no Prometheus API endpoint ${c.req.method} ${c.req.path} in OpenManager`), 404));
+  app.all('/prometheus/*', (c) =>
+    c.json(failure('not_found', `no Prometheus API endpoint ${c.req.method} ${c.req.path} in OpenManager`), 404)
+  );
   app.onError((err, c) => errorResponse(c, err, ctx));
   return app;
 }

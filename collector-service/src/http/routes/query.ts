@@ -11,13 +11,17 @@ export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
   app.post('/api/query', requireRole('read'), async (c) => {
     const request = await parseJsonBody(c, queryRequest(ctx.now()));
-    const answer = await executeQuery(request, {
-      store: ctx.storage.store,
-      reader: ctx.storage.reader,
-      collectorStatuses: () => ctx.manager.collectorStatuses(),
-      collectIntervalMs: ctx.config.collectIntervalMs,
-      now: ctx.now,
-    }, requestBudget(ctx, c));
+    const answer = await executeQuery(
+      request,
+      {
+        store: ctx.storage.store,
+        reader: ctx.storage.reader,
+        collectorStatuses: () => ctx.manager.collectorStatuses(),
+        collectIntervalMs: ctx.config.collectIntervalMs,
+        now: ctx.now,
+      },
+      requestBudget(ctx, c)
+    );
     return c.json(answer);
   });
   return app;

@@ -1,6 +1,12 @@
 /** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
 import { Hono } from 'hono';
-import { metricsQuery, serverListQuery, ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
+import {
+  metricsQuery,
+  serverListQuery,
+  ALL_METRICS,
+  type MetricsAnswer,
+  type ServerDetail,
+} from '@openmanager/contract';
 import type { ServerRecord } from '../../domain/server-state';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
@@ -59,13 +65,19 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     const record = await findServer(c.req.param('id'));
     const asked = { to: q.to ?? now, from: q.from ?? (q.to ?? now) - DEFAULT_RANGE_MS };
     const { fromMs: from, toMs: to } = clampRange(asked.from, asked.to);
-    if (to - from > MAX_RANGE_MS) throw badRequest(`from: the range may span at most 31 days, this one spans ${Math.ceil((to - from) / 86_400_000)}`);
+    if (to - from > MAX_RANGE_MS)
+      throw badRequest(
+        `from: the range may span at most 31 days, this one spans ${Math.ceil((to - from) / 86_400_000)}`
+      );
     const stepMs = q.step ?? stepFor(from, to, DEFAULT_POINTS, ctx.config.collectIntervalMs);
     const points = checkPoints(from, to, stepMs);
     const metrics = q.metrics ?? ALL_METRICS;
     const budget = requestBudget(ctx, c);
     budget.charge(points * metrics.length);
-    const [series] = await ctx.storage.store.range({ serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation }, budget);
+    const [series] = await ctx.storage.store.range(
+      { serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation },
+      budget
+    );
     const answer: MetricsAnswer = {
       id: record.id,
       from: new Date(from).toISOString(),

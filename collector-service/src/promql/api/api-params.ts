@@ -99,6 +99,7 @@ export function matchParams(params: ApiParams): Matcher[][] {
 export function limitParam(params: ApiParams): number | undefined {
   const text = params.get('limit');
   if (text === undefined || text === '') return undefined;
-  if (!/^\d+$/.test(text)) throw invalid('limit', `cannot parse ${JSON.stringify(text)}: expected a non-negative integer`);
+  if (!/^\d+$/.test(text))
+    throw invalid('limit', `cannot parse ${JSON.stringify(text)}: expected a non-negative integer`);
   return Number(text) || undefined;
 }

@@ -20,7 +20,9 @@ const REDUCERS: Record<Exclude<AggregationOp, 'topk' | 'bottomk'>, Reducer> = {
 };
 
 function groupLabels(labels: Labels, grouping: Aggregate['grouping']): Labels {
-  return grouping.without ? withoutLabels(dropMetricName(labels), grouping.labels) : keepLabels(labels, grouping.labels);
+  return grouping.without
+    ? withoutLabels(dropMetricName(labels), grouping.labels)
+    : keepLabels(labels, grouping.labels);
 }
 
 function groupSamples(samples: Sample[], grouping: Aggregate['grouping']) {
@@ -47,13 +49,24 @@ function selectK(groups: Array<{ samples: Sample[] }>, k: number, largest: boole
         if (Number.isNaN(b.value)) return -1;
         return largest ? b.value - a.value : a.value - b.value;
       })
-      .slice(0, count),
+      .slice(0, count)
   );
 }
 
-export function aggregate(op: AggregationOp, samples: Sample[], grouping: Aggregate['grouping'], param: number): Sample[] {
+export function aggregate(
+  op: AggregationOp,
+  samples: Sample[],
+  grouping: Aggregate['grouping'],
+  param: number
+): Sample[] {
   const groups = groupSamples(samples, grouping);
   if (op === 'topk' || op === 'bottomk') return selectK(groups, param, op === 'topk');
   const reduce = REDUCERS[op];
-  return groups.map((g) => ({ labels: g.labels, value: reduce(g.samples.map((s) => s.value), param) }));
+  return groups.map((g) => ({
+    labels: g.labels,
+    value: reduce(
+      g.samples.map((s) => s.value),
+      param
+    ),
+  }));
 }

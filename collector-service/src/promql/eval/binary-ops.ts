@@ -1,27 +1,49 @@
 /** Binary operators on scalars and instant vectors: arithmetic, comparisons (filtering or `bool`), set operators, one-to-one matching. */
 import { isArithmetic, isComparison, type Binary, type BinaryOp, type VectorMatching } from '../parse/ast';
 import { executionError } from '../errors';
-import { dropMetricName, formatLabels, keepLabels, labelsKey, withoutLabels, METRIC_NAME, type Labels } from '../labels';
+import {
+  dropMetricName,
+  formatLabels,
+  keepLabels,
+  labelsKey,
+  withoutLabels,
+  METRIC_NAME,
+  type Labels,
+} from '../labels';
 import { goPow } from './math';
 import type { Sample } from './values';
 
 /** The operator applied to two numbers; for comparisons, whether it holds (the value is then the left one). */
 export function applyOp(op: BinaryOp, l: number, r: number): { value: number; holds: boolean } {
   switch (op) {
-    case '+': return { value: l + r, holds: true };
-    case '-': return { value: l - r, holds: true };
-    case '*': return { value: l * r, holds: true };
-    case '/': return { value: l / r, holds: true };
-    case '%': return { value: l % r, holds: true };
-    case '^': return { value: goPow(l, r), holds: true };
-    case 'atan2': return { value: Math.atan2(l, r), holds: true };
-    case '==': return { value: l, holds: l === r };
-    case '!=': return { value: l, holds: l !== r };
-    case '>': return { value: l, holds: l > r };
-    case '<': return { value: l, holds: l < r };
-    case '>=': return { value: l, holds: l >= r };
-    case '<=': return { value: l, holds: l <= r };
-    default: throw new Error(`set operator ${op} has no scalar form`);
+    case '+':
+      return { value: l + r, holds: true };
+    case '-':
+      return { value: l - r, holds: true };
+    case '*':
+      return { value: l * r, holds: true };
+    case '/':
+      return { value: l / r, holds: true };
+    case '%':
+      return { value: l % r, holds: true };
+    case '^':
+      return { value: goPow(l, r), holds: true };
+    case 'atan2':
+      return { value: Math.atan2(l, r), holds: true };
+    case '==':
+      return { value: l, holds: l === r };
+    case '!=':
+      return { value: l, holds: l !== r };
+    case '>':
+      return { value: l, holds: l > r };
+    case '<':
+      return { value: l, holds: l < r };
+    case '>=':
+      return { value: l, holds: l >= r };
+    case '<=':
+      return { value: l, holds: l <= r };
+    default:
+      throw new Error(`set operator ${op} has no scalar form`);
   }
 }
 
@@ -93,10 +115,12 @@ function groupedOp(b: Binary, group: NonNullable<VectorMatching['group']>, lhs: 
     const key = matchKey(s.labels, b.matching);
     const duplicate = ones.get(key);
     if (duplicate) {
-      const matchGroup = b.matching.on ? keepLabels(s.labels, b.matching.labels) : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
+      const matchGroup = b.matching.on
+        ? keepLabels(s.labels, b.matching.labels)
+        : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
       throw executionError(
         `found duplicate series for the match group ${formatLabels(matchGroup)} on the ${group.side === 'left' ? 'right' : 'left'} hand-side of the operation: ` +
-          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`,
+          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`
       );
     }
     ones.set(key, s);
@@ -130,10 +154,12 @@ export function vectorVectorOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[
     const key = matchKey(s.labels, b.matching);
     const duplicate = right.get(key);
     if (duplicate) {
-      const group = b.matching.on ? keepLabels(s.labels, b.matching.labels) : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
+      const group = b.matching.on
+        ? keepLabels(s.labels, b.matching.labels)
+        : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
       throw executionError(
         `found duplicate series for the match group ${formatLabels(group)} on the right hand-side of the operation: ` +
-          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`,
+          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`
       );
     }
     right.set(key, s);
@@ -146,7 +172,10 @@ export function vectorVectorOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[
     if (!r) continue;
     const { value, holds } = applyOp(b.op, l.value, r.value);
     if (!b.returnBool && !holds) continue;
-    if (matched.has(key)) throw executionError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+    if (matched.has(key))
+      throw executionError(
+        'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)'
+      );
     matched.add(key);
     out.push({ labels: resultLabels(b, l.labels), value: b.returnBool ? Number(holds) : value });
   }

@@ -25,7 +25,11 @@ export interface EvalContext {
   subqueryCache?: Map<Subquery, Map<number, Value>>;
 }
 
-export function resolveAt(at: AtModifier | undefined, evalMs: number, ctx: Pick<EvalContext, 'startMs' | 'endMs'>): number {
+export function resolveAt(
+  at: AtModifier | undefined,
+  evalMs: number,
+  ctx: Pick<EvalContext, 'startMs' | 'endMs'>
+): number {
   if (!at) return evalMs;
   return at.kind === 'time' ? at.ms : at.kind === 'start' ? ctx.startMs : ctx.endMs;
 }
@@ -39,7 +43,11 @@ function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, 
     if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
     const marker = series.stale ? series.stale[upperBound(series.stale, ts) - 1] : undefined;
     if (marker !== undefined && marker > series.times[i]) continue;
-    out.push(times ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 } : { labels: series.labels, value: series.values[i] });
+    out.push(
+      times
+        ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 }
+        : { labels: series.labels, value: series.values[i] }
+    );
   }
   return out;
 }
@@ -63,7 +71,11 @@ export const MAX_SUBQUERY_STEPS = MAX_POINTS_PER_SERIES;
  * Evaluation times of a subquery: multiples of its step in (end - range, end]. Their number is known in
  * closed form and checked before any is built, so `[30d:1ms]` is refused (422) rather than allocated.
  */
-export function subquerySteps(sq: Subquery, evalMs: number, ctx: Pick<EvalContext, 'startMs' | 'endMs'>): { startMs: number; endMs: number; times: number[] } {
+export function subquerySteps(
+  sq: Subquery,
+  evalMs: number,
+  ctx: Pick<EvalContext, 'startMs' | 'endMs'>
+): { startMs: number; endMs: number; times: number[] } {
   const endMs = resolveAt(sq.at, evalMs, ctx) - sq.offsetMs;
   const startMs = endMs - sq.rangeMs;
   const step = sq.stepMs ?? DEFAULT_SUBQUERY_STEP_MS;
@@ -72,7 +84,7 @@ export function subquerySteps(sq: Subquery, evalMs: number, ctx: Pick<EvalContex
   if (!(count <= MAX_SUBQUERY_STEPS)) {
     throw new LimitError(
       'subquery_steps_limit',
-      `subquery [${sq.rangeMs / 1000}s:${step / 1000}s] takes ${Number.isFinite(count) ? count : 'too many'} steps per evaluation, more than the ${MAX_SUBQUERY_STEPS} allowed; use a larger subquery step or a shorter subquery range`,
+      `subquery [${sq.rangeMs / 1000}s:${step / 1000}s] takes ${Number.isFinite(count) ? count : 'too many'} steps per evaluation, more than the ${MAX_SUBQUERY_STEPS} allowed; use a larger subquery step or a shorter subquery range`
     );
   }
   const times: number[] = [];
@@ -93,7 +105,8 @@ async function subquery(sq: Subquery, evalMs: number, ctx: EvalContext): Promise
       ctx.budget.charge(inner.type === 'vector' ? inner.samples.length : 1);
       cache.set(t, inner);
     }
-    const samples = inner.type === 'vector' ? inner.samples : inner.type === 'scalar' ? [{ labels: {}, value: inner.value }] : [];
+    const samples =
+      inner.type === 'vector' ? inner.samples : inner.type === 'scalar' ? [{ labels: {}, value: inner.value }] : [];
     for (const s of samples) {
       const key = labelsKey(s.labels);
       let series = byLabels.get(key);
@@ -137,7 +150,9 @@ export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Pr
       if (!expr.negate) return inner;
       if (inner.type === 'scalar') return { type: 'scalar', value: -inner.value };
       if (inner.type !== 'vector') throw new Error('unary minus on a non-vector');
-      return vectorValue(assertDistinct(inner.samples.map((s) => ({ labels: dropMetricName(s.labels), value: -s.value }))));
+      return vectorValue(
+        assertDistinct(inner.samples.map((s) => ({ labels: dropMetricName(s.labels), value: -s.value })))
+      );
     }
     case 'call': {
       if (expr.name === 'timestamp' && expr.args[0].kind === 'vector-selector') {
@@ -157,11 +172,14 @@ export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Pr
     case 'binary': {
       const lhs = await evaluate(expr.lhs, evalMs, ctx);
       const rhs = await evaluate(expr.rhs, evalMs, ctx);
-      if (lhs.type === 'scalar' && rhs.type === 'scalar') return { type: 'scalar', value: scalarOp(expr.op, lhs.value, rhs.value, expr.returnBool) };
+      if (lhs.type === 'scalar' && rhs.type === 'scalar')
+        return { type: 'scalar', value: scalarOp(expr.op, lhs.value, rhs.value, expr.returnBool) };
       let samples: Sample[];
       if (lhs.type === 'vector' && rhs.type === 'vector') samples = vectorVectorOp(expr, lhs.samples, rhs.samples);
-      else if (lhs.type === 'vector' && rhs.type === 'scalar') samples = vectorScalarOp(expr, lhs.samples, rhs.value, false);
-      else if (lhs.type === 'scalar' && rhs.type === 'vector') samples = vectorScalarOp(expr, rhs.samples, lhs.value, true);
+      else if (lhs.type === 'vector' && rhs.type === 'scalar')
+        samples = vectorScalarOp(expr, lhs.samples, rhs.value, false);
+      else if (lhs.type === 'scalar' && rhs.type === 'vector')
+        samples = vectorScalarOp(expr, rhs.samples, lhs.value, true);
       else throw new Error('binary operands must be scalars or instant vectors');
       return vectorValue(isArithmetic(expr.op) || expr.returnBool ? assertDistinct(samples) : samples);
     }

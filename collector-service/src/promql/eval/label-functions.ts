@@ -13,10 +13,13 @@ function setLabel(labels: Labels, name: string, value: string): Labels {
 
 /** Go's Regexp.Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; unknown groups expand to nothing. */
 function expand(template: string, group: (name: string) => string | null): string {
-  return template.replace(/\$(\$|\{([a-zA-Z0-9_]+)\}|([a-zA-Z0-9_]+))/g, (_, whole: string, braced?: string, bare?: string) => {
-    if (whole === '$') return '$';
-    return group(braced ?? bare!) ?? '';
-  });
+  return template.replace(
+    /\$(\$|\{([a-zA-Z0-9_]+)\}|([a-zA-Z0-9_]+))/g,
+    (_, whole: string, braced?: string, bare?: string) => {
+      if (whole === '$') return '$';
+      return group(braced ?? bare!) ?? '';
+    }
+  );
 }
 
 /** A capture group by number or name; one the pattern does not have is absent. */
@@ -27,14 +30,21 @@ function groupOf(matcher: Matcher, count: number, named: Record<string, number>)
   };
 }
 
-export function labelReplacer(destination: string, replacement: string, source: string, pattern: string): (labels: Labels) => Labels {
+export function labelReplacer(
+  destination: string,
+  replacement: string,
+  source: string,
+  pattern: string
+): (labels: Labels) => Labels {
   if (!LABEL_NAME.test(destination)) throw badData(`invalid destination label name in label_replace(): ${destination}`);
   const regex = compileRegex(pattern);
   const count = regex.groupCount();
   const named = regex.namedGroups();
   return (labels) => {
     const matcher = regex.matcher(labels[source] ?? '');
-    return matcher.matches() ? setLabel(labels, destination, expand(replacement, groupOf(matcher, count, named))) : labels;
+    return matcher.matches()
+      ? setLabel(labels, destination, expand(replacement, groupOf(matcher, count, named)))
+      : labels;
   };
 }
 
@@ -42,4 +52,3 @@ export function labelJoiner(destination: string, separator: string, sources: str
   if (!LABEL_NAME.test(destination)) throw badData(`invalid destination label name in label_join(): ${destination}`);
   return (labels) => setLabel(labels, destination, sources.map((s) => labels[s] ?? '').join(separator));
 }
-

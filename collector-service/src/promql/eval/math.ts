@@ -52,10 +52,16 @@ function compareForSort(a: number, b: number): number {
 }
 
 /** Least-squares line through the points, x in seconds relative to `interceptMs`. */
-export function linearRegression(times: number[], values: number[], interceptMs: number): { slope: number; intercept: number } {
+export function linearRegression(
+  times: number[],
+  values: number[],
+  interceptMs: number
+): { slope: number; intercept: number } {
   const first = values[0];
   if (values.every((v) => v === first)) {
-    return Number.isFinite(first) || Number.isNaN(first) ? { slope: 0, intercept: first } : { slope: NaN, intercept: NaN };
+    return Number.isFinite(first) || Number.isNaN(first)
+      ? { slope: 0, intercept: first }
+      : { slope: NaN, intercept: NaN };
   }
   const xs = times.map((t) => (t - interceptMs) / 1000);
   const n = values.length;

@@ -26,12 +26,19 @@ export function parseQueryParam(text: string): Expr {
   try {
     return parsePromQL(text);
   } catch (err) {
-    if (err instanceof PromError && err.errorType === 'bad_data') throw badData(`invalid parameter "query": ${err.message}`);
+    if (err instanceof PromError && err.errorType === 'bad_data')
+      throw badData(`invalid parameter "query": ${err.message}`);
     throw err;
   }
 }
 
-async function load(source: SeriesSource, expr: Expr, startMs: number, endMs: number, budget: QueryBudget): Promise<Map<VectorSelector, StoredSeries[]>> {
+async function load(
+  source: SeriesSource,
+  expr: Expr,
+  startMs: number,
+  endMs: number,
+  budget: QueryBudget
+): Promise<Map<VectorSelector, StoredSeries[]>> {
   const needs = planSelectors(expr, startMs, endMs);
   const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget)));
   return new Map(needs.map((n, i) => [n.selector, loaded[i]]));
@@ -42,14 +49,23 @@ function context(data: EvalContext['data'], startMs: number, endMs: number, opti
 }
 
 /** Samples a result holds, charged to the request's budget. */
-const resultSamples = (value: Value) => (value.type === 'vector' ? value.samples.length : value.type === 'matrix' ? value.series.reduce((n, s) => n + s.times.length, 0) : 1);
+const resultSamples = (value: Value) =>
+  value.type === 'vector'
+    ? value.samples.length
+    : value.type === 'matrix'
+      ? value.series.reduce((n, s) => n + s.times.length, 0)
+      : 1;
 
 /** Results whose order the expression decides (sort, topk, …) keep it; others are sorted by labels. */
 function keepsOrder(expr: Expr): boolean {
-  return (expr.kind === 'call' && (expr.name === 'sort' || expr.name === 'sort_desc')) || (expr.kind === 'aggregate' && (expr.op === 'topk' || expr.op === 'bottomk'));
+  return (
+    (expr.kind === 'call' && (expr.name === 'sort' || expr.name === 'sort_desc')) ||
+    (expr.kind === 'aggregate' && (expr.op === 'topk' || expr.op === 'bottomk'))
+  );
 }
 
-const byLabels = <T extends { labels: Labels }>(items: T[]) => [...items].sort((a, b) => compareLabels(a.labels, b.labels));
+const byLabels = <T extends { labels: Labels }>(items: T[]) =>
+  [...items].sort((a, b) => compareLabels(a.labels, b.labels));
 
 function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
   switch (value.type) {
@@ -59,25 +75,41 @@ function instantData(expr: Expr, value: Value, timeMs: number): QueryData {
       return { resultType: 'string', result: [timeMs / 1000, value.value] };
     case 'vector': {
       const samples = keepsOrder(expr) ? value.samples : byLabels(value.samples);
-      return { resultType: 'vector', result: samples.map((s) => ({ metric: metricJson(s.labels), value: samplePair(timeMs, s.value) })) };
+      return {
+        resultType: 'vector',
+        result: samples.map((s) => ({ metric: metricJson(s.labels), value: samplePair(timeMs, s.value) })),
+      };
     }
     case 'matrix':
       return {
         resultType: 'matrix',
-        result: byLabels(value.series).map((s) => ({ metric: metricJson(s.labels), values: s.times.map((t, i) => samplePair(t, s.values[i])) })),
+        result: byLabels(value.series).map((s) => ({
+          metric: metricJson(s.labels),
+          values: s.times.map((t, i) => samplePair(t, s.values[i])),
+        })),
       };
   }
 }
 
 /** A parsed expression's raw value at one instant, for callers other than the HTTP API (alert rules). */
-export async function evaluateInstant(source: SeriesSource, expr: Expr, timeMs: number, options: QueryOptions): Promise<Value> {
+export async function evaluateInstant(
+  source: SeriesSource,
+  expr: Expr,
+  timeMs: number,
+  options: QueryOptions
+): Promise<Value> {
   const data = await load(source, expr, timeMs, timeMs, options.budget);
   const value = await evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
   options.budget.charge(resultSamples(value));
   return value;
 }
 
-export async function instantQuery(source: SeriesSource, text: string, timeMs: number, options: QueryOptions): Promise<QueryData> {
+export async function instantQuery(
+  source: SeriesSource,
+  text: string,
+  timeMs: number,
+  options: QueryOptions
+): Promise<QueryData> {
   const expr = parseQueryParam(text);
   return instantData(expr, await evaluateInstant(source, expr, timeMs, options), timeMs);
 }
@@ -91,17 +123,27 @@ export interface RangeParams {
 /** Checks Prometheus makes on query_range's start, end and step before evaluating. */
 function checkRange({ startMs, endMs, stepMs }: RangeParams): void {
   if (endMs < startMs) throw badData('end timestamp must not be before start time');
-  if (!(stepMs > 0)) throw badData('zero or negative query resolution step widths are not accepted. Try a positive integer');
+  if (!(stepMs > 0))
+    throw badData('zero or negative query resolution step widths are not accepted. Try a positive integer');
   if (!(Math.floor((endMs - startMs) / stepMs) <= MAX_POINTS_PER_SERIES)) {
-    throw badData('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    throw badData(
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)'
+    );
   }
 }
 
-export async function rangeQuery(source: SeriesSource, text: string, range: RangeParams, options: QueryOptions): Promise<QueryData> {
+export async function rangeQuery(
+  source: SeriesSource,
+  text: string,
+  range: RangeParams,
+  options: QueryOptions
+): Promise<QueryData> {
   checkRange(range);
   const expr = parseQueryParam(text);
   if (expr.type !== 'scalar' && expr.type !== 'vector') {
-    throw badData(`invalid parameter "query": invalid expression type ${JSON.stringify(TYPE_NAMES[expr.type])} for range query, must be Scalar or instant Vector`);
+    throw badData(
+      `invalid parameter "query": invalid expression type ${JSON.stringify(TYPE_NAMES[expr.type])} for range query, must be Scalar or instant Vector`
+    );
   }
   const { startMs, endMs, stepMs } = range;
   const ctx = context(await load(source, expr, startMs, endMs, options.budget), startMs, endMs, options);
@@ -111,7 +153,8 @@ export async function rangeQuery(source: SeriesSource, text: string, range: Rang
   for (let i = 0; i < steps; i++) {
     const t = startMs + i * stepMs;
     const value = await evaluate(expr, t, ctx);
-    const samples = value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
+    const samples =
+      value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
     options.budget.charge(samples.length);
     for (const s of samples) {
       const key = labelsKey(s.labels);
@@ -122,6 +165,9 @@ export async function rangeQuery(source: SeriesSource, text: string, range: Rang
       out.lastMs = t;
     }
   }
-  const result: MatrixElement[] = byLabels([...series.values()]).map((s) => ({ metric: metricJson(s.labels), values: s.values }));
+  const result: MatrixElement[] = byLabels([...series.values()]).map((s) => ({
+    metric: metricJson(s.labels),
+    values: s.values,
+  }));
   return { resultType: 'matrix', result };
 }

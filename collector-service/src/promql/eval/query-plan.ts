@@ -20,7 +20,8 @@ interface Span {
 export function planSelectors(expr: Expr, startMs: number, endMs: number): SelectorNeed[] {
   const needs: SelectorNeed[] = [];
   const bounds = { startMs, endMs };
-  const pinned = (at: VectorSelector['at'], span: Span): Span => (at ? { lo: resolveAt(at, 0, bounds), hi: resolveAt(at, 0, bounds) } : span);
+  const pinned = (at: VectorSelector['at'], span: Span): Span =>
+    at ? { lo: resolveAt(at, 0, bounds), hi: resolveAt(at, 0, bounds) } : span;
 
   const visit = (e: Expr, span: Span): void => {
     switch (e.kind) {
@@ -29,7 +30,12 @@ export function planSelectors(expr: Expr, startMs: number, endMs: number): Selec
         const selector = e.kind === 'vector-selector' ? e : e.selector;
         const reach = e.kind === 'vector-selector' ? LOOKBACK_MS : e.rangeMs;
         const { lo, hi } = pinned(selector.at, span);
-        needs.push({ selector, matchers: selector.matchers, fromMs: lo - selector.offsetMs - reach, toMs: hi - selector.offsetMs });
+        needs.push({
+          selector,
+          matchers: selector.matchers,
+          fromMs: lo - selector.offsetMs - reach,
+          toMs: hi - selector.offsetMs,
+        });
         return;
       }
       case 'subquery': {

@@ -48,7 +48,19 @@ export interface Call {
   args: Expr[];
 }
 
-export const AGGREGATION_OPS = ['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'quantile'] as const;
+export const AGGREGATION_OPS = [
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'count',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'quantile',
+] as const;
 export type AggregationOp = (typeof AGGREGATION_OPS)[number];
 
 export interface Aggregate {
@@ -107,7 +119,8 @@ export interface Subquery {
   at?: AtModifier;
 }
 
-export type Expr = VectorSelector | MatrixSelector | NumberLiteral | StringLiteral | Call | Aggregate | Binary | Unary | Subquery;
+export type Expr =
+  VectorSelector | MatrixSelector | NumberLiteral | StringLiteral | Call | Aggregate | Binary | Unary | Subquery;
 
 export const isArithmetic = (op: BinaryOp): op is ArithmeticOp => (ARITHMETIC_OPS as readonly string[]).includes(op);
 export const isComparison = (op: BinaryOp): op is ComparisonOp => (COMPARISON_OPS as readonly string[]).includes(op);

@@ -42,16 +42,23 @@ export function vectorSelector(src: Source, node: SyntaxNode): VectorSelector {
   }
   const named = matchers.filter((m) => m.name === METRIC_NAME);
   if (metricName !== undefined && named.length > 1) {
-    throw src.error(node, `metric name must not be set twice: ${JSON.stringify(metricName)} or ${JSON.stringify(named[1].value)}`);
+    throw src.error(
+      node,
+      `metric name must not be set twice: ${JSON.stringify(metricName)} or ${JSON.stringify(named[1].value)}`
+    );
   }
-  if (!matchers.some((m) => !matchesValue(m, ''))) throw src.error(node, 'vector selector must contain at least one non-empty matcher');
+  if (!matchers.some((m) => !matchesValue(m, '')))
+    throw src.error(node, 'vector selector must contain at least one non-empty matcher');
   return { kind: 'vector-selector', type: 'vector', matchers, offsetMs: 0 };
 }
 
 /** A plain duration (`5m`, `1h30m`, `300`); duration arithmetic and step()/range() are refused. */
 export function duration(src: Source, node: SyntaxNode): number {
   const parts = children(node);
-  if (node.name === 'NumberDurationLiteralInDurationContext' || (parts.length === 1 && parts[0].name === 'NumberDurationLiteralInDurationContext')) {
+  if (
+    node.name === 'NumberDurationLiteralInDurationContext' ||
+    (parts.length === 1 && parts[0].name === 'NumberDurationLiteralInDurationContext')
+  ) {
     const literal = node.name === 'NumberDurationLiteralInDurationContext' ? node : parts[0];
     const ms = parseDurationLiteral(src.textOf(literal));
     if (ms === null) throw src.error(literal, `bad number or duration syntax: ${JSON.stringify(src.textOf(literal))}`);
@@ -64,9 +71,16 @@ export function duration(src: Source, node: SyntaxNode): number {
   throw unsupported(`the duration expression ${JSON.stringify(src.textOf(node))} (only plain durations such as 5m)`);
 }
 
-export function matrixSelector(src: Source, node: SyntaxNode, innerNode: SyntaxNode, inner: Expr, rangeNode: SyntaxNode): MatrixSelector {
+export function matrixSelector(
+  src: Source,
+  node: SyntaxNode,
+  innerNode: SyntaxNode,
+  inner: Expr,
+  rangeNode: SyntaxNode
+): MatrixSelector {
   // `(cpu)[5m]` is refused too: the range must follow the selector itself.
-  if (inner.kind !== 'vector-selector' || innerNode.name === 'ParenExpr') throw src.error(node, 'ranges only allowed for vector selectors');
+  if (inner.kind !== 'vector-selector' || innerNode.name === 'ParenExpr')
+    throw src.error(node, 'ranges only allowed for vector selectors');
   if (inner.offsetMs !== 0) throw src.error(node, 'no offset modifiers allowed before range');
   if (inner.at) throw src.error(node, 'no @ modifiers allowed before range');
   const rangeMs = duration(src, rangeNode);
@@ -78,7 +92,10 @@ export function matrixSelector(src: Source, node: SyntaxNode, innerNode: SyntaxN
 function modifierTarget(src: Source, node: SyntaxNode, expr: Expr, modifier: string): VectorSelector | Subquery {
   if (expr.kind === 'vector-selector' || expr.kind === 'subquery') return expr;
   if (expr.kind === 'matrix-selector') return expr.selector;
-  throw src.error(node, `${modifier} modifier must be preceded by an instant vector selector or range vector selector or a subquery`);
+  throw src.error(
+    node,
+    `${modifier} modifier must be preceded by an instant vector selector or range vector selector or a subquery`
+  );
 }
 
 export function withOffset(src: Source, node: SyntaxNode, expr: Expr, offsetNode: SyntaxNode): Expr {
@@ -96,7 +113,8 @@ export function withAt(src: Source, node: SyntaxNode, expr: Expr, atNode: Syntax
     at = { kind: src.textOf(atNode).startsWith('start') ? 'start' : 'end' };
   } else {
     const seconds = parseNumber(src.textOf(atNode));
-    if (seconds === null || !Number.isFinite(seconds)) throw src.error(atNode, `timestamp out of bounds for @ modifier: ${src.textOf(atNode)}`);
+    if (seconds === null || !Number.isFinite(seconds))
+      throw src.error(atNode, `timestamp out of bounds for @ modifier: ${src.textOf(atNode)}`);
     at = { kind: 'time', ms: Math.round(seconds * 1000) };
   }
   target.at = at;

@@ -3,16 +3,48 @@
  * with Prometheus's type checks. Syntax the engine does not evaluate is refused by name.
  */
 import { promqlParser } from './promql-grammar';
-import { AGGREGATION_OPS, type Aggregate, type AggregationOp, type Binary, type BinaryOp, type Call, type Expr, type Subquery, type Unary } from './ast';
+import {
+  AGGREGATION_OPS,
+  type Aggregate,
+  type AggregationOp,
+  type Binary,
+  type BinaryOp,
+  type Call,
+  type Expr,
+  type Subquery,
+  type Unary,
+} from './ast';
 import { checkAggregate, checkBinary, checkCall, checkUnary } from './type-check';
 import { unsupported } from '../errors';
 import { parseNumber } from './literals';
-import { duration, labelName, matrixSelector, stringLiteral, vectorSelector, withAt, withOffset } from './parse-selectors';
+import {
+  duration,
+  labelName,
+  matrixSelector,
+  stringLiteral,
+  vectorSelector,
+  withAt,
+  withOffset,
+} from './parse-selectors';
 import { children, Source, type SyntaxNode } from './syntax-node';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
-  Pow: '^', Mul: '*', Div: '/', Mod: '%', Atan2: 'atan2', Add: '+', Sub: '-',
-  Eql: '==', Neq: '!=', Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=', And: 'and', Or: 'or', Unless: 'unless',
+  Pow: '^',
+  Mul: '*',
+  Div: '/',
+  Mod: '%',
+  Atan2: 'atan2',
+  Add: '+',
+  Sub: '-',
+  Eql: '==',
+  Neq: '!=',
+  Gtr: '>',
+  Lss: '<',
+  Gte: '>=',
+  Lte: '<=',
+  And: 'and',
+  Or: 'or',
+  Unless: 'unless',
 };
 
 export function parsePromQL(text: string): Expr {
@@ -23,7 +55,8 @@ export function parsePromQL(text: string): Expr {
     enter(ref) {
       if (firstError) return false;
       // The grammar accepts a string without its closing quote; Prometheus does not.
-      if (ref.type.isError || (ref.name === 'StringLiteral' && isUnterminated(src.textOf(ref.node)))) firstError = ref.node;
+      if (ref.type.isError || (ref.name === 'StringLiteral' && isUnterminated(src.textOf(ref.node))))
+        firstError = ref.node;
       return undefined;
     },
   });
@@ -33,7 +66,8 @@ export function parsePromQL(text: string): Expr {
   return expression(src, top);
 }
 
-const isUnterminated = (literal: string) => literal.length < 2 || literal[literal.length - 1] !== literal[0] || /^["'](?:[^\\]|\\.)*\\["']$/.test(literal);
+const isUnterminated = (literal: string) =>
+  literal.length < 2 || literal[literal.length - 1] !== literal[0] || /^["'](?:[^\\]|\\.)*\\["']$/.test(literal);
 
 function syntaxError(src: Source, node: SyntaxNode) {
   if (node.name === 'StringLiteral') return src.error(node, 'unterminated quoted string');
@@ -88,7 +122,11 @@ function expression(src: Source, node: SyntaxNode): Expr {
 
 function subquery(src: Source, node: SyntaxNode, parts: SyntaxNode[]): Subquery {
   const inner = expression(src, parts[0]);
-  if (inner.type !== 'vector') throw src.error(node, `subquery is only allowed on instant vector, got ${inner.type === 'matrix' ? 'range vector' : inner.type}`);
+  if (inner.type !== 'vector')
+    throw src.error(
+      node,
+      `subquery is only allowed on instant vector, got ${inner.type === 'matrix' ? 'range vector' : inner.type}`
+    );
   const durations = parts.slice(1).map((d) => duration(src, d));
   return { kind: 'subquery', type: 'matrix', expr: inner, rangeMs: durations[0], stepMs: durations[1], offsetMs: 0 };
 }
@@ -132,26 +170,45 @@ function binary(src: Source, node: SyntaxNode, parts: SyntaxNode[]): Expr {
     }
   }
   result.type = result.lhs.type === 'scalar' && result.rhs.type === 'scalar' ? 'scalar' : 'vector';
-  checkBinary(src, node, result, modifiers.some((m) => m.name === 'MatchingModifierClause'));
+  checkBinary(
+    src,
+    node,
+    result,
+    modifiers.some((m) => m.name === 'MatchingModifierClause')
+  );
   return signedBase ? { kind: 'unary', type: result.type, negate: true, expr: result } : result;
 }
 
 function aggregate(src: Source, node: SyntaxNode, parts: SyntaxNode[]): Aggregate {
   const opText = src.textOf(parts[0]);
-  if (!(AGGREGATION_OPS as readonly string[]).includes(opText)) throw unsupported(`the aggregation ${JSON.stringify(opText)}`);
+  if (!(AGGREGATION_OPS as readonly string[]).includes(opText))
+    throw unsupported(`the aggregation ${JSON.stringify(opText)}`);
   const op = opText as AggregationOp;
   const modifier = parts.find((p) => p.name === 'AggregateModifier');
   const body = parts.find((p) => p.name === 'FunctionCallBody')!;
   const args = children(body).map((arg) => expression(src, arg));
   const grouping = modifier
-    ? { without: modifier.firstChild!.name === 'Without', labels: children(modifier.lastChild!).map((l) => labelName(src, l)) }
+    ? {
+        without: modifier.firstChild!.name === 'Without',
+        labels: children(modifier.lastChild!).map((l) => labelName(src, l)),
+      }
     : { without: false, labels: [] };
   const withParam = op === 'topk' || op === 'bottomk' || op === 'quantile';
   if (args.length === 0) throw src.error(node, 'no arguments for aggregate expression provided');
   if (args.length !== (withParam ? 2 : 1)) {
-    throw src.error(node, `wrong number of arguments for aggregate expression provided, expected ${withParam ? 2 : 1}, got ${args.length}`);
+    throw src.error(
+      node,
+      `wrong number of arguments for aggregate expression provided, expected ${withParam ? 2 : 1}, got ${args.length}`
+    );
   }
-  const result: Aggregate = { kind: 'aggregate', type: 'vector', op, expr: args[args.length - 1], grouping, param: withParam ? args[0] : undefined };
+  const result: Aggregate = {
+    kind: 'aggregate',
+    type: 'vector',
+    op,
+    expr: args[args.length - 1],
+    grouping,
+    param: withParam ? args[0] : undefined,
+  };
   checkAggregate(src, node, result);
   return result;
 }

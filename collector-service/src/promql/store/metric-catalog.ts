@@ -14,13 +14,55 @@ export interface CatalogMetric {
 const reading = (stored: number | string | null | undefined) => (typeof stored === 'number' ? stored : null);
 
 export const METRIC_CATALOG: CatalogMetric[] = [
-  { name: 'openmanager_cpu_usage_percent', column: 'cpu_usage', unit: 'percent', help: 'CPU usage of the server in percent (0-100).', value: reading },
-  { name: 'openmanager_memory_usage_percent', column: 'memory_usage', unit: 'percent', help: 'Memory usage of the server in percent (0-100).', value: reading },
-  { name: 'openmanager_disk_usage_percent', column: 'disk_usage', unit: 'percent', help: 'Disk usage of the server in percent (0-100).', value: reading },
-  { name: 'openmanager_network_receive_bytes_per_second', column: 'network_in_bytes', unit: 'bytes_per_second', help: 'Network bytes received per second.', value: reading },
-  { name: 'openmanager_network_transmit_bytes_per_second', column: 'network_out_bytes', unit: 'bytes_per_second', help: 'Network bytes transmitted per second.', value: reading },
-  { name: 'openmanager_load1', column: 'load_1m', unit: '', help: '1-minute load average of the server.', value: reading },
-  { name: 'openmanager_uptime_seconds', column: 'uptime_seconds', unit: 'seconds', help: 'Seconds since the server booted.', value: reading },
+  {
+    name: 'openmanager_cpu_usage_percent',
+    column: 'cpu_usage',
+    unit: 'percent',
+    help: 'CPU usage of the server in percent (0-100).',
+    value: reading,
+  },
+  {
+    name: 'openmanager_memory_usage_percent',
+    column: 'memory_usage',
+    unit: 'percent',
+    help: 'Memory usage of the server in percent (0-100).',
+    value: reading,
+  },
+  {
+    name: 'openmanager_disk_usage_percent',
+    column: 'disk_usage',
+    unit: 'percent',
+    help: 'Disk usage of the server in percent (0-100).',
+    value: reading,
+  },
+  {
+    name: 'openmanager_network_receive_bytes_per_second',
+    column: 'network_in_bytes',
+    unit: 'bytes_per_second',
+    help: 'Network bytes received per second.',
+    value: reading,
+  },
+  {
+    name: 'openmanager_network_transmit_bytes_per_second',
+    column: 'network_out_bytes',
+    unit: 'bytes_per_second',
+    help: 'Network bytes transmitted per second.',
+    value: reading,
+  },
+  {
+    name: 'openmanager_load1',
+    column: 'load_1m',
+    unit: '',
+    help: '1-minute load average of the server.',
+    value: reading,
+  },
+  {
+    name: 'openmanager_uptime_seconds',
+    column: 'uptime_seconds',
+    unit: 'seconds',
+    help: 'Seconds since the server booted.',
+    value: reading,
+  },
   {
     name: 'openmanager_up',
     column: 'status',

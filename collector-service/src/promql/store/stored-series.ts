@@ -11,7 +11,6 @@ import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
 
-
 /** A series this store can serve: one server × one metric. */
 interface Target {
   server: ServerRecord;
@@ -19,7 +18,12 @@ interface Target {
   labels: Labels;
 }
 
-export const serverLabels = (s: ServerRecord): Labels => ({ server: s.id, provider: s.provider, region: s.region, role: s.role });
+export const serverLabels = (s: ServerRecord): Labels => ({
+  server: s.id,
+  provider: s.provider,
+  region: s.region,
+  role: s.role,
+});
 
 /** Equality matchers on inventory columns go into the SQL filter; every matcher is then applied in full. */
 function inventoryFilter(matchers: Matcher[]): ServerFilter {
@@ -35,11 +39,16 @@ function inventoryFilter(matchers: Matcher[]): ServerFilter {
 export class StoredSeriesSource implements SeriesSource {
   constructor(
     private readonly store: MetricsStore,
-    private readonly sql: SqlClient,
+    private readonly sql: SqlClient
   ) {}
 
   private async targets(matchers: Matcher[]): Promise<Target[]> {
-    const metrics = METRIC_CATALOG.filter((metric) => matchesLabels(matchers.filter((m) => m.name === METRIC_NAME), { [METRIC_NAME]: metric.name }));
+    const metrics = METRIC_CATALOG.filter((metric) =>
+      matchesLabels(
+        matchers.filter((m) => m.name === METRIC_NAME),
+        { [METRIC_NAME]: metric.name }
+      )
+    );
     if (metrics.length === 0) return [];
     const servers = await this.store.listServers(inventoryFilter(matchers));
     const targets: Target[] = [];
@@ -56,10 +65,19 @@ export class StoredSeriesSource implements SeriesSource {
   async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
-    return this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ?? this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget);
+    return (
+      this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
+      this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget)
+    );
   }
 
-  private selectFromHead(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget: ReadBudget): StoredSeries[] | null {
+  private selectFromHead(
+    targets: Target[],
+    serverIds: string[],
+    fromMs: number,
+    toMs: number,
+    budget: ReadBudget
+  ): StoredSeries[] | null {
     const head = this.store.head;
     for (const id of serverIds) if (head.count(id, fromMs, toMs) === null) return null;
     const out: StoredSeries[] = [];
@@ -77,14 +95,20 @@ export class StoredSeriesSource implements SeriesSource {
           series.times.push(time);
           series.values.push(v);
         },
-        budget,
+        budget
       );
       if (series.times.length > 0) out.push(series);
     }
     return out;
   }
 
-  private async selectFromDatabase(targets: Target[], serverIds: string[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
+  private async selectFromDatabase(
+    targets: Target[],
+    serverIds: string[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget
+  ): Promise<StoredSeries[]> {
     budget.signal.throwIfAborted();
     const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
     if (columns.length === 0) return [];
@@ -129,8 +153,13 @@ export class StoredSeriesSource implements SeriesSource {
     try {
       present = await presentColumns(
         this.sql,
-        { serverIds: [...new Set(all.map((t) => t.server.id))], columns: [...new Set(all.map((t) => t.metric.column))], fromMs, toMs },
-        budget.sqlBounds(),
+        {
+          serverIds: [...new Set(all.map((t) => t.server.id))],
+          columns: [...new Set(all.map((t) => t.metric.column))],
+          fromMs,
+          toMs,
+        },
+        budget.sqlBounds()
       );
     } catch (err) {
       throw budget.explain(err);

@@ -21,7 +21,13 @@ function percentile(sorted: Float64Array, n: number, p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-function aggregate(col: Float64Array, from: number, to: number, aggregation: Aggregation, scratch: Float64Array): number | null {
+function aggregate(
+  col: Float64Array,
+  from: number,
+  to: number,
+  aggregation: Aggregation,
+  scratch: Float64Array
+): number | null {
   let n = 0;
   if (aggregation === 'avg') {
     let sum = 0;
@@ -55,7 +61,14 @@ function aggregate(col: Float64Array, from: number, to: number, aggregation: Agg
 }
 
 /** Buckets of [fromMs, toMs) holding at least one sample, each column aggregated. */
-export function bucketize(buffer: SeriesBuffer, columns: readonly number[], fromMs: number, toMs: number, stepMs: number, aggregation: Aggregation): Bucketed {
+export function bucketize(
+  buffer: SeriesBuffer,
+  columns: readonly number[],
+  fromMs: number,
+  toMs: number,
+  stepMs: number,
+  aggregation: Aggregation
+): Bucketed {
   const out: Bucketed = { timestamps: [], values: columns.map(() => []) };
   const first = buffer.lowerBound(fromMs);
   const last = buffer.lowerBound(toMs);
@@ -68,7 +81,8 @@ export function bucketize(buffer: SeriesBuffer, columns: readonly number[], from
     let j = i + 1;
     while (j < last && times[j] < bucketEnd) j++;
     out.timestamps.push(bucket * stepMs);
-    for (let c = 0; c < columns.length; c++) out.values[c].push(aggregate(buffer.columns[columns[c]], i, j, aggregation, scratch));
+    for (let c = 0; c < columns.length; c++)
+      out.values[c].push(aggregate(buffer.columns[columns[c]], i, j, aggregation, scratch));
     i = j;
   }
   return out;

@@ -9,7 +9,14 @@ import type { RangeQuery, SeriesSet } from '../metrics-store';
 import type { SqlClient } from '../sql-client';
 import { bucketize } from './bucket-aggregate';
 import { spend, type ReadBudget } from './read-budget';
-import { BYTES_PER_SAMPLE, COLUMN_INDEX, HEAD_COLUMNS, SeriesBuffer, STATUS_CODES, type HeadColumn } from './series-buffer';
+import {
+  BYTES_PER_SAMPLE,
+  COLUMN_INDEX,
+  HEAD_COLUMNS,
+  SeriesBuffer,
+  STATUS_CODES,
+  type HeadColumn,
+} from './series-buffer';
 
 export interface HeadOptions {
   /** Most bytes the sample arrays may take. */
@@ -110,7 +117,7 @@ export class SampleHead {
              SELECT server_id, floor(extract(epoch FROM "timestamp") * 1000)::float8 AS t, ${columns}, status
                FROM server_metrics WHERE server_id = w.id AND "timestamp" >= $2 ORDER BY "timestamp" DESC LIMIT $3) m
            ORDER BY m.server_id, m.t`,
-          [serverIds.slice(i, i + SERVERS_PER_LOAD_QUERY), new Date(fromMs), limit],
+          [serverIds.slice(i, i + SERVERS_PER_LOAD_QUERY), new Date(fromMs), limit]
         );
         if (generation !== this.generation) return;
         const values: Array<number | null> = new Array(HEAD_COLUMNS.length);
@@ -160,7 +167,14 @@ export class SampleHead {
    * Visits a server's samples with fromMs < time <= toMs that hold a reading of `column` (status:
    * its name), oldest first. False when the head does not hold the range.
    */
-  scan(serverId: string, column: HeadRawColumn, fromMs: number, toMs: number, visit: (timeMs: number, stored: number | string) => void, budget?: ReadBudget): boolean {
+  scan(
+    serverId: string,
+    column: HeadRawColumn,
+    fromMs: number,
+    toMs: number,
+    visit: (timeMs: number, stored: number | string) => void,
+    budget?: ReadBudget
+  ): boolean {
     if (!this.covers(fromMs + 1)) return false;
     const buffer = this.series.get(serverId);
     if (!buffer) return true;
@@ -197,7 +211,12 @@ export class SampleHead {
       samples += b.length;
       bytes += b.bytes;
     }
-    const covered = this.state !== 'ready' ? null : Number.isFinite(this.coveredFromMs) ? new Date(this.coveredFromMs).toISOString() : 'all';
+    const covered =
+      this.state !== 'ready'
+        ? null
+        : Number.isFinite(this.coveredFromMs)
+          ? new Date(this.coveredFromMs).toISOString()
+          : 'all';
     return { state: this.state, servers: this.series.size, samples, bytes, coveredFrom: covered };
   }
 
@@ -216,7 +235,8 @@ export class SampleHead {
   }
 
   private noteDropped(dropped: number | false): void {
-    if (dropped !== false && !Number.isNaN(dropped)) this.coveredFromMs = Math.max(this.coveredFromMs === Infinity ? -Infinity : this.coveredFromMs, dropped + 1);
+    if (dropped !== false && !Number.isNaN(dropped))
+      this.coveredFromMs = Math.max(this.coveredFromMs === Infinity ? -Infinity : this.coveredFromMs, dropped + 1);
   }
 
   /** Drops what fell out of the retention window, at most once a minute. */

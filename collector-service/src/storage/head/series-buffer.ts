@@ -6,9 +6,19 @@
 import type { ServerMetrics, ServerStatus } from '../../domain/metrics';
 
 /** The numeric sample columns the head keeps, in `server_metrics` column names. */
-export const HEAD_COLUMNS = ['cpu_usage', 'memory_usage', 'disk_usage', 'network_in_bytes', 'network_out_bytes', 'load_1m', 'uptime_seconds'] as const;
+export const HEAD_COLUMNS = [
+  'cpu_usage',
+  'memory_usage',
+  'disk_usage',
+  'network_in_bytes',
+  'network_out_bytes',
+  'load_1m',
+  'uptime_seconds',
+] as const;
 export type HeadColumn = (typeof HEAD_COLUMNS)[number];
-export const COLUMN_INDEX: Record<HeadColumn, number> = Object.fromEntries(HEAD_COLUMNS.map((c, i) => [c, i])) as Record<HeadColumn, number>;
+export const COLUMN_INDEX: Record<HeadColumn, number> = Object.fromEntries(
+  HEAD_COLUMNS.map((c, i) => [c, i])
+) as Record<HeadColumn, number>;
 
 export const STATUS_CODES: readonly ServerStatus[] = ['online', 'warning', 'critical', 'offline'];
 const STATUS_INDEX = new Map(STATUS_CODES.map((s, i) => [s, i]));
@@ -17,7 +27,15 @@ const STATUS_INDEX = new Map(STATUS_CODES.map((s, i) => [s, i]));
 export const BYTES_PER_SAMPLE = 8 + 8 * HEAD_COLUMNS.length + 1;
 
 /** A sample's readings in HEAD_COLUMNS order. */
-export const readings = (s: ServerMetrics): Array<number | null> => [s.cpuUsage, s.memoryUsage, s.diskUsage, s.networkInBytes, s.networkOutBytes, s.load1m, s.uptimeSeconds];
+export const readings = (s: ServerMetrics): Array<number | null> => [
+  s.cpuUsage,
+  s.memoryUsage,
+  s.diskUsage,
+  s.networkInBytes,
+  s.networkOutBytes,
+  s.load1m,
+  s.uptimeSeconds,
+];
 
 /** One allocation per buffer: times and columns as views of one Float64Array, the status bytes after it. */
 function allocate(capacity: number): [Float64Array, Float64Array[], Uint8Array] {

@@ -11,7 +11,11 @@ import { freePort } from '../../support/ports';
 const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
 const PYTHON = '/usr/bin/python3';
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -39,7 +43,14 @@ function run(bin: string, args: string[]): { child: ChildProcess; output: () => 
 
 export interface WebhookPayload {
   status: 'firing' | 'resolved';
-  alerts: Array<{ status: string; labels: Record<string, string>; annotations: Record<string, string>; startsAt: string; endsAt: string; generatorURL: string }>;
+  alerts: Array<{
+    status: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    startsAt: string;
+    endsAt: string;
+    generatorURL: string;
+  }>;
 }
 
 export interface WebhookReceiver {
@@ -100,12 +111,18 @@ export interface RealAlertmanager {
 
 /** Short timings so a test sees notifications within a second or two; e-mail too when an SMTP port is given. */
 export function testAlertmanagerConfig(webhookUrl: string, smtpPort?: number): string {
-  const smtp = smtpPort === undefined ? '' : `global:
+  const smtp =
+    smtpPort === undefined
+      ? ''
+      : `global:
   smtp_smarthost: 127.0.0.1:${smtpPort}
   smtp_from: openmanager@example.test
   smtp_require_tls: false
 `;
-  const email = smtpPort === undefined ? '' : `    email_configs:
+  const email =
+    smtpPort === undefined
+      ? ''
+      : `    email_configs:
       - to: oncall@example.test
         send_resolved: true
         headers: { Subject: '[{{ .Status }}] {{ .CommonLabels.alertname }} {{ .CommonLabels.server }}' }
@@ -125,7 +142,8 @@ ${email}`;
 }
 
 export async function startAlertmanager(config: string): Promise<RealAlertmanager> {
-  if (!existsSync(ALERTMANAGER_BIN)) throw new Error(`${ALERTMANAGER_BIN} is missing: install Debian's prometheus-alertmanager (.ci/run does)`);
+  if (!existsSync(ALERTMANAGER_BIN))
+    throw new Error(`${ALERTMANAGER_BIN} is missing: install Debian's prometheus-alertmanager (.ci/run does)`);
   const dir = await mkdtemp(join(tmpdir(), 'om-am-'));
   await writeFile(join(dir, 'alertmanager.yml'), config);
   const port = await freePort();

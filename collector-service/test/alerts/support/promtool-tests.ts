@@ -20,7 +20,11 @@ interface TestFile {
   tests: Array<{
     interval?: string;
     input_series: Array<{ series: string; values: string }>;
-    alert_rule_test?: Array<{ eval_time: string; alertname: string; exp_alerts?: Array<{ exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }> }>;
+    alert_rule_test?: Array<{
+      eval_time: string;
+      alertname: string;
+      exp_alerts?: Array<{ exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }>;
+    }>;
   }>;
 }
 
@@ -68,7 +72,9 @@ export interface Mismatch {
 export async function runPromtoolTests(testFile: string): Promise<{ checks: number; mismatches: Mismatch[] }> {
   const doc = parseYaml(await readFile(testFile, 'utf8')) as TestFile;
   const dir = path.dirname(testFile);
-  const groups = (await Promise.all(doc.rule_files.map(async (f) => parseRuleFile(await readFile(path.join(dir, f), 'utf8'), f)))).flat();
+  const groups = (
+    await Promise.all(doc.rule_files.map(async (f) => parseRuleFile(await readFile(path.join(dir, f), 'utf8'), f)))
+  ).flat();
   const evalEvery = parseDurationText(doc.evaluation_interval ?? '1m')!;
   const mismatches: Mismatch[] = [];
   let checks = 0;
@@ -88,12 +94,14 @@ export async function runPromtoolTests(testFile: string): Promise<{ checks: numb
           .map(({ alert }) => describeAlert({ labels: alert.labels, annotations: alert.annotations }))
           .sort();
         const expected = (c.exp_alerts ?? [])
-          .map((e) => describeAlert({ labels: { ...e.exp_labels, alertname: c.alertname }, annotations: e.exp_annotations ?? {} }))
+          .map((e) =>
+            describeAlert({ labels: { ...e.exp_labels, alertname: c.alertname }, annotations: e.exp_annotations ?? {} })
+          )
           .sort();
-        if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push({ test: index, alertname: c.alertname, evalTime: c.eval_time, expected, got });
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          mismatches.push({ test: index, alertname: c.alertname, evalTime: c.eval_time, expected, got });
       }
     }
   }
   return { checks, mismatches };
 }
-

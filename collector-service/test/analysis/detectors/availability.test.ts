@@ -24,7 +24,7 @@ describe('findOutages', () => {
         record('NEVER', { lastSeenAt: null }),
       ],
       NOW,
-      INTERVAL,
+      INTERVAL
     );
     expect(outages.map((o) => [o.serverId, o.reason, o.silentForMs])).toEqual([
       ['NEVER', 'never-seen', null],
@@ -37,7 +37,11 @@ describe('findOutages', () => {
 describe('findRestart', () => {
   test('an uptime shorter than the window is a restart at sample time - uptime', () => {
     const s = sample('WEB-1', NOW, { uptimeSeconds: 600 });
-    expect(findRestart(s, NOW - 3_600_000)).toEqual({ serverId: 'WEB-1', bootedAtMs: NOW - 600_000, uptimeSeconds: 600 });
+    expect(findRestart(s, NOW - 3_600_000)).toEqual({
+      serverId: 'WEB-1',
+      bootedAtMs: NOW - 600_000,
+      uptimeSeconds: 600,
+    });
   });
 
   test('a long uptime, or none reported, is no restart', () => {

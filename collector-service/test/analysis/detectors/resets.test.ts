@@ -20,7 +20,7 @@ describe('findResets', () => {
     expect(findResets([50, 49, 47, 48, 50])).toEqual([]);
   });
 
-  test('the bar rises with the series\' own jumpiness', () => {
+  test("the bar rises with the series' own jumpiness", () => {
     const n = noise(5);
     // cpu-like: jumps of several points every minute; a 6-point fall is ordinary here
     const v = Array.from({ length: 300 }, () => 40 + 6 * n());

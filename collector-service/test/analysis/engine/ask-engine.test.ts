@@ -9,8 +9,10 @@ const HANGUL = /[\uac00-\ud7a3]/;
 describe('analysis engine on a constructed fleet', () => {
   let service: RunningService;
   let endMs: number;
-  const ask = (question: string, range?: { fromMs?: number; toMs?: number }) => service.context.analysis.ask(question, range);
-  const kinds = (a: AskAnswer, serverId: string) => a.findings.filter((f) => f.serverId === serverId).map((f) => f.kind);
+  const ask = (question: string, range?: { fromMs?: number; toMs?: number }) =>
+    service.context.analysis.ask(question, range);
+  const kinds = (a: AskAnswer, serverId: string) =>
+    a.findings.filter((f) => f.serverId === serverId).map((f) => f.kind);
 
   beforeAll(async () => {
     service = await startTestService({ env: { COLLECT_INTERVAL_MS: '60000' } });
@@ -39,15 +41,18 @@ describe('analysis engine on a constructed fleet', () => {
     expect(a.answer).toMatch(/APP-1: 정상/);
   });
 
-  test.each(['디스크가 언제 꽉 찰까?', 'When will the disks fill up?'])('forecast: %s → the filling disk, its rate and when', async (q) => {
-    const a = await ask(q);
-    const f = a.findings.find((x) => x.kind === 'forecast')!;
-    expect(f).toMatchObject({ serverId: TRUTH.filling, metric: 'disk', threshold: 100 });
-    expect(f.ratePerHour).toBeCloseTo(TRUTH.fillRatePerHour, 1);
-    expect(f.etaHours).toBeCloseTo((100 - f.value!) / TRUTH.fillRatePerHour, 1);
-    expect(a.answer.split('\n')[0]).toContain(TRUTH.filling);
-    expect(a.severity).toBe('warning');
-  });
+  test.each(['디스크가 언제 꽉 찰까?', 'When will the disks fill up?'])(
+    'forecast: %s → the filling disk, its rate and when',
+    async (q) => {
+      const a = await ask(q);
+      const f = a.findings.find((x) => x.kind === 'forecast')!;
+      expect(f).toMatchObject({ serverId: TRUTH.filling, metric: 'disk', threshold: 100 });
+      expect(f.ratePerHour).toBeCloseTo(TRUTH.fillRatePerHour, 1);
+      expect(f.etaHours).toBeCloseTo((100 - f.value!) / TRUTH.fillRatePerHour, 1);
+      expect(a.answer.split('\n')[0]).toContain(TRUTH.filling);
+      expect(a.severity).toBe('warning');
+    }
+  );
 
   test('forecast with 10 minutes of history says so instead of a verdict', async () => {
     const ko = await ask('NEW-1 디스크 언제 꽉 차?');
@@ -56,28 +61,47 @@ describe('analysis engine on a constructed fleet', () => {
     expect((await ask('When will NEW-1 disk be full?')).answer).toContain('Not enough history');
   });
 
-  test.each(['LEAK-1 메모리 누수 있어?', 'Is LEAK-1 leaking memory?'])('trend: %s → the sawtooth leak, at the rate of the current tooth', async (q) => {
-    const a = await ask(q);
-    const t = a.findings.find((f) => f.kind === 'trend')!;
-    expect(t).toMatchObject({ serverId: TRUTH.leaking, metric: 'memory', role: 'cause' });
-    expect(t.ratePerHour).toBeCloseTo(8, 0);
-    expect(a.answer).toMatch(/누수|leak/);
-  });
+  test.each(['LEAK-1 메모리 누수 있어?', 'Is LEAK-1 leaking memory?'])(
+    'trend: %s → the sawtooth leak, at the rate of the current tooth',
+    async (q) => {
+      const a = await ask(q);
+      const t = a.findings.find((f) => f.kind === 'trend')!;
+      expect(t).toMatchObject({ serverId: TRUTH.leaking, metric: 'memory', role: 'cause' });
+      expect(t.ratePerHour).toBeCloseTo(8, 0);
+      expect(a.answer).toMatch(/누수|leak/);
+    }
+  );
 
-  test.each(['Why is DOWN-1 CPU spiking?', 'UP-1 CPU 스파이크 다음에 뭐가 따라와?'])('root_cause: %s → UP-1 leads DOWN-1 by 2 minutes; cpu is a symptom', async (q) => {
-    const a = await ask(q);
-    const c = a.findings.find((f) => f.kind === 'correlation')!;
-    expect(c).toMatchObject({ serverId: TRUTH.follower, relatedServerId: TRUTH.leader, metric: 'cpu', relatedMetric: 'cpu', lagSeconds: 120 });
-    expect(c.value).toBeGreaterThan(0.8);
-    expect(a.answer).toMatch(/symptom|증상/);
-    expect(a.answer).not.toMatch(/Probable cause|추정 원인/);
-  });
+  test.each(['Why is DOWN-1 CPU spiking?', 'UP-1 CPU 스파이크 다음에 뭐가 따라와?'])(
+    'root_cause: %s → UP-1 leads DOWN-1 by 2 minutes; cpu is a symptom',
+    async (q) => {
+      const a = await ask(q);
+      const c = a.findings.find((f) => f.kind === 'correlation')!;
+      expect(c).toMatchObject({
+        serverId: TRUTH.follower,
+        relatedServerId: TRUTH.leader,
+        metric: 'cpu',
+        relatedMetric: 'cpu',
+        lagSeconds: 120,
+      });
+      expect(c.value).toBeGreaterThan(0.8);
+      expect(a.answer).toMatch(/symptom|증상/);
+      expect(a.answer).not.toMatch(/Probable cause|추정 원인/);
+    }
+  );
 
   test('root_cause: an upstream traffic jump that leads is the probable cause', async () => {
     const a = await ask('Why is API-1 CPU high?');
     const jump = a.findings.find((f) => f.role === 'cause')!;
-    expect(jump).toMatchObject({ serverId: TRUTH.upstream, metric: 'network_in', kind: 'anomaly', event: 'traffic-jump' });
-    expect(a.answer).toMatch(/Probable cause: WEB-1 inbound network jumped from (3\.9|4|4\.1) MB\/s to (7\.9|8|8\.1) MB\/s since/);
+    expect(jump).toMatchObject({
+      serverId: TRUTH.upstream,
+      metric: 'network_in',
+      kind: 'anomaly',
+      event: 'traffic-jump',
+    });
+    expect(a.answer).toMatch(
+      /Probable cause: WEB-1 inbound network jumped from (3\.9|4|4\.1) MB\/s to (7\.9|8|8\.1) MB\/s since/
+    );
     expect(jump.at).toBe(new Date(endMs - 9 * 60_000).toISOString());
     expect(a.findings.some((f) => f.kind === 'correlation' && f.relatedServerId === TRUTH.upstream)).toBe(true);
   });
@@ -85,7 +109,13 @@ describe('analysis engine on a constructed fleet', () => {
   test('root_cause: a restart is a probable cause', async () => {
     const a = await ask('BOOT-1 왜 느려?');
     expect(a.answer).toMatch(/추정 원인: BOOT-1 재시작/);
-    expect(a.findings.find((f) => f.role === 'cause')).toMatchObject({ serverId: TRUTH.restarted, kind: 'anomaly', event: 'restart', metric: null, value: 600 });
+    expect(a.findings.find((f) => f.role === 'cause')).toMatchObject({
+      serverId: TRUTH.restarted,
+      kind: 'anomaly',
+      event: 'restart',
+      metric: null,
+      value: 600,
+    });
   });
 
   test('root_cause of a silent server: the outage is the cause, its last sample is what is known', async () => {
@@ -97,13 +127,16 @@ describe('analysis engine on a constructed fleet', () => {
     expect(a.findings.map((f) => [f.kind, f.role])).toEqual([['offline', 'cause']]);
   });
 
-  test.each(['오프라인 서버 있어?', 'Any servers down?'])('availability: %s → the unreachable server and since when', async (q) => {
-    const a = await ask(q);
-    expect(a.severity).toBe('critical');
-    expect(a.findings.filter((f) => f.kind === 'offline').map((f) => f.serverId)).toEqual([TRUTH.offline]);
-    expect(a.answer).toMatch(/GONE-1/);
-    expect(a.answer).toMatch(/2[01] ?(분|min)/);
-  });
+  test.each(['오프라인 서버 있어?', 'Any servers down?'])(
+    'availability: %s → the unreachable server and since when',
+    async (q) => {
+      const a = await ask(q);
+      expect(a.severity).toBe('critical');
+      expect(a.findings.filter((f) => f.kind === 'offline').map((f) => f.serverId)).toEqual([TRUTH.offline]);
+      expect(a.answer).toMatch(/GONE-1/);
+      expect(a.answer).toMatch(/2[01] ?(분|min)/);
+    }
+  );
 
   test('compare: the higher and the one with headroom, in both languages', async () => {
     const en = await ask('Compare APP-1 and DB-1 CPU');
@@ -139,7 +172,9 @@ describe('analysis engine on a constructed fleet', () => {
     ['DOWNSTREAM_ID 지난 1시간 이상 징후 있어?', /이상 징후\(수준 변화\)/],
   ])('anomalies: %s → the detector names a step as a level shift and when it began', async (q, phrase) => {
     const a = await ask(q.replace('DOWNSTREAM_ID', TRUTH.downstream));
-    const shift = a.findings.find((f) => f.kind === 'anomaly' && f.metric === 'cpu' && f.serverId === TRUTH.downstream)!;
+    const shift = a.findings.find(
+      (f) => f.kind === 'anomaly' && f.metric === 'cpu' && f.serverId === TRUTH.downstream
+    )!;
     expect(shift).toMatchObject({ change: 'level_shift' });
     const sinceMinutes = (endMs - Date.parse(shift.since!)) / 60_000;
     expect(sinceMinutes).toBeGreaterThanOrEqual(8);

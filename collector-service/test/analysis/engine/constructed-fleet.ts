@@ -38,7 +38,7 @@ export const TRUTH = {
 
 function behaviour(id: string, m: number, n: () => number): Partial<ServerMetrics> | null {
   const minutesAgo = HISTORY_MINUTES - 1 - m;
-  const spike = (offset: number) => ((m - offset) % 12 + 12) % 12 < 3;
+  const spike = (offset: number) => (((m - offset) % 12) + 12) % 12 < 3;
   switch (id) {
     case TRUTH.critical:
       return { cpuUsage: 95 + 0.5 * n(), memoryUsage: 60 + 0.3 * n() };
@@ -65,10 +65,25 @@ function behaviour(id: string, m: number, n: () => number): Partial<ServerMetric
   }
 }
 
-export const FLEET_IDS = [TRUTH.healthy, TRUTH.critical, TRUTH.filling, TRUTH.leaking, TRUTH.leader, TRUTH.follower, TRUTH.offline, TRUTH.newcomer, TRUTH.upstream, TRUTH.downstream, TRUTH.restarted];
+export const FLEET_IDS = [
+  TRUTH.healthy,
+  TRUTH.critical,
+  TRUTH.filling,
+  TRUTH.leaking,
+  TRUTH.leader,
+  TRUTH.follower,
+  TRUTH.offline,
+  TRUTH.newcomer,
+  TRUTH.upstream,
+  TRUTH.downstream,
+  TRUTH.restarted,
+];
 
 /** Writes the fleet's history, its newest samples at the start of `nowMs`'s minute; returns that time and the inventory rows. */
-export async function writeConstructedFleet(store: MetricsStore, nowMs: number): Promise<{ endMs: number; records: ServerRecord[] }> {
+export async function writeConstructedFleet(
+  store: MetricsStore,
+  nowMs: number
+): Promise<{ endMs: number; records: ServerRecord[] }> {
   const end = Math.floor(nowMs / MINUTE) * MINUTE;
   const samples: ServerMetrics[] = [];
   FLEET_IDS.forEach((id, k) => {
@@ -77,11 +92,25 @@ export async function writeConstructedFleet(store: MetricsStore, nowMs: number):
       const t = end - (HISTORY_MINUTES - 1 - m) * MINUTE;
       const over = behaviour(id, m, n);
       if (over === null) continue;
-      samples.push(sample(id, t, { cpuUsage: 20 + n(), memoryUsage: 40 + 0.3 * n(), diskUsage: 30, networkInBytes: 1_000_000, networkOutBytes: 2_000_000, uptimeSeconds: 30 * 86_400, ...over }));
+      samples.push(
+        sample(id, t, {
+          cpuUsage: 20 + n(),
+          memoryUsage: 40 + 0.3 * n(),
+          diskUsage: 30,
+          networkInBytes: 1_000_000,
+          networkOutBytes: 2_000_000,
+          uptimeSeconds: 30 * 86_400,
+          ...over,
+        })
+      );
     }
   });
-  const records = recordsFor(samples, FLEET_IDS.map((id) => serverInfo(id, { role: id === TRUTH.critical ? 'database' : 'app' })));
+  const records = recordsFor(
+    samples,
+    FLEET_IDS.map((id) => serverInfo(id, { role: id === TRUTH.critical ? 'database' : 'app' }))
+  );
   for (const r of records) if (r.id === TRUTH.offline) r.reachable = false;
-  for (let i = 0; i < samples.length; i += 5_000) await store.write({ servers: i === 0 ? records : [], samples: samples.slice(i, i + 5_000) });
+  for (let i = 0; i < samples.length; i += 5_000)
+    await store.write({ servers: i === 0 ? records : [], samples: samples.slice(i, i + 5_000) });
   return { endMs: end, records };
 }

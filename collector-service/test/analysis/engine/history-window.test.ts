@@ -66,7 +66,9 @@ describe('HistoryWindow', () => {
     expect(window.covers(T0 + MINUTE, T0 + 90 * MINUTE)).toBe(false);
     expect(window.covers(T0 + 65 * MINUTE, T0 + 90 * MINUTE)).toBe(true);
     // the ring holds the newest `capacity` buckets (the span plus two)
-    expect(window.series('G1', 'cpu', T0, T0 + 90 * MINUTE).v).toEqual(Array.from({ length: window.capacity }, (_, k) => 90 - window.capacity + k));
+    expect(window.series('G1', 'cpu', T0, T0 + 90 * MINUTE).v).toEqual(
+      Array.from({ length: window.capacity }, (_, k) => 90 - window.capacity + k)
+    );
   });
   test('reads its buckets from the head when the head holds the span, and agrees with the database', async () => {
     await storage.headLoaded;
@@ -78,7 +80,14 @@ describe('HistoryWindow', () => {
     await window.reload(['H1'], now);
     const fromHead = window.series('H1', 'cpu', now - 50 * MINUTE, now + MINUTE);
     expect(range).not.toHaveBeenCalled();
-    const [db] = await storage.store.rangeFromDatabase({ serverIds: ['H1'], metrics: ['cpu'], fromMs: now - 50 * MINUTE, toMs: now + MINUTE, stepMs: MINUTE, aggregation: 'avg' });
+    const [db] = await storage.store.rangeFromDatabase({
+      serverIds: ['H1'],
+      metrics: ['cpu'],
+      fromMs: now - 50 * MINUTE,
+      toMs: now + MINUTE,
+      stepMs: MINUTE,
+      aggregation: 'avg',
+    });
     expect(fromHead).toEqual({ t: db.timestamps, v: db.values.cpu });
     expect(fromHead.t.length).toBeGreaterThan(40);
   });

@@ -2,7 +2,9 @@ import { evidenceNumbers, numbersIn, unsupportedNumbers } from '../../../src/ana
 
 describe('numbers in answers', () => {
   test('server ids are names, not numbers; times and amounts are numbers', () => {
-    expect(numbersIn('DB-EU-002: CPU 86.1% (≥ 85%), since 08:43 UTC, K8S-WORKER-03 1,234 MB', ['DB-EU-002', 'K8S-WORKER-03'])).toEqual([86.1, 85, 8, 43, 1234]);
+    expect(
+      numbersIn('DB-EU-002: CPU 86.1% (≥ 85%), since 08:43 UTC, K8S-WORKER-03 1,234 MB', ['DB-EU-002', 'K8S-WORKER-03'])
+    ).toEqual([86.1, 85, 8, 43, 1234]);
   });
 
   test.each([

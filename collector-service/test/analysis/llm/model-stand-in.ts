@@ -36,7 +36,13 @@ export async function startModelStandIn(reply: (req: ChatRequest) => Reply): Pro
         return;
       }
       res.writeHead(r.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
+        })
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,6 +57,10 @@ export async function startModelStandIn(reply: (req: ChatRequest) => Reply): Pro
 }
 
 /** The document the rephraser sent as data. */
-export function sentData(req: ChatRequest): { question: string; answer: string; findings: Array<Record<string, unknown>> } {
+export function sentData(req: ChatRequest): {
+  question: string;
+  answer: string;
+  findings: Array<Record<string, unknown>>;
+} {
   return JSON.parse(req.messages.find((m) => m.role === 'user')!.content);
 }

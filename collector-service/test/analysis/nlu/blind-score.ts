@@ -70,7 +70,14 @@ function expectedFields(item: BlindQuestion): Record<string, unknown> {
 
 /** Runs every question once and counts what came out right. */
 export function scoreBlindSet(items: readonly BlindQuestion[], inventory: Inventory, now = new Date()): BlindScore {
-  const score: BlindScore = { questions: items.length, intentCorrect: 0, fields: 0, fieldsCorrect: 0, entitiesAllRight: 0, misses: [] };
+  const score: BlindScore = {
+    questions: items.length,
+    intentCorrect: 0,
+    fields: 0,
+    fieldsCorrect: 0,
+    entitiesAllRight: 0,
+    misses: [],
+  };
   for (const item of items) {
     const u = understand(item.q, inventory, { now });
     if (u.intent === item.intent) score.intentCorrect++;
@@ -102,6 +109,9 @@ export function describeScore(name: string, score: BlindScore): string {
     `  intent ${percent(score.intentCorrect, score.questions)} (${score.intentCorrect}/${score.questions})`,
     `  entity fields ${percent(score.fieldsCorrect, score.fields)} (${score.fieldsCorrect}/${score.fields})`,
     `  questions with all entities right ${percent(score.entitiesAllRight, score.questions)}`,
-    ...score.misses.map((m) => `  MISS ${m.field}: ${JSON.stringify(m.q)} expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`),
+    ...score.misses.map(
+      (m) =>
+        `  MISS ${m.field}: ${JSON.stringify(m.q)} expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`
+    ),
   ].join('\n');
 }

@@ -11,7 +11,13 @@ import { describeScore, scoreBlindSet, type BlindQuestion } from './blind-score'
 
 const fleet = buildInventory(buildFleet(30));
 
-const SETS: Array<{ name: string; questions: BlindQuestion[]; minQuestions: number; intentFloor: number; fieldFloor: number }> = [
+const SETS: Array<{
+  name: string;
+  questions: BlindQuestion[];
+  minQuestions: number;
+  intentFloor: number;
+  fieldFloor: number;
+}> = [
   { name: 'blind set 1', questions: BLIND_QUESTIONS, minQuestions: 120, intentFloor: 0.97, fieldFloor: 0.98 },
   { name: 'blind set 2', questions: BLIND_QUESTIONS_2, minQuestions: 40, intentFloor: 0.86, fieldFloor: 0.97 },
 ];

@@ -213,11 +213,46 @@ describe('provider, region and role', () => {
 
 describe('a production fleet with other ids', () => {
   const production = buildInventory([
-    { id: 'node-1.example:9100', provider: 'onprem', region: 'dc-east', role: 'web', collector: 'prometheus', labels: {} },
-    { id: 'node-2.example:9100', provider: 'onprem', region: 'dc-east', role: 'db', collector: 'prometheus', labels: {} },
-    { id: 'i-0abc123def4567890', provider: 'aws', region: 'eu-central-1', role: 'api', collector: 'cloudwatch', labels: { Name: 'payments-api-1' } },
-    { id: 'web-prod-3', provider: 'kubernetes', region: 'ap-southeast-1', role: 'frontend', collector: 'prometheus', labels: {} },
-    { id: 'web-prod-12', provider: 'kubernetes', region: 'ap-southeast-1', role: 'frontend', collector: 'prometheus', labels: {} },
+    {
+      id: 'node-1.example:9100',
+      provider: 'onprem',
+      region: 'dc-east',
+      role: 'web',
+      collector: 'prometheus',
+      labels: {},
+    },
+    {
+      id: 'node-2.example:9100',
+      provider: 'onprem',
+      region: 'dc-east',
+      role: 'db',
+      collector: 'prometheus',
+      labels: {},
+    },
+    {
+      id: 'i-0abc123def4567890',
+      provider: 'aws',
+      region: 'eu-central-1',
+      role: 'api',
+      collector: 'cloudwatch',
+      labels: { Name: 'payments-api-1' },
+    },
+    {
+      id: 'web-prod-3',
+      provider: 'kubernetes',
+      region: 'ap-southeast-1',
+      role: 'frontend',
+      collector: 'prometheus',
+      labels: {},
+    },
+    {
+      id: 'web-prod-12',
+      provider: 'kubernetes',
+      region: 'ap-southeast-1',
+      role: 'frontend',
+      collector: 'prometheus',
+      labels: {},
+    },
     { id: 'edge-1', provider: 'onprem', region: 'dc-west', role: 'proxy', collector: 'custom-api', labels: {} },
     { id: 'edge-01', provider: 'onprem', region: 'dc-west', role: 'proxy', collector: 'custom-api', labels: {} },
   ]);

@@ -48,7 +48,7 @@ describe('colloquial trouble words ask about health; "up" only means up after is
   });
 });
 
-describe('an aggregate of a named server\'s metric is its value', () => {
+describe("an aggregate of a named server's metric is its value", () => {
   it.each<[string, Intent]>([
     ['DB-EU-002의 최근 한 시간 CPU 평균', 'metric_value'],
     ['average memory of K8S-WORKER-01 over the last day', 'metric_value'],

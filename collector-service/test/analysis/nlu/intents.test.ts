@@ -24,15 +24,72 @@ describe('the contract examples', () => {
 
 describe('the same question in Korean (polite and casual), English and mixed', () => {
   it.each<[Intent, string[]]>([
-    ['server_health', ['DB-EU-002 괜찮아?', 'DB-EU-002 상태 어떤가요?', 'Is DB-EU-002 healthy?', 'DB-EU-002 health 어때']],
-    ['fleet_health', ['전체 서버 상태 요약해줘', '서버들 전반적으로 괜찮습니까?', 'Give me an overview of the fleet', 'AWS 쪽 overall status']],
-    ['top_usage', ['CPU 제일 많이 쓰는 서버 3개', 'CPU 사용률 높은 순으로 보여주세요', 'Top 3 servers by CPU', 'cpu top 3 서버']],
-    ['anomalies', ['지난 1시간 이상 징후 있어?', '최근 한 시간 동안 특이한 점 있었나요?', 'Any anomalies in the last hour?', '최근 1시간 spike 있었어?']],
-    ['forecast', ['디스크 언제 가득 차?', '디스크 용량 고갈 시점 예측해 주세요', 'When will the disks fill up?', 'disk 언제 full 돼?']],
-    ['root_cause', ['DB-EU-001 CPU 왜 높아?', 'DB-EU-001 CPU 높은 원인이 뭔가요?', 'Why is DB-EU-001 CPU high?', 'DB-EU-001 cpu 높은 reason 알려줘']],
-    ['compare', ['WEB-US-001하고 WEB-US-002 비교해줘', 'WEB-US-001과 WEB-US-002를 비교해 주시겠어요?', 'WEB-US-001 vs WEB-US-002', 'WEB-US-001 WEB-US-002 compare']],
-    ['availability', ['다운된 서버 있어?', '연결이 안 되는 서버가 있습니까?', 'Which servers are down?', 'offline 서버 있어?']],
-    ['metric_value', ['DB-EU-002 메모리 지금 얼마야?', 'DB-EU-002 메모리 현재 값 알려주세요', "What's DB-EU-002's memory right now?", 'DB-EU-002 memory 현재 몇 %야']],
+    [
+      'server_health',
+      ['DB-EU-002 괜찮아?', 'DB-EU-002 상태 어떤가요?', 'Is DB-EU-002 healthy?', 'DB-EU-002 health 어때'],
+    ],
+    [
+      'fleet_health',
+      [
+        '전체 서버 상태 요약해줘',
+        '서버들 전반적으로 괜찮습니까?',
+        'Give me an overview of the fleet',
+        'AWS 쪽 overall status',
+      ],
+    ],
+    [
+      'top_usage',
+      ['CPU 제일 많이 쓰는 서버 3개', 'CPU 사용률 높은 순으로 보여주세요', 'Top 3 servers by CPU', 'cpu top 3 서버'],
+    ],
+    [
+      'anomalies',
+      [
+        '지난 1시간 이상 징후 있어?',
+        '최근 한 시간 동안 특이한 점 있었나요?',
+        'Any anomalies in the last hour?',
+        '최근 1시간 spike 있었어?',
+      ],
+    ],
+    [
+      'forecast',
+      [
+        '디스크 언제 가득 차?',
+        '디스크 용량 고갈 시점 예측해 주세요',
+        'When will the disks fill up?',
+        'disk 언제 full 돼?',
+      ],
+    ],
+    [
+      'root_cause',
+      [
+        'DB-EU-001 CPU 왜 높아?',
+        'DB-EU-001 CPU 높은 원인이 뭔가요?',
+        'Why is DB-EU-001 CPU high?',
+        'DB-EU-001 cpu 높은 reason 알려줘',
+      ],
+    ],
+    [
+      'compare',
+      [
+        'WEB-US-001하고 WEB-US-002 비교해줘',
+        'WEB-US-001과 WEB-US-002를 비교해 주시겠어요?',
+        'WEB-US-001 vs WEB-US-002',
+        'WEB-US-001 WEB-US-002 compare',
+      ],
+    ],
+    [
+      'availability',
+      ['다운된 서버 있어?', '연결이 안 되는 서버가 있습니까?', 'Which servers are down?', 'offline 서버 있어?'],
+    ],
+    [
+      'metric_value',
+      [
+        'DB-EU-002 메모리 지금 얼마야?',
+        'DB-EU-002 메모리 현재 값 알려주세요',
+        "What's DB-EU-002's memory right now?",
+        'DB-EU-002 memory 현재 몇 %야',
+      ],
+    ],
   ])('%s', (intent, questions) => {
     for (const question of questions) expect([question, intentOf(question)]).toEqual([question, intent]);
   });
@@ -55,7 +112,10 @@ describe('intent rules that use the entities', () => {
   });
 
   it('a duration ahead makes a forecast', () => {
-    expect(understand('disk usage in 6 hours', fleet)).toMatchObject({ intent: 'forecast', entities: { rangeMinutes: 360 } });
+    expect(understand('disk usage in 6 hours', fleet)).toMatchObject({
+      intent: 'forecast',
+      entities: { rangeMinutes: 360 },
+    });
   });
 
   it('everyday words need something monitored to mean anything', () => {
@@ -66,7 +126,10 @@ describe('intent rules that use the entities', () => {
   });
 
   it('an unknown server id still makes a question about one server', () => {
-    expect(understand('DB-EU-009 상태 어때?', fleet)).toMatchObject({ intent: 'server_health', unresolved: ['DB-EU-009'] });
+    expect(understand('DB-EU-009 상태 어때?', fleet)).toMatchObject({
+      intent: 'server_health',
+      unresolved: ['DB-EU-009'],
+    });
   });
 });
 
@@ -127,7 +190,15 @@ describe('junk never throws and is not understood', () => {
     expect(u.intent).toBe('unknown');
     expect(u.confidence).toBe(0);
     expect(INTENTS).toContain(u.intent);
-    expect(u.entities).toEqual({ servers: [], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null });
+    expect(u.entities).toEqual({
+      servers: [],
+      metrics: [],
+      provider: null,
+      region: null,
+      role: null,
+      rangeMinutes: null,
+      limit: null,
+    });
   });
 
   it('tells SQL from English that uses the same words', () => {

@@ -15,7 +15,9 @@ describe('own question set', () => {
 
   it('covers every intent in both languages', () => {
     for (const language of ['ko', 'en'] as const) {
-      const intents = new Set(OWN_QUESTIONS.filter((item) => understand(item.q, fleet).language === language).map((item) => item.intent));
+      const intents = new Set(
+        OWN_QUESTIONS.filter((item) => understand(item.q, fleet).language === language).map((item) => item.intent)
+      );
       expect(intents.size).toBe(INTENTS.length);
     }
   });

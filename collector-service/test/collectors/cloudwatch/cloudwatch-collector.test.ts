@@ -7,9 +7,17 @@ import {
   type ListMetricsCommandInput,
   type Metric,
 } from '@aws-sdk/client-cloudwatch';
-import { DescribeInstancesCommand, EC2Client, type DescribeInstancesCommandInput, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  type DescribeInstancesCommandInput,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CloudWatchCollector, type CloudWatchCollectorOptions } from '../../../src/collectors/cloudwatch/cloudwatch-collector';
+import {
+  CloudWatchCollector,
+  type CloudWatchCollectorOptions,
+} from '../../../src/collectors/cloudwatch/cloudwatch-collector';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/thresholds';
 
 const ec2 = mockClient(EC2Client);
@@ -49,12 +57,26 @@ function agentPublishes(ids: string[]) {
   cloudwatch.on(ListMetricsCommand).callsFake((input: ListMetricsCommandInput) => ({
     Metrics: ids.flatMap((id) =>
       input.MetricName === 'mem_used_percent'
-        ? [{ Namespace: 'CWAgent', MetricName: input.MetricName, Dimensions: [{ Name: 'InstanceId', Value: id }, { Name: 'InstanceType', Value: 't3.micro' }] }]
+        ? [
+            {
+              Namespace: 'CWAgent',
+              MetricName: input.MetricName,
+              Dimensions: [
+                { Name: 'InstanceId', Value: id },
+                { Name: 'InstanceType', Value: 't3.micro' },
+              ],
+            },
+          ]
         : ['/data', '/'].map((path) => ({
             Namespace: 'CWAgent',
             MetricName: input.MetricName,
-            Dimensions: [{ Name: 'InstanceId', Value: id }, { Name: 'path', Value: path }, { Name: 'device', Value: 'nvme0n1p1' }, { Name: 'fstype', Value: 'xfs' }],
-          })),
+            Dimensions: [
+              { Name: 'InstanceId', Value: id },
+              { Name: 'path', Value: path },
+              { Name: 'device', Value: 'nvme0n1p1' },
+              { Name: 'fstype', Value: 'xfs' },
+            ],
+          }))
     ),
   }));
 }
@@ -66,13 +88,25 @@ function metricValues(valueOf: (instanceNumber: number, metricName: string, metr
       const metric = q.MetricStat!.Metric!;
       const value = valueOf(Number(dimension(metric, 'InstanceId')!.slice(2)), metric.MetricName!, metric);
       if (value === undefined) return [{ Id: q.Id, Timestamps: [], Values: [], StatusCode: 'Complete' }];
-      return [{ Id: q.Id, Timestamps: [new Date(NOW - 600_000), new Date(NOW - 900_000)], Values: [value, -1], StatusCode: 'Complete' }];
+      return [
+        {
+          Id: q.Id,
+          Timestamps: [new Date(NOW - 600_000), new Date(NOW - 900_000)],
+          Values: [value, -1],
+          StatusCode: 'Complete',
+        },
+      ];
     }),
   }));
 }
 
 function collector(options: Partial<CloudWatchCollectorOptions> = {}) {
-  return new CloudWatchCollector({ regions: ['us-east-1'], thresholds: DEFAULT_THRESHOLDS, now: () => NOW, ...options });
+  return new CloudWatchCollector({
+    regions: ['us-east-1'],
+    thresholds: DEFAULT_THRESHOLDS,
+    now: () => NOW,
+    ...options,
+  });
 }
 
 const run = (c: CloudWatchCollector, signal = new AbortController().signal) => c.collectAll(signal);
@@ -93,7 +127,10 @@ test('asks for many instances in batches of at most 500 queries, each value reac
   const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
   describePages(ids, 1000);
   agentPublishes(ids);
-  metricValues((n, name) => ({ CPUUtilization: n % 100, mem_used_percent: (n + 1) % 100, disk_used_percent: (n + 2) % 100 })[name] ?? 300 * n);
+  metricValues(
+    (n, name) =>
+      ({ CPUUtilization: n % 100, mem_used_percent: (n + 1) % 100, disk_used_percent: (n + 2) % 100 })[name] ?? 300 * n
+  );
   const { samples } = await run(collector());
 
   const batches = cloudwatch.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.MetricDataQueries!.length);
@@ -101,7 +138,13 @@ test('asks for many instances in batches of at most 500 queries, each value reac
   expect(samples).toHaveLength(250);
   for (const sample of samples) {
     const n = Number(sample.serverId.slice(2));
-    expect(sample).toMatchObject({ cpuUsage: n % 100, memoryUsage: (n + 1) % 100, diskUsage: (n + 2) % 100, networkInBytes: n, networkOutBytes: n });
+    expect(sample).toMatchObject({
+      cpuUsage: n % 100,
+      memoryUsage: (n + 1) % 100,
+      diskUsage: (n + 2) % 100,
+      networkInBytes: n,
+      networkOutBytes: n,
+    });
   }
 });
 
@@ -121,7 +164,10 @@ test('follows GetMetricData NextToken and merges the pages', async () => {
     ['i-1', 1, 1 / 300],
     ['i-2', 2, 2 / 300],
   ]);
-  expect(cloudwatch.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, 'page-2']);
+  expect(cloudwatch.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.NextToken)).toEqual([
+    undefined,
+    'page-2',
+  ]);
 });
 
 test('converts NetworkIn/NetworkOut (bytes per period) to bytes per second, for the period asked', async () => {
@@ -130,10 +176,23 @@ test('converts NetworkIn/NetworkOut (bytes per period) to bytes per second, for 
   metricValues((_n, name) => ({ NetworkIn: 30_000_000, NetworkOut: 6_000_000 })[name] ?? 12.5);
   for (const periodSeconds of [300, 60]) {
     const { samples } = await run(collector({ periodSeconds }));
-    expect(samples[0]).toMatchObject({ networkInBytes: 30_000_000 / periodSeconds, networkOutBytes: 6_000_000 / periodSeconds, cpuUsage: 12.5 });
+    expect(samples[0]).toMatchObject({
+      networkInBytes: 30_000_000 / periodSeconds,
+      networkOutBytes: 6_000_000 / periodSeconds,
+      cpuUsage: 12.5,
+    });
     const input = cloudwatch.commandCalls(GetMetricDataCommand).at(-1)!.args[0].input;
-    const stats = Object.fromEntries(input.MetricDataQueries!.map((q) => [q.MetricStat!.Metric!.MetricName, [q.MetricStat!.Stat, q.MetricStat!.Period]]));
-    expect(stats).toEqual({ CPUUtilization: ['Average', periodSeconds], NetworkIn: ['Sum', periodSeconds], NetworkOut: ['Sum', periodSeconds] });
+    const stats = Object.fromEntries(
+      input.MetricDataQueries!.map((q) => [
+        q.MetricStat!.Metric!.MetricName,
+        [q.MetricStat!.Stat, q.MetricStat!.Period],
+      ])
+    );
+    expect(stats).toEqual({
+      CPUUtilization: ['Average', periodSeconds],
+      NetworkIn: ['Sum', periodSeconds],
+      NetworkOut: ['Sum', periodSeconds],
+    });
     // the window ends on a whole period, so the newest datapoint is a complete one
     expect(input.EndTime!.getTime() % (periodSeconds * 1000)).toBe(0);
     expect(input.EndTime!.getTime()).toBeLessThanOrEqual(NOW);
@@ -142,23 +201,48 @@ test('converts NetworkIn/NetworkOut (bytes per period) to bytes per second, for 
 
 test('memory and disk come from the CloudWatch agent with its exact dimensions, and are null (not 0) without it', async () => {
   describePages(['i-1', 'i-2', 'i-3'], 1000);
-  const set = (id: string, extra: Record<string, string>) => [{ Name: 'InstanceId', Value: id }, ...Object.entries(extra).map(([Name, Value]) => ({ Name, Value }))];
+  const set = (id: string, extra: Record<string, string>) => [
+    { Name: 'InstanceId', Value: id },
+    ...Object.entries(extra).map(([Name, Value]) => ({ Name, Value })),
+  ];
   const listed: Record<string, Array<ReturnType<typeof set>>> = {
-    mem_used_percent: [set('i-1', { InstanceType: 't3.micro' }), set('i-3', { ImageId: 'ami-1', InstanceType: 't3.micro' }), set('i-3', { InstanceType: 't3.micro' })],
+    mem_used_percent: [
+      set('i-1', { InstanceType: 't3.micro' }),
+      set('i-3', { ImageId: 'ami-1', InstanceType: 't3.micro' }),
+      set('i-3', { InstanceType: 't3.micro' }),
+    ],
     // i-3 publishes only a /data disk: its root disk is unknown
-    disk_used_percent: [set('i-1', { path: '/data', device: 'nvme1n1' }), set('i-1', { path: '/', device: 'nvme0n1p1', fstype: 'xfs' }), set('i-3', { path: '/data' })],
+    disk_used_percent: [
+      set('i-1', { path: '/data', device: 'nvme1n1' }),
+      set('i-1', { path: '/', device: 'nvme0n1p1', fstype: 'xfs' }),
+      set('i-3', { path: '/data' }),
+    ],
   };
   cloudwatch.on(ListMetricsCommand).callsFake((input: ListMetricsCommandInput) => ({
-    Metrics: listed[input.MetricName!].map((Dimensions) => ({ Namespace: 'CWAgent', MetricName: input.MetricName, Dimensions })),
+    Metrics: listed[input.MetricName!].map((Dimensions) => ({
+      Namespace: 'CWAgent',
+      MetricName: input.MetricName,
+      Dimensions,
+    })),
   }));
-  metricValues((_n, name, metric) => (name === 'mem_used_percent' ? 91 : name === 'disk_used_percent' ? (dimension(metric, 'path') === '/' ? 55 : 99) : 10));
+  metricValues((_n, name, metric) =>
+    name === 'mem_used_percent' ? 91 : name === 'disk_used_percent' ? (dimension(metric, 'path') === '/' ? 55 : 99) : 10
+  );
   const { samples } = await run(collector());
   const byId = Object.fromEntries(samples.map((s) => [s.serverId, s]));
   expect(byId['i-1']).toMatchObject({ memoryUsage: 91, diskUsage: 55, status: 'critical' });
-  expect(byId['i-2']).toMatchObject({ memoryUsage: null, diskUsage: null, cpuUsage: 10, load1m: null, status: 'online' });
+  expect(byId['i-2']).toMatchObject({
+    memoryUsage: null,
+    diskUsage: null,
+    cpuUsage: 10,
+    load1m: null,
+    status: 'online',
+  });
   expect(byId['i-3']).toMatchObject({ memoryUsage: 91, diskUsage: null });
 
-  const asked = cloudwatch.commandCalls(GetMetricDataCommand).flatMap((c) => c.args[0].input.MetricDataQueries!.map((q) => q.MetricStat!.Metric!));
+  const asked = cloudwatch
+    .commandCalls(GetMetricDataCommand)
+    .flatMap((c) => c.args[0].input.MetricDataQueries!.map((q) => q.MetricStat!.Metric!));
   expect(asked.filter((m) => m.Namespace === 'CWAgent').map((m) => [m.MetricName, m.Dimensions])).toEqual([
     ['mem_used_percent', listed.mem_used_percent[0]],
     ['disk_used_percent', listed.disk_used_percent[1]],
@@ -173,7 +257,14 @@ test('an instance with no datapoints yet has null readings, never 0', async () =
   agentPublishes(['i-4']);
   metricValues(() => undefined);
   const { samples } = await run(collector());
-  expect(samples[0]).toMatchObject({ cpuUsage: null, memoryUsage: null, diskUsage: null, networkInBytes: null, networkOutBytes: null, status: 'online' });
+  expect(samples[0]).toMatchObject({
+    cpuUsage: null,
+    memoryUsage: null,
+    diskUsage: null,
+    networkInBytes: null,
+    networkOutBytes: null,
+    status: 'online',
+  });
   expect(samples[0].uptimeSeconds).toBe(3 * 86_400);
 });
 
@@ -182,8 +273,15 @@ test('names servers by their Name tag (instance id when absent or shared), role 
     const region = await getClient().config.region();
     const instances =
       region === 'us-east-1'
-        ? [instance('i-a', { Name: 'WEB-US-001', Role: 'web', team: 'shop' }), instance('i-b'), instance('i-c', { Name: 'worker' })]
-        : [instance('i-d', { Name: 'worker', role: 'batch' }), instance('i-e', { Name: 'DB-EU-001', role: 'database' })];
+        ? [
+            instance('i-a', { Name: 'WEB-US-001', Role: 'web', team: 'shop' }),
+            instance('i-b'),
+            instance('i-c', { Name: 'worker' }),
+          ]
+        : [
+            instance('i-d', { Name: 'worker', role: 'batch' }),
+            instance('i-e', { Name: 'DB-EU-001', role: 'database' }),
+          ];
     return { Reservations: [{ Instances: instances }] };
   });
   agentPublishes([]);
@@ -202,10 +300,22 @@ test('names servers by their Name tag (instance id when absent or shared), role 
     region: 'us-east-1',
     role: 'web',
     collector: 'cloudwatch',
-    labels: { instance_id: 'i-a', instance_type: 't3.micro', availability_zone: 'us-east-1a', 'tag:Name': 'WEB-US-001', 'tag:Role': 'web', 'tag:team': 'shop' },
+    labels: {
+      instance_id: 'i-a',
+      instance_type: 't3.micro',
+      availability_zone: 'us-east-1a',
+      'tag:Name': 'WEB-US-001',
+      'tag:Role': 'web',
+      'tag:team': 'shop',
+    },
   });
   expect(samples.map((s) => s.serverId)).toEqual(servers.map((s) => s.id));
-  expect(samples[0].rawData).toMatchObject({ source: 'cloudwatch', region: 'us-east-1', instanceId: 'i-a', periodSeconds: 300 });
+  expect(samples[0].rawData).toMatchObject({
+    source: 'cloudwatch',
+    region: 'us-east-1',
+    instanceId: 'i-a',
+    periodSeconds: 300,
+  });
 });
 
 test("every AWS call carries the run's abort signal", async () => {
@@ -245,36 +355,42 @@ test('re-reads datapoints only once per refresh period, and at once when a new i
 });
 
 describe('AWS failures are errors naming the call and region', () => {
-  const awsError = (name: string, message: string, attempts: number) => Object.assign(new Error(message), { name, $metadata: { attempts } });
+  const awsError = (name: string, message: string, attempts: number) =>
+    Object.assign(new Error(message), { name, $metadata: { attempts } });
 
   test('throttling that outlasts the SDK retries', async () => {
     describePages(['i-1'], 1000);
     agentPublishes([]);
     cloudwatch.on(GetMetricDataCommand).rejects(awsError('ThrottlingException', 'Rate exceeded', 3));
     await expect(run(collector())).rejects.toThrow(
-      'CloudWatch GetMetricData in us-east-1 failed: ThrottlingException: Rate exceeded (throttled; gave up after 3 attempts)',
+      'CloudWatch GetMetricData in us-east-1 failed: ThrottlingException: Rate exceeded (throttled; gave up after 3 attempts)'
     );
   });
 
   test('EC2 request limit in one of several regions', async () => {
     ec2.on(DescribeInstancesCommand).callsFake(async (_input: DescribeInstancesCommandInput, getClient) => {
-      if ((await getClient().config.region()) === 'eu-west-1') throw awsError('RequestLimitExceeded', 'Request limit exceeded.', 3);
+      if ((await getClient().config.region()) === 'eu-west-1')
+        throw awsError('RequestLimitExceeded', 'Request limit exceeded.', 3);
       return { Reservations: [] };
     });
     await expect(run(collector({ regions: ['us-east-1', 'eu-west-1'] }))).rejects.toThrow(
-      'EC2 DescribeInstances in eu-west-1 failed: RequestLimitExceeded: Request limit exceeded. (throttled; gave up after 3 attempts)',
+      'EC2 DescribeInstances in eu-west-1 failed: RequestLimitExceeded: Request limit exceeded. (throttled; gave up after 3 attempts)'
     );
   });
 
   test('missing credentials', async () => {
-    ec2.on(DescribeInstancesCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials from any providers', 1));
+    ec2
+      .on(DescribeInstancesCommand)
+      .rejects(awsError('CredentialsProviderError', 'Could not load credentials from any providers', 1));
     await expect(run(collector())).rejects.toThrow(
-      'EC2 DescribeInstances in us-east-1 failed: CredentialsProviderError: Could not load credentials from any providers (check the AWS credentials: environment, shared config/SSO profile or instance role)',
+      'EC2 DescribeInstances in us-east-1 failed: CredentialsProviderError: Could not load credentials from any providers (check the AWS credentials: environment, shared config/SSO profile or instance role)'
     );
   });
 });
 
 test('bad settings are refused when the collector is built', () => {
   expect(() => collector({ regions: [] })).toThrow('AWS_REGION expects at least one region');
-  expect(() => collector({ periodSeconds: 90 })).toThrow('the CloudWatch period expects a positive multiple of 60 seconds, got 90');
+  expect(() => collector({ periodSeconds: 90 })).toThrow(
+    'the CloudWatch period expects a positive multiple of 60 seconds, got 90'
+  );
 });

@@ -34,7 +34,10 @@ afterAll(async () => {
 test('the SDK retries a throttled call up to maxAttempts, then the collector reports it', async () => {
   const collector = new CloudWatchCollector({ regions: ['us-east-1'], thresholds: DEFAULT_THRESHOLDS, maxAttempts: 2 });
   await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(
-    'EC2 DescribeInstances in us-east-1 failed: RequestLimitExceeded: Request limit exceeded. (throttled; gave up after 2 attempts)',
+    'EC2 DescribeInstances in us-east-1 failed: RequestLimitExceeded: Request limit exceeded. (throttled; gave up after 2 attempts)'
   );
-  expect(server.requests.map((r) => new URLSearchParams(r.body).get('Action'))).toEqual(['DescribeInstances', 'DescribeInstances']);
+  expect(server.requests.map((r) => new URLSearchParams(r.body).get('Action'))).toEqual([
+    'DescribeInstances',
+    'DescribeInstances',
+  ]);
 }, 20_000);

@@ -1,7 +1,15 @@
 /** CustomApiCollector against a scripted on-prem API: what it asks, what it builds, and every malformed answer refused. */
-import { CustomApiCollector, type CustomApiCollectorOptions } from '../../../src/collectors/custom-api/custom-api-collector';
+import {
+  CustomApiCollector,
+  type CustomApiCollectorOptions,
+} from '../../../src/collectors/custom-api/custom-api-collector';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/thresholds';
-import { startScriptedServer, type RecordedRequest, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-server';
+import {
+  startScriptedServer,
+  type RecordedRequest,
+  type ScriptedAnswer,
+  type ScriptedServer,
+} from '../support/scripted-server';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -39,10 +47,16 @@ async function collectorFor(api: FakeApi, options: Partial<CustomApiCollectorOpt
     const [, encodedId, what] = match;
     if (!encodedId) return { body: api.servers ?? { servers: [] } };
     const id = decodeURIComponent(encodedId);
-    if (what === 'status') return { body: { server_id: id, online: api.online?.(id) ?? true, checked_at: '2026-11-26T09:00:01Z' } };
+    if (what === 'status')
+      return { body: { server_id: id, online: api.online?.(id) ?? true, checked_at: '2026-11-26T09:00:01Z' } };
     return { body: api.metrics?.(id) ?? reading(id) };
   });
-  return new CustomApiCollector({ endpoint: server.url, apiKey: 'collector-key-0123', thresholds: DEFAULT_THRESHOLDS, ...options });
+  return new CustomApiCollector({
+    endpoint: server.url,
+    apiKey: 'collector-key-0123',
+    thresholds: DEFAULT_THRESHOLDS,
+    ...options,
+  });
 }
 
 const entries = (...ids: string[]) => ({ servers: ids.map((id) => ({ id, region: 'seoul-dc1', role: 'web' })) });
@@ -50,13 +64,32 @@ const run = (c: CustomApiCollector) => c.collectAll(new AbortController().signal
 
 test('collects every server: inventory as onprem, samples from the answers, status from thresholds', async () => {
   const collector = await collectorFor({
-    servers: { servers: [{ id: 'ONPREM-WEB-01', region: 'seoul-dc1', role: 'web', labels: { rack: 'r4' } }, { id: 'ONPREM-DB-01', region: 'seoul-dc1', role: 'database' }] },
+    servers: {
+      servers: [
+        { id: 'ONPREM-WEB-01', region: 'seoul-dc1', role: 'web', labels: { rack: 'r4' } },
+        { id: 'ONPREM-DB-01', region: 'seoul-dc1', role: 'database' },
+      ],
+    },
     metrics: (id) => reading(id, id === 'ONPREM-DB-01' ? { cpu_usage: 88, load_1m: null } : {}),
   });
   const { servers, samples, unreachable } = await run(collector);
   expect(servers).toEqual([
-    { id: 'ONPREM-WEB-01', provider: 'onprem', region: 'seoul-dc1', role: 'web', collector: 'custom-api', labels: { rack: 'r4' } },
-    { id: 'ONPREM-DB-01', provider: 'onprem', region: 'seoul-dc1', role: 'database', collector: 'custom-api', labels: {} },
+    {
+      id: 'ONPREM-WEB-01',
+      provider: 'onprem',
+      region: 'seoul-dc1',
+      role: 'web',
+      collector: 'custom-api',
+      labels: { rack: 'r4' },
+    },
+    {
+      id: 'ONPREM-DB-01',
+      provider: 'onprem',
+      region: 'seoul-dc1',
+      role: 'database',
+      collector: 'custom-api',
+      labels: {},
+    },
   ]);
   expect(unreachable).toEqual([]);
   expect(samples[0]).toEqual({
@@ -73,14 +106,19 @@ test('collects every server: inventory as onprem, samples from the answers, stat
     rawData: { source: 'custom-api', answer: reading('ONPREM-WEB-01') },
   });
   expect(samples[1]).toMatchObject({ cpuUsage: 88, load1m: null, status: 'critical' });
-  expect(server!.requests.every((r) => r.method === 'GET' && r.headers.authorization === 'Bearer collector-key-0123')).toBe(true);
+  expect(
+    server!.requests.every((r) => r.method === 'GET' && r.headers.authorization === 'Bearer collector-key-0123')
+  ).toBe(true);
 });
 
 test('a server the API reports offline, or no longer knows, is unreachable and gets no sample', async () => {
   const collector = await collectorFor({
     servers: entries('a', 'b', 'gone'),
     online: (id) => id !== 'b',
-    override: (r) => (r.path.startsWith('/api/servers/gone/') ? { status: 404, body: { error: { code: 'not_found', message: 'gone' } } } : undefined),
+    override: (r) =>
+      r.path.startsWith('/api/servers/gone/')
+        ? { status: 404, body: { error: { code: 'not_found', message: 'gone' } } }
+        : undefined,
   });
   const { samples, unreachable } = await run(collector);
   expect(samples.map((s) => s.serverId)).toEqual(['a']);
@@ -96,7 +134,7 @@ test('ids are URL-encoded and a path prefix of the endpoint is kept', async () =
       ? { body: entries('rack 1/host#2') }
       : r.path.endsWith('/status')
         ? { body: { server_id: 'rack 1/host#2', online: true, checked_at: '2026-11-26T09:00:01Z' } }
-        : { body: reading('rack 1/host#2') },
+        : { body: reading('rack 1/host#2') }
   );
   const collector = new CustomApiCollector({ endpoint: `${server.url}/onprem/`, thresholds: DEFAULT_THRESHOLDS });
   const { samples } = await run(collector);
@@ -123,11 +161,12 @@ test('asks about at most `concurrency` servers at once', async () => {
         inFlight++;
         most = Math.max(most, inFlight);
         setTimeout(() => inFlight--, DELAY_MS - 5);
-        const body = what === 'status' ? { server_id: id, online: true, checked_at: '2026-11-26T09:00:01Z' } : reading(id);
+        const body =
+          what === 'status' ? { server_id: id, online: true, checked_at: '2026-11-26T09:00:01Z' } : reading(id);
         return { body, delayMs: DELAY_MS };
       },
     },
-    { concurrency: 3 },
+    { concurrency: 3 }
   );
   const { samples } = await run(collector);
   expect(samples).toHaveLength(12);
@@ -136,17 +175,62 @@ test('asks about at most `concurrency` servers at once', async () => {
 
 describe('a malformed answer is a collector error naming the field, and nothing is returned', () => {
   test.each([
-    ['an entry without a role', { servers: { servers: [{ id: 'a', region: 'x' }] } }, /^on-prem API answer to GET \/api\/servers is malformed: servers\[0\]\.role: /],
-    ['a duplicate server id', { servers: entries('a', 'b', 'a') }, 'on-prem API answer to GET /api/servers is malformed: servers[2].id: duplicate server id "a"'],
+    [
+      'an entry without a role',
+      { servers: { servers: [{ id: 'a', region: 'x' }] } },
+      /^on-prem API answer to GET \/api\/servers is malformed: servers\[0\]\.role: /,
+    ],
+    [
+      'a duplicate server id',
+      { servers: entries('a', 'b', 'a') },
+      'on-prem API answer to GET /api/servers is malformed: servers[2].id: duplicate server id "a"',
+    ],
     ['no servers list', { servers: { hosts: [] } }, /is malformed: servers: /],
-    ['cpu above 100 %', { metrics: (id: string) => reading(id, { cpu_usage: 150 }) }, /^on-prem API answer to GET \/api\/servers\/a\/metrics is malformed: cpu_usage: Too big/],
-    ['memory as a string', { metrics: (id: string) => reading(id, { memory_usage: '50' }) }, /is malformed: memory_usage: /],
-    ['a missing reading', { metrics: (id: string) => (({ disk_usage: _d, ...rest }) => rest)(reading(id)) }, /is malformed: disk_usage: /],
-    ['a bad timestamp', { metrics: (id: string) => reading(id, { timestamp: '26/11/2026' }) }, 'is malformed: timestamp: expects an ISO-8601 date-time'],
-    ['negative traffic', { metrics: (id: string) => reading(id, { network_out_bytes: -5 }) }, /is malformed: network_out_bytes: Too small/],
-    ['another server\'s reading', { metrics: () => reading('b') }, 'on-prem API answer to GET /api/servers/a/metrics is malformed: server_id: expects "a", got "b"'],
-    ['online as a string', { override: (r: RecordedRequest) => (r.path.endsWith('/status') ? { body: { server_id: 'a', online: 'yes', checked_at: '2026-11-26T09:00:00Z' } } : undefined) }, /status is malformed: online: /],
-    ['a body that is not JSON', { override: (r: RecordedRequest) => (r.path.endsWith('/metrics') ? { body: 'cpu=20' } : undefined) }, /^on-prem API at http:\/\/127\.0\.0\.1:\d+ answered HTTP 200 with a body that is not JSON: "cpu=20"$/],
+    [
+      'cpu above 100 %',
+      { metrics: (id: string) => reading(id, { cpu_usage: 150 }) },
+      /^on-prem API answer to GET \/api\/servers\/a\/metrics is malformed: cpu_usage: Too big/,
+    ],
+    [
+      'memory as a string',
+      { metrics: (id: string) => reading(id, { memory_usage: '50' }) },
+      /is malformed: memory_usage: /,
+    ],
+    [
+      'a missing reading',
+      { metrics: (id: string) => (({ disk_usage: _d, ...rest }) => rest)(reading(id)) },
+      /is malformed: disk_usage: /,
+    ],
+    [
+      'a bad timestamp',
+      { metrics: (id: string) => reading(id, { timestamp: '26/11/2026' }) },
+      'is malformed: timestamp: expects an ISO-8601 date-time',
+    ],
+    [
+      'negative traffic',
+      { metrics: (id: string) => reading(id, { network_out_bytes: -5 }) },
+      /is malformed: network_out_bytes: Too small/,
+    ],
+    [
+      "another server's reading",
+      { metrics: () => reading('b') },
+      'on-prem API answer to GET /api/servers/a/metrics is malformed: server_id: expects "a", got "b"',
+    ],
+    [
+      'online as a string',
+      {
+        override: (r: RecordedRequest) =>
+          r.path.endsWith('/status')
+            ? { body: { server_id: 'a', online: 'yes', checked_at: '2026-11-26T09:00:00Z' } }
+            : undefined,
+      },
+      /status is malformed: online: /,
+    ],
+    [
+      'a body that is not JSON',
+      { override: (r: RecordedRequest) => (r.path.endsWith('/metrics') ? { body: 'cpu=20' } : undefined) },
+      /^on-prem API at http:\/\/127\.0\.0\.1:\d+ answered HTTP 200 with a body that is not JSON: "cpu=20"$/,
+    ],
   ])('%s', async (_case, api, message) => {
     const collector = await collectorFor({ servers: entries('a'), ...(api as FakeApi) });
     await expect(run(collector)).rejects.toThrow(message);
@@ -154,25 +238,41 @@ describe('a malformed answer is a collector error naming the field, and nothing 
 });
 
 describe('failures of the API are errors that say what happened', () => {
-  test('a refused key names ONPREM_API_KEY and carries the API\'s own message', async () => {
-    const collector = await collectorFor({ override: () => ({ status: 401, body: { error: { code: 'unauthorized', message: 'the key is not valid' } } }) });
-    await expect(run(collector)).rejects.toThrow('on-prem API answered HTTP 401 to GET /api/servers (check ONPREM_API_KEY): unauthorized: the key is not valid');
+  test("a refused key names ONPREM_API_KEY and carries the API's own message", async () => {
+    const collector = await collectorFor({
+      override: () => ({ status: 401, body: { error: { code: 'unauthorized', message: 'the key is not valid' } } }),
+    });
+    await expect(run(collector)).rejects.toThrow(
+      'on-prem API answered HTTP 401 to GET /api/servers (check ONPREM_API_KEY): unauthorized: the key is not valid'
+    );
   });
 
   test('a server error without the error shape', async () => {
-    const collector = await collectorFor({ override: (r) => (r.path.endsWith('/metrics') ? { status: 500, body: { oops: true } } : undefined), servers: entries('a') });
-    await expect(run(collector)).rejects.toThrow('on-prem API answered HTTP 500 to GET /api/servers/a/metrics: no error body');
+    const collector = await collectorFor({
+      override: (r) => (r.path.endsWith('/metrics') ? { status: 500, body: { oops: true } } : undefined),
+      servers: entries('a'),
+    });
+    await expect(run(collector)).rejects.toThrow(
+      'on-prem API answered HTTP 500 to GET /api/servers/a/metrics: no error body'
+    );
   });
 
   test('a slow API times out with the limit named', async () => {
-    const collector = await collectorFor({ override: () => ({ body: entries(), delayMs: 2000 }) }, { requestTimeoutMs: 100 });
-    await expect(run(collector)).rejects.toThrow(/^on-prem API at http:\/\/127\.0\.0\.1:\d+ did not answer within 100 ms$/);
+    const collector = await collectorFor(
+      { override: () => ({ body: entries(), delayMs: 2000 }) },
+      { requestTimeoutMs: 100 }
+    );
+    await expect(run(collector)).rejects.toThrow(
+      /^on-prem API at http:\/\/127\.0\.0\.1:\d+ did not answer within 100 ms$/
+    );
   });
 
   test('an API that is down is unreachable', async () => {
     const collector = await collectorFor({});
     await server!.close();
-    await expect(run(collector)).rejects.toThrow(/^on-prem API at http:\/\/127\.0\.0\.1:\d+ is unreachable: .*ECONNREFUSED/);
+    await expect(run(collector)).rejects.toThrow(
+      /^on-prem API at http:\/\/127\.0\.0\.1:\d+ is unreachable: .*ECONNREFUSED/
+    );
     server = undefined;
   });
 });

@@ -24,7 +24,11 @@ const metrics = {
 
 test('is OpenAPI 3.1 with the three GET routes behind a bearer key', () => {
   expect(document.openapi).toBe('3.1.0');
-  expect(Object.keys(document.paths).sort()).toEqual(['/api/servers', '/api/servers/{id}/metrics', '/api/servers/{id}/status']);
+  expect(Object.keys(document.paths).sort()).toEqual([
+    '/api/servers',
+    '/api/servers/{id}/metrics',
+    '/api/servers/{id}/status',
+  ]);
   for (const operations of Object.values(document.paths)) expect(Object.keys(operations)).toEqual(['get']);
   expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
   expect(document.security).toEqual([{ bearer: [] }]);
@@ -44,7 +48,12 @@ test.each([
 
 test.each([
   ['a full reading', 'ServerMetrics', metrics, true],
-  ['all readings null', 'ServerMetrics', { ...metrics, cpu_usage: null, memory_usage: null, load_1m: null, uptime_seconds: null }, true],
+  [
+    'all readings null',
+    'ServerMetrics',
+    { ...metrics, cpu_usage: null, memory_usage: null, load_1m: null, uptime_seconds: null },
+    true,
+  ],
   ['cpu above 100 %', 'ServerMetrics', { ...metrics, cpu_usage: 150 }, false],
   ['memory as a string', 'ServerMetrics', { ...metrics, memory_usage: '40' }, false],
   ['a missing field', 'ServerMetrics', (({ disk_usage: _d, ...rest }) => rest)(metrics), false],
@@ -52,11 +61,20 @@ test.each([
   ['negative traffic', 'ServerMetrics', { ...metrics, network_in_bytes: -1 }, false],
   ['a status', 'ServerStatus', { server_id: 'a', online: false, checked_at: '2026-11-26T09:00:00Z' }, true],
   ['online as a string', 'ServerStatus', { server_id: 'a', online: 'yes', checked_at: '2026-11-26T09:00:00Z' }, false],
-  ['an inventory', 'ServerList', { servers: [{ id: 'a', region: 'seoul-dc1', role: 'web', labels: { rack: '4' } }] }, true],
+  [
+    'an inventory',
+    'ServerList',
+    { servers: [{ id: 'a', region: 'seoul-dc1', role: 'web', labels: { rack: '4' } }] },
+    true,
+  ],
   ['an entry without a role', 'ServerList', { servers: [{ id: 'a', region: 'seoul-dc1' }] }, false],
   ['an empty id', 'ServerList', { servers: [{ id: '', region: 'seoul-dc1', role: 'web' }] }, false],
 ])('%s: the document and the collector agree', (_case, name, value, valid) => {
-  const collectorSchema = { ServerMetrics: serverMetricsSchema, ServerStatus: serverStatusSchema, ServerList: serverListSchema }[name]!;
+  const collectorSchema = {
+    ServerMetrics: serverMetricsSchema,
+    ServerStatus: serverStatusSchema,
+    ServerList: serverListSchema,
+  }[name]!;
   expect(documentValidator(document, name)(value)).toBe(valid);
   expect(collectorSchema.safeParse(value).success).toBe(valid);
 });

@@ -1,8 +1,16 @@
 /** PrometheusCollector against a scripted Prometheus HTTP API: fleet-wide queries, auth, values, and every failure mode. */
-import { PrometheusCollector, type PrometheusCollectorOptions } from '../../../src/collectors/prometheus/prometheus-collector';
+import {
+  PrometheusCollector,
+  type PrometheusCollectorOptions,
+} from '../../../src/collectors/prometheus/prometheus-collector';
 import { READINGS } from '../../../src/collectors/prometheus/fleet-queries';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/thresholds';
-import { startScriptedServer, type RecordedRequest, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-server';
+import {
+  startScriptedServer,
+  type RecordedRequest,
+  type ScriptedAnswer,
+  type ScriptedServer,
+} from '../support/scripted-server';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 
@@ -35,7 +43,10 @@ function readingOf(query: string): string {
   return marks.find(([metric]) => query.includes(metric))?.[1] ?? (query.startsWith('up{') ? 'up' : 'unknown');
 }
 
-async function collectorFor(answer: (request: RecordedRequest) => ScriptedAnswer, options: Partial<PrometheusCollectorOptions> = {}) {
+async function collectorFor(
+  answer: (request: RecordedRequest) => ScriptedAnswer,
+  options: Partial<PrometheusCollectorOptions> = {}
+) {
   server = await startScriptedServer(answer);
   return new PrometheusCollector({
     endpoint: server.url,
@@ -52,10 +63,23 @@ function fleetAnswer(size: number, label = 'instance') {
   const ids = Array.from({ length: size }, (_, i) => `web-${i}`);
   return (request: RecordedRequest): ScriptedAnswer => {
     const reading = readingOf(queryOf(request));
-    if (reading === 'up') return { body: vector(ids.map((id) => ({ metric: { __name__: 'up', job: 'node', [label]: id }, value: id === 'web-1' ? '0' : '1' }))) };
+    if (reading === 'up')
+      return {
+        body: vector(
+          ids.map((id) => ({ metric: { __name__: 'up', job: 'node', [label]: id }, value: id === 'web-1' ? '0' : '1' }))
+        ),
+      };
     const value = (id: string) =>
-      reading === 'load1m' ? 'NaN' : reading === 'cpuUsage' && id === 'web-0' ? '91' : reading === 'memoryUsage' ? '42.5' : '10';
-    return { body: vector(ids.filter((id) => id !== 'web-1').map((id) => ({ metric: { [label]: id }, value: value(id) }))) };
+      reading === 'load1m'
+        ? 'NaN'
+        : reading === 'cpuUsage' && id === 'web-0'
+          ? '91'
+          : reading === 'memoryUsage'
+            ? '42.5'
+            : '10';
+    return {
+      body: vector(ids.filter((id) => id !== 'web-1').map((id) => ({ metric: { [label]: id }, value: value(id) }))),
+    };
   };
 }
 
@@ -96,7 +120,13 @@ describe('collectAll', () => {
       return { body: vector(reading === 'memoryUsage' ? [{ metric: { instance: 'db-1' }, value: '55' }] : []) };
     });
     const { samples } = await collector.collectAll(new AbortController().signal);
-    expect(samples[0]).toMatchObject({ memoryUsage: 55, cpuUsage: null, diskUsage: null, networkInBytes: null, uptimeSeconds: null });
+    expect(samples[0]).toMatchObject({
+      memoryUsage: 55,
+      cpuUsage: null,
+      diskUsage: null,
+      networkInBytes: null,
+      uptimeSeconds: null,
+    });
   });
 
   test('names servers by the configured label', async () => {
@@ -136,17 +166,41 @@ describe('failures are errors that say what went wrong', () => {
       { status: 400, body: { status: 'error', errorType: 'bad_data', error: 'parse error at char 3' } },
       /^Prometheus rejected the up query with HTTP 400: bad_data: parse error at char 3$/,
     ],
-    ['an auth proxy refuses the key', { status: 401, body: 'Unauthorized' }, /answered HTTP 401 with a body that is not JSON: "Unauthorized"/],
+    [
+      'an auth proxy refuses the key',
+      { status: 401, body: 'Unauthorized' },
+      /answered HTTP 401 with a body that is not JSON: "Unauthorized"/,
+    ],
     [
       'an auth proxy refuses the key in JSON',
       { status: 403, body: { status: 'error', error: 'forbidden' } },
       /HTTP 403 \(check PROMETHEUS_API_KEY\): error: forbidden/,
     ],
-    ['the body is not JSON', { body: '<html>gateway</html>' }, /answered HTTP 200 with a body that is not JSON: "<html>gateway<\/html>"/],
-    ['the envelope has no status', { body: { data: {} } }, /^Prometheus answer to the up query \(HTTP 200\) is malformed: status: /],
-    ['the result is not a list', { body: { status: 'success', data: { resultType: 'vector', result: {} } } }, /is malformed: data\.result: /],
-    ['a value is not a [time, "value"] pair', { body: { status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1] }] } } }, /is malformed: data\.result\[0\]\.value/],
-    ['the answer is a range matrix', { body: { status: 'success', data: { resultType: 'matrix', result: [] } } }, /data\.resultType: expects an instant vector/],
+    [
+      'the body is not JSON',
+      { body: '<html>gateway</html>' },
+      /answered HTTP 200 with a body that is not JSON: "<html>gateway<\/html>"/,
+    ],
+    [
+      'the envelope has no status',
+      { body: { data: {} } },
+      /^Prometheus answer to the up query \(HTTP 200\) is malformed: status: /,
+    ],
+    [
+      'the result is not a list',
+      { body: { status: 'success', data: { resultType: 'vector', result: {} } } },
+      /is malformed: data\.result: /,
+    ],
+    [
+      'a value is not a [time, "value"] pair',
+      { body: { status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1] }] } } },
+      /is malformed: data\.result\[0\]\.value/,
+    ],
+    [
+      'the answer is a range matrix',
+      { body: { status: 'success', data: { resultType: 'matrix', result: [] } } },
+      /data\.resultType: expects an instant vector/,
+    ],
   ])('%s', async (_case, answer, message) => {
     const collector = await collectorFor(() => answer as ScriptedAnswer);
     await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(message);
@@ -155,18 +209,22 @@ describe('failures are errors that say what went wrong', () => {
   test('a job without targets names PROMETHEUS_JOB', async () => {
     const collector = await collectorFor(() => ({ body: vector([]) }), { job: 'node-exporter' });
     await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(
-      'Prometheus has no up series for job "node-exporter": check PROMETHEUS_JOB (the scrape job of node_exporter)',
+      'Prometheus has no up series for job "node-exporter": check PROMETHEUS_JOB (the scrape job of node_exporter)'
     );
   });
 
   test('a server label no target carries names PROMETHEUS_SERVER_LABEL', async () => {
     const collector = await collectorFor(fleetAnswer(2), { serverLabel: 'nodename' });
-    await expect(collector.getServerList()).rejects.toThrow('no target of job "node" has the label "nodename": check PROMETHEUS_SERVER_LABEL');
+    await expect(collector.getServerList()).rejects.toThrow(
+      'no target of job "node" has the label "nodename": check PROMETHEUS_SERVER_LABEL'
+    );
   });
 
   test('a slow Prometheus times out with the limit named', async () => {
     const collector = await collectorFor(() => ({ body: vector([]), delayMs: 2000 }), { requestTimeoutMs: 150 });
-    await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(/^Prometheus at http:\/\/127\.0\.0\.1:\d+ did not answer within 150 ms$/);
+    await expect(collector.collectAll(new AbortController().signal)).rejects.toThrow(
+      /^Prometheus at http:\/\/127\.0\.0\.1:\d+ did not answer within 150 ms$/
+    );
   });
 
   test("the run's abort signal cancels the requests at once", async () => {
@@ -174,13 +232,21 @@ describe('failures are errors that say what went wrong', () => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(new Error('collector timeout after 100 ms')), 100);
-    await expect(collector.collectAll(controller.signal)).rejects.toThrow(/request aborted \(collector timeout after 100 ms\)/);
+    await expect(collector.collectAll(controller.signal)).rejects.toThrow(
+      /request aborted \(collector timeout after 100 ms\)/
+    );
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   test('an invalid server label is refused when the collector is built', () => {
     expect(
-      () => new PrometheusCollector({ endpoint: 'http://127.0.0.1:9', job: 'node', serverLabel: 'node-name', thresholds: DEFAULT_THRESHOLDS }),
+      () =>
+        new PrometheusCollector({
+          endpoint: 'http://127.0.0.1:9',
+          job: 'node',
+          serverLabel: 'node-name',
+          thresholds: DEFAULT_THRESHOLDS,
+        })
     ).toThrow('PROMETHEUS_SERVER_LABEL expects a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got "node-name"');
   });
 });

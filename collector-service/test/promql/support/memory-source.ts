@@ -14,7 +14,12 @@ export const T0 = Date.UTC(2026, 0, 1); // a fixed origin, so answers do not dep
 export const MIN = 60_000;
 
 /** A series with one sample every `everyMs` from `startMs`, values from `valueAt(i)`. */
-export function series(labels: Labels, count: number, valueAt: (i: number) => number, { startMs = T0, everyMs = MIN } = {}): StoredSeries {
+export function series(
+  labels: Labels,
+  count: number,
+  valueAt: (i: number) => number,
+  { startMs = T0, everyMs = MIN } = {}
+): StoredSeries {
   const times = Array.from({ length: count }, (_, i) => startMs + i * everyMs);
   return { labels, times, values: times.map((_, i) => valueAt(i)) };
 }

@@ -19,7 +19,10 @@ const STATUSES = ['online', 'warning', 'critical', 'offline'] as const;
 
 /** A reproducible, messy history: uneven times, absent readings, each batch out of order, some samples sent twice. */
 function dataSet(): ServerMetrics[][] {
-  const reading = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }) });
+  const reading = fc.oneof(
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }) }
+  );
   const row = fc.record({
     server: fc.constantFrom(...SERVERS),
     offsetMs: fc.integer({ min: 0, max: 6 * HOUR }),
@@ -37,7 +40,7 @@ function dataSet(): ServerMetrics[][] {
       load1m: r.values[5],
       uptimeSeconds: r.values[6],
       status: r.status,
-    }),
+    })
   );
   const batches: ServerMetrics[][] = [];
   for (let i = 0; i < samples.length; i += 500) batches.push(samples.slice(i, i + 500));
@@ -45,7 +48,8 @@ function dataSet(): ServerMetrics[][] {
   return batches;
 }
 
-const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 function sameSeries(head: SeriesSet[], db: SeriesSet[], metrics: MetricName[]): boolean {
   if (head.length !== db.length) return false;
@@ -70,7 +74,10 @@ describe('head and PostgreSQL give the same answers', () => {
     for (const batch of dataSet()) await storage.store.write({ servers: recordsFor(batch), samples: batch });
     reloaded = await openStorage({ databaseUrl: db.url, dataDir: '', redisKeyPrefix: '' }, silentLog);
     await reloaded.headLoaded;
-    small = await openStorage({ databaseUrl: db.url, dataDir: '', redisKeyPrefix: '', headMaxBytes: SERVERS.length * 200 * 66 * 1.125 }, silentLog);
+    small = await openStorage(
+      { databaseUrl: db.url, dataDir: '', redisKeyPrefix: '', headMaxBytes: SERVERS.length * 200 * 66 * 1.125 },
+      silentLog
+    );
     await small.headLoaded;
   }, 120_000);
   afterAll(async () => {
@@ -85,12 +92,17 @@ describe('head and PostgreSQL give the same answers', () => {
     metrics: fc.subarray([...METRIC_NAMES], { minLength: 1 }),
     fromOffset: fc.integer({ min: -HOUR, max: 7 * HOUR }),
     lengthMs: fc.integer({ min: 1, max: 8 * HOUR }),
-    stepMs: fc.oneof(fc.integer({ min: 1, max: 600 }).map((s) => s * 1000), fc.integer({ min: 1, max: 7_200_000 })),
+    stepMs: fc.oneof(
+      fc.integer({ min: 1, max: 600 }).map((s) => s * 1000),
+      fc.integer({ min: 1, max: 7_200_000 })
+    ),
     aggregation: fc.constantFrom<Aggregation>('avg', 'max', 'min', 'p95'),
   });
 
   test('downsampled ranges: every bucket, every aggregation, within floating-point summation order', async () => {
-    const [{ count }] = await storage.store.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM server_metrics');
+    const [{ count }] = await storage.store.sql.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM server_metrics'
+    );
     expect(count).toBeGreaterThan(1000);
     expect(storage.store.head.stats().samples).toBe(count);
     expect(reloaded.store.head.stats().samples).toBe(count);
@@ -99,7 +111,14 @@ describe('head and PostgreSQL give the same answers', () => {
     expect(small.store.head.covers(NOW - 5 * 60_000)).toBe(true);
     await fc.assert(
       fc.asyncProperty(query, async (p) => {
-        const q = { serverIds: p.serverIds, metrics: p.metrics, fromMs: NOW - p.fromOffset, toMs: NOW - p.fromOffset + p.lengthMs, stepMs: p.stepMs, aggregation: p.aggregation };
+        const q = {
+          serverIds: p.serverIds,
+          metrics: p.metrics,
+          fromMs: NOW - p.fromOffset,
+          toMs: NOW - p.fromOffset + p.lengthMs,
+          stepMs: p.stepMs,
+          aggregation: p.aggregation,
+        };
         const fromDb = await storage.store.rangeFromDatabase(q);
         for (const head of [storage.store.head, reloaded.store.head]) {
           const fromHead = head.range(q);
@@ -109,25 +128,35 @@ describe('head and PostgreSQL give the same answers', () => {
         const fromSmall = small.store.head.range(q);
         return fromSmall === null ? !small.store.head.covers(q.fromMs) : sameSeries(fromSmall, fromDb, p.metrics);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   }, 120_000);
 
   test('raw samples: the same times and readings in (from, to]', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SERVERS), fc.constantFrom(...HEAD_COLUMNS, 'status' as const), fc.integer({ min: -HOUR, max: 7 * HOUR }), fc.integer({ min: 0, max: 8 * HOUR }), async (server, column, fromOffset, lengthMs) => {
-        const fromMs = NOW - fromOffset;
-        const toMs = fromMs + lengthMs;
-        const { rows } = await readRawSamples(storage.store.sql, { serverIds: [server], columns: [column], fromMs, toMs }, 100_000);
-        const expected = rows.filter((r) => r[column] !== null).map((r) => [r.time_ms, r[column]]);
-        for (const head of [storage.store.head, reloaded.store.head]) {
-          const seen: Array<[number, number | string]> = [];
-          if (!head.scan(server, column, fromMs, toMs, (t, v) => seen.push([t, v]))) return false;
-          if (JSON.stringify(seen) !== JSON.stringify(expected)) return false;
+      fc.asyncProperty(
+        fc.constantFrom(...SERVERS),
+        fc.constantFrom(...HEAD_COLUMNS, 'status' as const),
+        fc.integer({ min: -HOUR, max: 7 * HOUR }),
+        fc.integer({ min: 0, max: 8 * HOUR }),
+        async (server, column, fromOffset, lengthMs) => {
+          const fromMs = NOW - fromOffset;
+          const toMs = fromMs + lengthMs;
+          const { rows } = await readRawSamples(
+            storage.store.sql,
+            { serverIds: [server], columns: [column], fromMs, toMs },
+            100_000
+          );
+          const expected = rows.filter((r) => r[column] !== null).map((r) => [r.time_ms, r[column]]);
+          for (const head of [storage.store.head, reloaded.store.head]) {
+            const seen: Array<[number, number | string]> = [];
+            if (!head.scan(server, column, fromMs, toMs, (t, v) => seen.push([t, v]))) return false;
+            if (JSON.stringify(seen) !== JSON.stringify(expected)) return false;
+          }
+          return true;
         }
-        return true;
-      }),
-      { numRuns: 100 },
+      ),
+      { numRuns: 100 }
     );
   }, 120_000);
 });

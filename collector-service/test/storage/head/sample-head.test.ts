@@ -51,9 +51,20 @@ describe('SampleHead', () => {
     const values = [10, 20, 30, 40];
     head.append(values.map((v, i) => sample('A', T0 + i * 15_000, { cpuUsage: v, memoryUsage: i === 1 ? null : v })));
     head.append([sample('A', T0 + 2 * MINUTE, { cpuUsage: 5 })]);
-    const q = { serverIds: ['A', 'B'], metrics: ['cpu', 'memory'] as const, fromMs: T0, toMs: T0 + 3 * MINUTE, stepMs: MINUTE };
-    const read = (aggregation: 'avg' | 'max' | 'min' | 'p95') => head.range({ ...q, metrics: [...q.metrics], aggregation })!;
-    expect(read('avg')[0]).toEqual({ serverId: 'A', timestamps: [T0, T0 + 2 * MINUTE], values: { cpu: [25, 5], memory: [80 / 3, 20] } });
+    const q = {
+      serverIds: ['A', 'B'],
+      metrics: ['cpu', 'memory'] as const,
+      fromMs: T0,
+      toMs: T0 + 3 * MINUTE,
+      stepMs: MINUTE,
+    };
+    const read = (aggregation: 'avg' | 'max' | 'min' | 'p95') =>
+      head.range({ ...q, metrics: [...q.metrics], aggregation })!;
+    expect(read('avg')[0]).toEqual({
+      serverId: 'A',
+      timestamps: [T0, T0 + 2 * MINUTE],
+      values: { cpu: [25, 5], memory: [80 / 3, 20] },
+    });
     expect(read('max')[0].values.cpu).toEqual([40, 5]);
     expect(read('min')[0].values.memory).toEqual([10, 20]);
     expect(read('p95')[0].values.cpu).toEqual([30 + 0.85 * 10, 5]);
@@ -65,7 +76,16 @@ describe('SampleHead', () => {
     const head = new SampleHead({ maxBytes: 1 << 20, spanMs: DAY, now: () => now });
     head.append([sample('A', now - MINUTE)]);
     expect(head.covers(now - MINUTE)).toBe(false);
-    expect(head.range({ serverIds: ['A'], metrics: ['cpu'], fromMs: now - MINUTE, toMs: now, stepMs: MINUTE, aggregation: 'avg' })).toBeNull();
+    expect(
+      head.range({
+        serverIds: ['A'],
+        metrics: ['cpu'],
+        fromMs: now - MINUTE,
+        toMs: now,
+        stepMs: MINUTE,
+        aggregation: 'avg',
+      })
+    ).toBeNull();
     head.clear();
     head.append([sample('A', now - MINUTE)]);
     expect(head.covers(now - 2 * MINUTE)).toBe(true);
@@ -76,7 +96,8 @@ describe('SampleHead', () => {
     const servers = 10;
     const maxBytes = Math.ceil(servers * 400 * BYTES_PER_SAMPLE * 1.125);
     const head = headAt(T0 + 500 * MINUTE, maxBytes);
-    for (let m = 0; m < 500; m++) head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE)));
+    for (let m = 0; m < 500; m++)
+      head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE)));
     const stats = head.stats();
     expect(stats.samples).toBe(servers * 400);
     expect(stats.bytes).toBeLessThanOrEqual(maxBytes * 1.1);
@@ -86,7 +107,11 @@ describe('SampleHead', () => {
 
   test('scan visits raw samples in (from, to], skipping absent readings; status by name', () => {
     const head = headAt(T0 + 10 * MINUTE);
-    head.append([sample('A', T0, { cpuUsage: 1 }), sample('A', T0 + MINUTE, { cpuUsage: null, status: 'offline' }), sample('A', T0 + 2 * MINUTE, { cpuUsage: 3 })]);
+    head.append([
+      sample('A', T0, { cpuUsage: 1 }),
+      sample('A', T0 + MINUTE, { cpuUsage: null, status: 'offline' }),
+      sample('A', T0 + 2 * MINUTE, { cpuUsage: 3 }),
+    ]);
     const seen: Array<[number, number | string]> = [];
     expect(head.scan('A', 'cpu_usage', T0, T0 + 2 * MINUTE, (t, v) => seen.push([t, v]))).toBe(true);
     expect(seen).toEqual([[T0 + 2 * MINUTE, 3]]);
@@ -100,11 +125,19 @@ describe('SampleHead', () => {
     const head = headAt(T0 + 10 * MINUTE);
     head.append(Array.from({ length: 6 }, (_, m) => sample('A', T0 + m * MINUTE)));
     const charged: number[] = [];
-    head.range({ serverIds: ['A'], metrics: ['cpu'], fromMs: T0, toMs: T0 + 4 * MINUTE, stepMs: MINUTE, aggregation: 'avg' }, { charge: (n) => charged.push(n) });
+    head.range(
+      { serverIds: ['A'], metrics: ['cpu'], fromMs: T0, toMs: T0 + 4 * MINUTE, stepMs: MINUTE, aggregation: 'avg' },
+      { charge: (n) => charged.push(n) }
+    );
     expect(charged).toEqual([4]);
     const controller = new AbortController();
     controller.abort(new Error('client went away'));
-    expect(() => head.range({ serverIds: ['A'], metrics: ['cpu'], fromMs: T0, toMs: T0 + 4 * MINUTE, stepMs: MINUTE, aggregation: 'avg' }, { charge: () => {}, signal: controller.signal })).toThrow('client went away');
+    expect(() =>
+      head.range(
+        { serverIds: ['A'], metrics: ['cpu'], fromMs: T0, toMs: T0 + 4 * MINUTE, stepMs: MINUTE, aggregation: 'avg' },
+        { charge: () => {}, signal: controller.signal }
+      )
+    ).toThrow('client went away');
   });
 
   test('the newest sample of a server comes back whole (raw data aside)', () => {

@@ -2,7 +2,13 @@ import { ServerSummary } from '../types';
 import { AdHocFilterError, matchesFilter, toWireFilters } from './adhocFilters';
 import { distinctValues, matchesSelection, selectionParams } from './serverInventory';
 
-function server(id: string, provider: string, region: string, role: string, status: ServerSummary['status']): ServerSummary {
+function server(
+  id: string,
+  provider: string,
+  region: string,
+  role: string,
+  status: ServerSummary['status']
+): ServerSummary {
   return { id, provider, region, role, status, lastSeen: 1764115200000, labels: {} };
 }
 
@@ -50,7 +56,9 @@ describe('matchesFilter', () => {
   });
 
   it('names an invalid regular expression', () => {
-    expect(() => matchesFilter(fleet[0], { key: 'region', operator: '=~', value: '(' })).toThrow('not a valid regular expression');
+    expect(() => matchesFilter(fleet[0], { key: 'region', operator: '=~', value: '(' })).toThrow(
+      'not a valid regular expression'
+    );
   });
 });
 

@@ -27,7 +27,11 @@ export function annotationsToFrame(refId: string, response: AnnotationsResponse)
   return createDataFrame({
     refId,
     meta: response.truncated
-      ? { notices: [{ severity: 'warning', text: `Only the ${annotations.length} most severe and newest events are shown.` }] }
+      ? {
+          notices: [
+            { severity: 'warning', text: `Only the ${annotations.length} most severe and newest events are shown.` },
+          ],
+        }
       : undefined,
     fields: [
       { name: 'time', type: FieldType.time, values: annotations.map((a) => toEpochMs(a.time, 'time')) },

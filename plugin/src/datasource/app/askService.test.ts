@@ -1,7 +1,14 @@
 /** The /api/ask answer checked against the contract's shape. */
 import { checkAskAnswer } from './askService';
 
-const valid = { intent: 'server_health', language: 'ko', entities: {}, severity: 'critical', answer: '...', findings: [] };
+const valid = {
+  intent: 'server_health',
+  language: 'ko',
+  entities: {},
+  severity: 'critical',
+  answer: '...',
+  findings: [],
+};
 
 describe('checkAskAnswer', () => {
   it('accepts the contract shape', () => {

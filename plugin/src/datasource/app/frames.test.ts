@@ -11,7 +11,12 @@ const contractFrame = {
       { name: 'cpu', type: 'number', labels: { server: 'DB-EU-002', provider: 'aws' }, config: { unit: 'percent' } },
     ],
   },
-  data: { values: [[1764115200000, 1764115260000], [84.1, 85.3]] },
+  data: {
+    values: [
+      [1764115200000, 1764115260000],
+      [84.1, 85.3],
+    ],
+  },
 };
 
 describe('toTargetFrames', () => {
@@ -35,7 +40,12 @@ describe('toTargetFrames', () => {
     ['load', 'short', 'WEB-US-001 Load (1m)'],
   ])('fills in unit and name of %s when the service sent none', (metric, unit, name) => {
     const json = {
-      schema: { fields: [{ name: 'time', type: 'time' }, { name: metric, type: 'number', labels: { server: 'WEB-US-001' } }] },
+      schema: {
+        fields: [
+          { name: 'time', type: 'time' },
+          { name: metric, type: 'number', labels: { server: 'WEB-US-001' } },
+        ],
+      },
       data: { values: [[1], [2]] },
     };
     const [frame] = toTargetFrames('B', [json as never], metric);
@@ -43,7 +53,12 @@ describe('toTargetFrames', () => {
   });
 
   it('renders the alias from the series labels and the metric', () => {
-    const [frame] = toTargetFrames('A', [contractFrame as never], 'cpu', '{{metric}} on {{ server }} ({{provider}}) {{unknown}}');
+    const [frame] = toTargetFrames(
+      'A',
+      [contractFrame as never],
+      'cpu',
+      '{{metric}} on {{ server }} ({{provider}}) {{unknown}}'
+    );
     expect(frame.fields[1].config.displayNameFromDS).toBe('cpu on DB-EU-002 (aws) {{unknown}}');
   });
 
@@ -82,11 +97,23 @@ describe('toTargetFrames', () => {
       data: { values: [['DB-EU-002'], ['critical'], [1764115200000], [88], [1200]] },
     };
     const [frame] = toTargetFrames('T', [latest as never], 'latest');
-    expect(frame.fields.map((field) => field.config.displayNameFromDS)).toEqual(['Server', 'Status', 'Time', 'CPU', 'Network out']);
+    expect(frame.fields.map((field) => field.config.displayNameFromDS)).toEqual([
+      'Server',
+      'Status',
+      'Time',
+      'CPU',
+      'Network out',
+    ]);
     expect(frame.fields.map((field) => field.config.unit)).toEqual([undefined, undefined, undefined, 'percent', 'Bps']);
 
     const servers = {
-      schema: { fields: [{ name: 'last seen', type: 'time' }, { name: 'collector', type: 'string' }, { name: 'zone', type: 'string' }] },
+      schema: {
+        fields: [
+          { name: 'last seen', type: 'time' },
+          { name: 'collector', type: 'string' },
+          { name: 'zone', type: 'string' },
+        ],
+      },
       data: { values: [[null], ['dummy'], ['a']] },
     };
     const [table] = toTargetFrames('S', [servers as never], 'servers');

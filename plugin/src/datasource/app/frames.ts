@@ -59,7 +59,9 @@ export function toTargetFrames(
   if (frames.length === 0) {
     const empty = createDataFrame({ refId, fields: [] });
     empty.meta = {
-      notices: [{ severity: 'info', text: `The OpenManager service has no samples for ${description} in this time range.` }],
+      notices: [
+        { severity: 'info', text: `The OpenManager service has no samples for ${description} in this time range.` },
+      ],
     };
     return [empty];
   }

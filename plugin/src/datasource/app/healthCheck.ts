@@ -64,7 +64,10 @@ export async function checkService(client: ServiceClient): Promise<TestDataSourc
   if (!isHealthResponse(health)) {
     return {
       status: 'error',
-      message: t('datasource.health.not-openmanager', 'The URL answered /api/health, but not as an OpenManager service would.'),
+      message: t(
+        'datasource.health.not-openmanager',
+        'The URL answered /api/health, but not as an OpenManager service would.'
+      ),
     };
   }
   if (health.status !== 'ok') {
@@ -88,7 +91,11 @@ export async function checkService(client: ServiceClient): Promise<TestDataSourc
   return {
     status: 'success',
     message: role
-      ? t('datasource.health.ok-role', 'OpenManager is reachable, the API key (role: {{role}}) is accepted and storage is healthy.', { role })
+      ? t(
+          'datasource.health.ok-role',
+          'OpenManager is reachable, the API key (role: {{role}}) is accepted and storage is healthy.',
+          { role }
+        )
       : t('datasource.health.ok', 'OpenManager is reachable, the API key is accepted and storage is healthy.'),
   };
 }

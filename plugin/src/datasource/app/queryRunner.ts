@@ -107,7 +107,10 @@ async function runDataTargets(
   for (const target of targets) {
     const result = response?.results?.[target.refId];
     if (!result) {
-      outcome.errors.push({ refId: target.refId, message: `The OpenManager service sent no result for query ${target.refId}.` });
+      outcome.errors.push({
+        refId: target.refId,
+        message: `The OpenManager service sent no result for query ${target.refId}.`,
+      });
     } else if (result.error !== undefined) {
       outcome.errors.push({ refId: target.refId, message: result.error });
     } else {
@@ -126,7 +129,10 @@ async function runAnnotationTarget(
     const servers = expandValues(query.servers, deps.templateSrv, request.scopedVars);
     const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : [...ANNOTATION_KINDS];
     const range = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
-    const response = await deps.client.get<AnnotationsResponse>('/api/annotations', annotationParams(range, servers, kinds));
+    const response = await deps.client.get<AnnotationsResponse>(
+      '/api/annotations',
+      annotationParams(range, servers, kinds)
+    );
     return { data: [annotationsToFrame(query.refId, response)], errors: [] };
   } catch (err) {
     return failAll([query.refId], err);

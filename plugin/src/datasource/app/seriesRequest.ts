@@ -7,7 +7,11 @@ import { TimeRangeMs } from './askService';
 /** refId of the n-th series, so frames can be matched back to what was asked. */
 export const seriesRefId = (index: number): string => `S${index}`;
 
-export function seriesRequest(series: readonly SeriesRef[], range: TimeRangeMs, maxDataPoints: number): DataQueryRequest<OpenManagerQuery> {
+export function seriesRequest(
+  series: readonly SeriesRef[],
+  range: TimeRangeMs,
+  maxDataPoints: number
+): DataQueryRequest<OpenManagerQuery> {
   const from = dateTime(range.from);
   const to = dateTime(range.to);
   const intervalMs = Math.max(1000, Math.ceil((range.to - range.from) / Math.max(1, maxDataPoints)));

@@ -22,7 +22,13 @@ export class ServiceClient {
   }
 
   post<T>(path: string, body: unknown, requestId?: string): Promise<T> {
-    return this.send<T>({ method: 'POST', url: path, data: body, requestId, headers: { 'Content-Type': 'application/json' } });
+    return this.send<T>({
+      method: 'POST',
+      url: path,
+      data: body,
+      requestId,
+      headers: { 'Content-Type': 'application/json' },
+    });
   }
 
   private async send<T>(request: BackendSrvRequest): Promise<T> {

@@ -36,7 +36,12 @@ describe('toServiceError', () => {
       'service',
       ['HTTP 500: storage_unavailable: database is down'],
     ],
-    ["Grafana's own message", fetchError(400, { message: 'Data proxy hostname not allowed' }), 'service', ['HTTP 400: Data proxy hostname not allowed']],
+    [
+      "Grafana's own message",
+      fetchError(400, { message: 'Data proxy hostname not allowed' }),
+      'service',
+      ['HTTP 400: Data proxy hostname not allowed'],
+    ],
     ['a thrown TypeError', new TypeError('Failed to fetch'), 'unreachable', ['Failed to fetch']],
   ])('maps %s', (_, err, kind, fragments) => {
     const mapped = toServiceError(err, URL);
@@ -48,7 +53,10 @@ describe('toServiceError', () => {
   });
 
   it('does not take an ordinary 400 of the service for a key problem', () => {
-    const mapped = toServiceError(fetchError(400, { error: { code: 'bad_request', message: 'unknown metric "gpu"' } }), URL);
+    const mapped = toServiceError(
+      fetchError(400, { error: { code: 'bad_request', message: 'unknown metric "gpu"' } }),
+      URL
+    );
     expect(mapped.kind).toBe('service');
     expect(mapped.message).toContain('unknown metric "gpu"');
   });

@@ -18,10 +18,14 @@ export function serviceUrlProblem(url: string | undefined): string | undefined {
     });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return t('datasource.config.url.protocol', 'The service URL must start with http:// or https:// (got {{protocol}}//)', {
-      protocol: parsed.protocol,
-      ...AS_IS,
-    });
+    return t(
+      'datasource.config.url.protocol',
+      'The service URL must start with http:// or https:// (got {{protocol}}//)',
+      {
+        protocol: parsed.protocol,
+        ...AS_IS,
+      }
+    );
   }
   if (parsed.search || parsed.hash) {
     return t('datasource.config.url.query', 'The service URL must not carry a query string or fragment');

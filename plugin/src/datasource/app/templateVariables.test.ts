@@ -28,7 +28,9 @@ describe('expandValues', () => {
 
   it('names a variable that the dashboard does not define', () => {
     expect(() => expandValues(['$region'], templateSrv)).toThrow(TemplateVariableError);
-    expect(() => expandValues(['$region'], templateSrv)).toThrow('Template variable $region is not defined on this dashboard.');
+    expect(() => expandValues(['$region'], templateSrv)).toThrow(
+      'Template variable $region is not defined on this dashboard.'
+    );
   });
 });
 

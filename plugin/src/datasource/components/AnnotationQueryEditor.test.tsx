@@ -13,7 +13,19 @@ let service: CannedService;
 
 beforeAll(async () => {
   service = await startCannedService(() => ({
-    body: { servers: [{ id: 'DB-EU-002', provider: 'aws', region: 'eu-west-1', role: 'database', status: 'critical', lastSeen: 0, labels: {} }] },
+    body: {
+      servers: [
+        {
+          id: 'DB-EU-002',
+          provider: 'aws',
+          region: 'eu-west-1',
+          role: 'database',
+          status: 'critical',
+          lastSeen: 0,
+          labels: {},
+        },
+      ],
+    },
   }));
 });
 

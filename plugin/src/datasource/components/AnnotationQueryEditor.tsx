@@ -30,7 +30,12 @@ export function AnnotationQueryEditor({ datasource, query: savedQuery, onChange 
         />
       </InlineFieldRow>
       <InlineFieldRow>
-        <InlineField label={t('datasource.annotations.kind.label', 'Events')} labelWidth={14} grow htmlFor="openmanager-annotation-kinds">
+        <InlineField
+          label={t('datasource.annotations.kind.label', 'Events')}
+          labelWidth={14}
+          grow
+          htmlFor="openmanager-annotation-kinds"
+        >
           <MultiSelect<AnnotationKind>
             inputId="openmanager-annotation-kinds"
             options={kindOptions()}

@@ -11,9 +11,33 @@ import { OpenManagerQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 
 const SERVERS = [
-  { id: 'DB-EU-001', provider: 'aws', region: 'eu-west-1', role: 'database', status: 'online', lastSeen: 0, labels: {} },
-  { id: 'DB-EU-002', provider: 'aws', region: 'eu-west-1', role: 'database', status: 'critical', lastSeen: 0, labels: {} },
-  { id: 'ONPREM-DB-01', provider: 'onprem', region: 'seoul-dc1', role: 'database', status: 'online', lastSeen: 0, labels: {} },
+  {
+    id: 'DB-EU-001',
+    provider: 'aws',
+    region: 'eu-west-1',
+    role: 'database',
+    status: 'online',
+    lastSeen: 0,
+    labels: {},
+  },
+  {
+    id: 'DB-EU-002',
+    provider: 'aws',
+    region: 'eu-west-1',
+    role: 'database',
+    status: 'critical',
+    lastSeen: 0,
+    labels: {},
+  },
+  {
+    id: 'ONPREM-DB-01',
+    provider: 'onprem',
+    region: 'seoul-dc1',
+    role: 'database',
+    status: 'online',
+    lastSeen: 0,
+    labels: {},
+  },
 ];
 
 let service: CannedService;
@@ -125,7 +149,10 @@ describe('QueryEditor', () => {
   });
 
   it('says why the server list is missing when the service refuses the key', async () => {
-    const refusing = await startCannedService(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'no' } } }));
+    const refusing = await startCannedService(() => ({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'no' } },
+    }));
     try {
       renderEditor(createDataSource({ serviceUrl: refusing.url }));
       expect(await screen.findByText(/Could not list servers: .*rejected the API key/)).toBeInTheDocument();

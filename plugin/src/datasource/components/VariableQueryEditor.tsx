@@ -6,7 +6,14 @@ import React, { FocusEvent } from 'react';
 
 import { toVariableQuery } from '../app/inventoryQueries';
 import type { DataSource } from '../datasource';
-import { OpenManagerOptions, OpenManagerQuery, SERVER_LABELS, ServerLabel, VariableKind, VariableQuery } from '../types';
+import {
+  OpenManagerOptions,
+  OpenManagerQuery,
+  SERVER_LABELS,
+  ServerLabel,
+  VariableKind,
+  VariableQuery,
+} from '../types';
 
 type Props = QueryEditorProps<DataSource, OpenManagerQuery, OpenManagerOptions, VariableQuery>;
 
@@ -74,7 +81,11 @@ export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
   return (
     <>
       <InlineFieldRow>
-        <InlineField label={t('datasource.variable.kind.label', 'List')} labelWidth={12} htmlFor="openmanager-variable-kind">
+        <InlineField
+          label={t('datasource.variable.kind.label', 'List')}
+          labelWidth={12}
+          htmlFor="openmanager-variable-kind"
+        >
           <Select<VariableKind>
             inputId="openmanager-variable-kind"
             width={24}

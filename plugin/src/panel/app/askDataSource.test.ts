@@ -22,7 +22,11 @@ describe('resolveAskDataSource', () => {
   it.each([
     ['a deleted choice', 'gone', 'uid "gone") does not exist any more'],
     ['another type', 'prom', '"Prometheus" is a prometheus data source; this panel needs an OpenManager one'],
-    ['an instance without ask()', 'om-old', '"Old OpenManager" cannot answer questions: update the OpenManager data source plugin'],
+    [
+      'an instance without ask()',
+      'om-old',
+      '"Old OpenManager" cannot answer questions: update the OpenManager data source plugin',
+    ],
   ])('names what is wrong with %s', async (_, uid, message) => {
     await expect(resolveAskDataSource(srv, uid)).rejects.toThrow(message);
   });

@@ -5,7 +5,12 @@ import { describeAskProblem, isCancelled } from './askProblems';
 
 describe('describeAskProblem', () => {
   it.each([
-    [new ServiceError('unreachable', 'Cannot reach the OpenManager service at http://x'), 'unreachable', true, /Save & test/],
+    [
+      new ServiceError('unreachable', 'Cannot reach the OpenManager service at http://x'),
+      'unreachable',
+      true,
+      /Save & test/,
+    ],
     [new ServiceError('unconfigured', 'No service URL is configured'), 'unconfigured', false, /Service URL/],
     [new ServiceError('unauthorized', 'rejected the API key', 400), 'unauthorized', false, /API key/],
     [new ServiceError('service', 'HTTP 429', 429), 'rate_limited', true, /wait a few seconds/],

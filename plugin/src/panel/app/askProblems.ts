@@ -2,13 +2,7 @@
 import { t } from '@grafana/i18n';
 
 export type AskProblemKind =
-  | 'no_datasource'
-  | 'unconfigured'
-  | 'unreachable'
-  | 'unauthorized'
-  | 'rate_limited'
-  | 'bad_question'
-  | 'service';
+  'no_datasource' | 'unconfigured' | 'unreachable' | 'unauthorized' | 'rate_limited' | 'bad_question' | 'service';
 
 export interface AskProblem {
   kind: AskProblemKind;
@@ -41,7 +35,13 @@ export function describeAskProblem(err: unknown): AskProblem {
   const { name, kind, status, message } = shapeOf(err);
   const detail = message || t('panel.problem.no-details', 'no details');
   if (name === 'DataSourceProblem') {
-    return { kind: 'no_datasource', title: t('panel.problem.no-datasource', 'No OpenManager data source'), detail, nextStep: '', retryable: false };
+    return {
+      kind: 'no_datasource',
+      title: t('panel.problem.no-datasource', 'No OpenManager data source'),
+      detail,
+      nextStep: '',
+      retryable: false,
+    };
   }
   if (kind === 'unconfigured') {
     return {
@@ -84,7 +84,10 @@ export function describeAskProblem(err: unknown): AskProblem {
       kind: 'rate_limited',
       title: t('panel.problem.rate-limited.title', 'Too many questions at once'),
       detail,
-      nextStep: t('panel.problem.rate-limited.next', 'The service asks to slow down: wait a few seconds and try again.'),
+      nextStep: t(
+        'panel.problem.rate-limited.next',
+        'The service asks to slow down: wait a few seconds and try again.'
+      ),
       retryable: true,
     };
   }
@@ -101,7 +104,10 @@ export function describeAskProblem(err: unknown): AskProblem {
     kind: 'service',
     title: t('panel.problem.service.title', 'The service failed to answer'),
     detail,
-    nextStep: t('panel.problem.service.next', "Try again; if it keeps failing, the collector service's log has the cause."),
+    nextStep: t(
+      'panel.problem.service.next',
+      "Try again; if it keeps failing, the collector service's log has the cause."
+    ),
     retryable: true,
   };
 }

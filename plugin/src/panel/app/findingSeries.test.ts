@@ -16,7 +16,12 @@ const finding = (serverId: string, metric: AskFinding['metric'], kind = 'thresho
 describe('seriesOfFindings', () => {
   it('lists each server metric once, skipping findings without a metric, up to MAX_SERIES', () => {
     expect(
-      seriesOfFindings([finding('A', 'cpu'), finding('A', 'cpu', 'anomaly'), finding('B', null, 'offline'), finding('A', 'memory')])
+      seriesOfFindings([
+        finding('A', 'cpu'),
+        finding('A', 'cpu', 'anomaly'),
+        finding('B', null, 'offline'),
+        finding('A', 'memory'),
+      ])
     ).toEqual([
       { server: 'A', metric: 'cpu' },
       { server: 'A', metric: 'memory' },

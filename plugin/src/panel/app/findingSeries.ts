@@ -61,6 +61,11 @@ export function toSparkline(frame: DataFrame, threshold: number | null): FieldSp
   const max = Math.max(range.max ?? 0, threshold ?? -Infinity);
   return {
     x: { ...x, config: { ...x.config, interval: x.values[1] - x.values[0] } },
-    y: { ...y, values, config: { ...y.config, min, max }, state: { ...y.state, range: { min, max, delta: max - min } } },
+    y: {
+      ...y,
+      values,
+      config: { ...y.config, min, max },
+      state: { ...y.state, range: { min, max, delta: max - min } },
+    },
   };
 }

@@ -27,7 +27,9 @@ function sessionStore(): Storage | undefined {
 export function loadHistory(key: string): string[] {
   try {
     const saved = JSON.parse(sessionStore()?.getItem(key) ?? '[]');
-    return Array.isArray(saved) ? saved.filter((entry): entry is string => typeof entry === 'string').slice(0, HISTORY_SIZE) : [];
+    return Array.isArray(saved)
+      ? saved.filter((entry): entry is string => typeof entry === 'string').slice(0, HISTORY_SIZE)
+      : [];
   } catch {
     return [];
   }

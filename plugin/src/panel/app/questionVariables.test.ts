@@ -20,7 +20,9 @@ describe('expandQuestion', () => {
     expect(expandQuestion(question, replace)).toBe(expected);
   });
 
-  it('prefers the panel\'s scoped values (a repeated panel)', () => {
-    expect(expandQuestion('$server?', replace, { server: { text: 'K8S-WORKER-03', value: 'K8S-WORKER-03' } })).toBe('K8S-WORKER-03?');
+  it("prefers the panel's scoped values (a repeated panel)", () => {
+    expect(expandQuestion('$server?', replace, { server: { text: 'K8S-WORKER-03', value: 'K8S-WORKER-03' } })).toBe(
+      'K8S-WORKER-03?'
+    );
   });
 });

@@ -6,6 +6,10 @@ function joinValues(value: string | string[]): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-export function expandQuestion(question: string, replaceVariables: InterpolateFunction, scopedVars?: ScopedVars): string {
+export function expandQuestion(
+  question: string,
+  replaceVariables: InterpolateFunction,
+  scopedVars?: ScopedVars
+): string {
   return replaceVariables(question, scopedVars, joinValues).trim();
 }

@@ -24,7 +24,12 @@ interface Props {
 const getStyles = (theme: GrafanaTheme2) => ({
   header: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(1) }),
   question: css({ color: theme.colors.text.secondary, minWidth: 0, wordBreak: 'keep-all', overflowWrap: 'anywhere' }),
-  refreshing: css({ display: 'inline-flex', gap: theme.spacing(0.5), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  refreshing: css({
+    display: 'inline-flex',
+    gap: theme.spacing(0.5),
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   answer: css({
     margin: theme.spacing(1, 0, 0),
     fontSize: theme.typography.body.fontSize,

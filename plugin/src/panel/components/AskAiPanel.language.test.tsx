@@ -27,7 +27,10 @@ describe('the ask-AI panel in the user language', () => {
     await setUserLanguage('ko-KR');
     await renderAskAiPanel({ dataSources: openManager(), options: { askOnRefresh: false } });
 
-    expect(screen.getByRole('textbox', { name: '질문' })).toHaveAttribute('placeholder', 'DB-EU-002 서버에 문제가 있나요?');
+    expect(screen.getByRole('textbox', { name: '질문' })).toHaveAttribute(
+      'placeholder',
+      'DB-EU-002 서버에 문제가 있나요?'
+    );
     expect(screen.getByText(/Enter는 질문, Shift\+Enter는 줄 바꿈/)).toBeInTheDocument();
     expect(screen.getByText(/서버에 대해 한국어나 영어로 물어보세요/)).toBeInTheDocument();
     expect(screen.getByRole('list', { name: '이렇게 물어보세요' })).toBeInTheDocument();

@@ -49,18 +49,29 @@ describe('asking with the keyboard', () => {
   });
 
   it('does not ask while an input method is composing (Enter commits the Hangul syllable)', async () => {
-    await renderAskAiPanel({ dataSources: openManager(), options: { askOnRefresh: false, defaultQuestion: '오프라인 서버 있어' } });
+    await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { askOnRefresh: false, defaultQuestion: '오프라인 서버 있어' },
+    });
 
     box().focus();
-    const composing = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, isComposing: true });
+    const composing = new KeyboardEvent('keydown', {
+      key: 'Enter',
+      bubbles: true,
+      cancelable: true,
+      isComposing: true,
+    });
     box().dispatchEvent(composing);
     await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
 
     expect(asked(service.requests)).toHaveLength(0);
   });
 
-  it('has a labelled box, then the Ask button, then this session\'s questions in tab order', async () => {
-    await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
+  it("has a labelled box, then the Ask button, then this session's questions in tab order", async () => {
+    await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' },
+    });
     await screen.findByTestId(TEST_IDS.answer);
 
     expect(box()).toHaveAccessibleDescription(/Enter asks, Shift\+Enter adds a line, Escape cancels or clears/);
@@ -74,7 +85,7 @@ describe('asking with the keyboard', () => {
 });
 
 describe('dashboard variables and range', () => {
-  it('fills $server with the variable\'s values, and ${server} and [[server]] too', async () => {
+  it("fills $server with the variable's values, and ${server} and [[server]] too", async () => {
     await renderAskAiPanel({
       dataSources: openManager(),
       variables: [{ name: 'server', current: ['DB-EU-001', 'DB-EU-002'] }],
@@ -87,7 +98,10 @@ describe('dashboard variables and range', () => {
     await userEvent.type(box(), 'Compare ${{server} and [[[[server]]{Enter}');
 
     await waitFor(() =>
-      expect(questions()).toEqual(['DB-EU-001, DB-EU-002 상태 어때?', 'Compare DB-EU-001, DB-EU-002 and DB-EU-001, DB-EU-002'])
+      expect(questions()).toEqual([
+        'DB-EU-001, DB-EU-002 상태 어때?',
+        'Compare DB-EU-001, DB-EU-002 and DB-EU-001, DB-EU-002',
+      ])
     );
     // what was asked, expanded, is shown above the answer
     expect(await screen.findByText('Compare DB-EU-001, DB-EU-002 and DB-EU-001, DB-EU-002')).toBeInTheDocument();
@@ -101,16 +115,23 @@ describe('dashboard variables and range', () => {
     });
     await screen.findByTestId(TEST_IDS.answer);
 
-    expect(asked(service.requests)).toEqual([{ question: 'How are the servers in eu-west-1, us-east-1 doing?', ...PANEL_RANGE }]);
+    expect(asked(service.requests)).toEqual([
+      { question: 'How are the servers in eu-west-1, us-east-1 doing?', ...PANEL_RANGE },
+    ]);
   });
 
-  it('asks the last question again when the dashboard refreshes, keeping the answer shown and the operator\'s typing', async () => {
-    const { props, rerender } = await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: '오프라인 서버 있어?' } });
+  it("asks the last question again when the dashboard refreshes, keeping the answer shown and the operator's typing", async () => {
+    const { props, rerender } = await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { defaultQuestion: '오프라인 서버 있어?' },
+    });
     await screen.findByTestId(TEST_IDS.answer);
     await userEvent.clear(box());
     await userEvent.type(box(), 'DB-EU-002 서버에 문제가 있나요?{Enter}');
     await waitFor(() => expect(questions()).toHaveLength(2));
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.answer)).toHaveTextContent('DB-EU-002 서버에 문제가 있나요?'));
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.answer)).toHaveTextContent('DB-EU-002 서버에 문제가 있나요?')
+    );
     service.answerWith(askService(() => ({ body: askAnswer({ severity: 'warning' }), delayMs: 600 })));
 
     await userEvent.clear(box());
@@ -141,7 +162,7 @@ describe('dashboard variables and range', () => {
   });
 });
 
-describe('this session\'s questions', () => {
+describe("this session's questions", () => {
   it('lists them newest first without repeats, and one click asks again', async () => {
     await renderAskAiPanel({ dataSources: openManager(), options: { askOnRefresh: false, defaultQuestion: '' } });
     for (const question of ['오프라인 서버 있어?', '디스크가 언제 꽉 찰까?', '오프라인 서버 있어?']) {
@@ -150,7 +171,11 @@ describe('this session\'s questions', () => {
       await waitFor(() => expect(screen.queryByRole('status')).not.toBeInTheDocument());
     }
     const history = screen.getByRole('navigation', { name: 'Asked in this session' });
-    expect(within(history).getAllByRole('button').map((button) => button.textContent)).toEqual(['오프라인 서버 있어?', '디스크가 언제 꽉 찰까?']);
+    expect(
+      within(history)
+        .getAllByRole('button')
+        .map((button) => button.textContent)
+    ).toEqual(['오프라인 서버 있어?', '디스크가 언제 꽉 찰까?']);
 
     await userEvent.click(within(history).getByRole('button', { name: '디스크가 언제 꽉 찰까?' }));
 
@@ -160,7 +185,11 @@ describe('this session\'s questions', () => {
   });
 
   it('keeps them for the browser session when the panel is rendered again (e.g. after editing it)', async () => {
-    const first = await renderAskAiPanel({ dataSources: openManager(), id: 7, options: { defaultQuestion: '오프라인 서버 있어?' } });
+    const first = await renderAskAiPanel({
+      dataSources: openManager(),
+      id: 7,
+      options: { defaultQuestion: '오프라인 서버 있어?' },
+    });
     await screen.findByTestId(TEST_IDS.answer);
     first.unmount();
 
@@ -177,7 +206,10 @@ describe('options', () => {
       { uid: 'openmanager', name: 'OpenManager', serviceUrl: service.url },
       { uid: 'openmanager-eu', name: 'OpenManager EU', serviceUrl: second.url },
     ];
-    const chosen = await renderAskAiPanel({ dataSources: two, options: { datasource: { type: 'openmanager-vibe-datasource', uid: 'openmanager-eu' } } });
+    const chosen = await renderAskAiPanel({
+      dataSources: two,
+      options: { datasource: { type: 'openmanager-vibe-datasource', uid: 'openmanager-eu' } },
+    });
     expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('warning');
     expect(asked(service.requests)).toHaveLength(0);
     chosen.unmount();
@@ -188,7 +220,10 @@ describe('options', () => {
   });
 
   it('says when the chosen data source is gone', async () => {
-    await renderAskAiPanel({ dataSources: openManager(), options: { datasource: { type: 'openmanager-vibe-datasource', uid: 'deleted-uid' } } });
+    await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { datasource: { type: 'openmanager-vibe-datasource', uid: 'deleted-uid' } },
+    });
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The data source chosen in this panel\'s options (uid "deleted-uid") does not exist any more: pick another under Options → Data source.'
     );

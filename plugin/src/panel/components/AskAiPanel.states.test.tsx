@@ -35,7 +35,10 @@ describe('the ask-AI panel', () => {
   });
 
   it('asks the default question on load with the dashboard range, and shows severity, answer, findings and their charts', async () => {
-    await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
+    await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' },
+    });
 
     const answer = await screen.findByTestId(TEST_IDS.answer);
     expect(within(answer).getByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
@@ -72,10 +75,27 @@ describe('the ask-AI panel', () => {
           ? {
               body: askAnswer({
                 intent: 'availability',
-                findings: [finding({ serverId: 'WEB-US-003', metric: null, kind: 'offline', value: null, threshold: null, message: 'WEB-US-003: 오프라인' })],
+                findings: [
+                  finding({
+                    serverId: 'WEB-US-003',
+                    metric: null,
+                    kind: 'offline',
+                    value: null,
+                    threshold: null,
+                    message: 'WEB-US-003: 오프라인',
+                  }),
+                ],
               }),
             }
-          : { body: askAnswer({ intent: 'fleet_health', severity: 'ok', answer: 'All 30 servers are healthy.', language: 'en', findings: [] }) }
+          : {
+              body: askAnswer({
+                intent: 'fleet_health',
+                severity: 'ok',
+                answer: 'All 30 servers are healthy.',
+                language: 'en',
+                findings: [],
+              }),
+            }
       )
     );
     await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: '오프라인 서버 있어?' } });
@@ -86,7 +106,9 @@ describe('the ask-AI panel', () => {
     expect(screen.queryByTestId(TEST_IDS.sparkline)).not.toBeInTheDocument();
 
     await askByTyping('How is the fleet?');
-    expect(await screen.findByText('No findings: nothing in this range crossed a threshold or looked unusual.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No findings: nothing in this range crossed a threshold or looked unusual.')
+    ).toBeInTheDocument();
     expect(screen.getByTestId(TEST_IDS.severity)).toHaveTextContent('ok');
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
@@ -106,7 +128,10 @@ describe('the ask-AI panel', () => {
   });
 
   it('says it is asking while the service thinks, and Escape cancels back to the previous answer', async () => {
-    await renderAskAiPanel({ dataSources: openManager(), options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' } });
+    await renderAskAiPanel({
+      dataSources: openManager(),
+      options: { defaultQuestion: 'DB-EU-002 서버에 문제가 있나요?' },
+    });
     await screen.findByTestId(TEST_IDS.answer);
     service.answerWith(askService(() => ({ body: askAnswer({ severity: 'warning' }), delayMs: 1500 })));
 
@@ -124,7 +149,7 @@ describe('the ask-AI panel', () => {
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
 
-  it('does not understand gibberish: shows the service\'s hint and examples to click', async () => {
+  it("does not understand gibberish: shows the service's hint and examples to click", async () => {
     service.answerWith(
       askService(() => ({
         body: askAnswer({
@@ -132,7 +157,8 @@ describe('the ask-AI panel', () => {
           severity: 'unknown',
           language: 'en',
           findings: [],
-          answer: 'I could not tell what you are asking. You can ask, for example: "Is there a problem with DB-EU-002?"',
+          answer:
+            'I could not tell what you are asking. You can ask, for example: "Is there a problem with DB-EU-002?"',
         }),
       }))
     );
@@ -149,12 +175,16 @@ describe('the ask-AI panel', () => {
 
 describe('the ask-AI panel when asking fails', () => {
   it('says the key was rejected (401 through the data proxy) and who can fix it', async () => {
-    service.answerWith(askService(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'invalid API key' } } })));
+    service.answerWith(
+      askService(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'invalid API key' } } }))
+    );
     await renderAskAiPanel({ dataSources: [{ uid: 'openmanager', serviceUrl: service.url, apiKey: 'stale-key' }] });
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("The service rejected the data source's API key");
-    expect(alert).toHaveTextContent('Ask a Grafana admin to set a valid "API key" in the OpenManager data source settings');
+    expect(alert).toHaveTextContent(
+      'Ask a Grafana admin to set a valid "API key" in the OpenManager data source settings'
+    );
     expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
@@ -163,7 +193,9 @@ describe('the ask-AI panel when asking fails', () => {
     let calls = 0;
     service.answerWith(
       askService(() =>
-        ++calls === 1 ? { status: 429, body: { error: { code: 'rate_limited', message: 'too many requests' } } } : { body: askAnswer() }
+        ++calls === 1
+          ? { status: 429, body: { error: { code: 'rate_limited', message: 'too many requests' } } }
+          : { body: askAnswer() }
       )
     );
     await renderAskAiPanel({ dataSources: openManager() });
@@ -175,7 +207,10 @@ describe('the ask-AI panel when asking fails', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
 
     expect(await screen.findByTestId(TEST_IDS.severity)).toHaveTextContent('critical');
-    expect(asked(service.requests).map((body) => body.question)).toEqual(['서버 전체적으로 문제 없어?', '서버 전체적으로 문제 없어?']);
+    expect(asked(service.requests).map((body) => body.question)).toEqual([
+      '서버 전체적으로 문제 없어?',
+      '서버 전체적으로 문제 없어?',
+    ]);
     service.answerWith(askService(() => ({ body: askAnswer() })));
   });
 
@@ -191,8 +226,10 @@ describe('the ask-AI panel when asking fails', () => {
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
-  it('passes on a 500 with the service\'s message', async () => {
-    service.answerWith(askService(() => ({ status: 500, body: { error: { code: 'internal', message: 'analysis failed' } } })));
+  it("passes on a 500 with the service's message", async () => {
+    service.answerWith(
+      askService(() => ({ status: 500, body: { error: { code: 'internal', message: 'analysis failed' } } }))
+    );
     await renderAskAiPanel({ dataSources: openManager() });
 
     const alert = await screen.findByRole('alert');
@@ -202,7 +239,12 @@ describe('the ask-AI panel when asking fails', () => {
   });
 
   it('says when a question is refused as bad input (400), asking to rephrase', async () => {
-    service.answerWith(askService(() => ({ status: 400, body: { error: { code: 'bad_request', message: 'question: must be at most 1000 characters' } } })));
+    service.answerWith(
+      askService(() => ({
+        status: 400,
+        body: { error: { code: 'bad_request', message: 'question: must be at most 1000 characters' } },
+      }))
+    );
     await renderAskAiPanel({ dataSources: openManager() });
 
     const alert = await screen.findByRole('alert');
@@ -216,11 +258,13 @@ describe('the ask-AI panel when asking fails', () => {
     await renderAskAiPanel({ dataSources: [] });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('There is no OpenManager data source yet. Add one under Connections → Data sources');
+    expect(alert).toHaveTextContent(
+      'There is no OpenManager data source yet. Add one under Connections → Data sources'
+    );
     expect(screen.getByRole('button', { name: 'Ask' })).toBeDisabled();
   });
 
-  it('shows a chart\'s own error without hiding the answer', async () => {
+  it("shows a chart's own error without hiding the answer", async () => {
     service.answerWith((request) =>
       request.path === '/api/ask'
         ? { body: askAnswer() }

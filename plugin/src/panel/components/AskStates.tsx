@@ -34,7 +34,9 @@ export function Asking({ question }: { question: string }) {
   const styles = useStyles2(getStyles);
   return (
     <div role="status" aria-live="polite">
-      <LoadingPlaceholder text={t('panel.states.asking', 'Asking OpenManager: “{{question}}”', { question, ...AS_IS })} />
+      <LoadingPlaceholder
+        text={t('panel.states.asking', 'Asking OpenManager: “{{question}}”', { question, ...AS_IS })}
+      />
       <p className={`${styles.text} ${styles.muted}`}>{t('panel.states.asking-cancel', 'Press Escape to cancel.')}</p>
     </div>
   );
@@ -55,7 +57,15 @@ export function ProblemView({ problem, onRetry }: { problem: AskProblem; onRetry
   );
 }
 
-export function NotUnderstood({ answer, language, onAsk }: { answer: string; language: string; onAsk: (question: string) => void }) {
+export function NotUnderstood({
+  answer,
+  language,
+  onAsk,
+}: {
+  answer: string;
+  language: string;
+  onAsk: (question: string) => void;
+}) {
   const styles = useStyles2(getStyles);
   return (
     <Alert title={t('panel.states.not-understood', 'Not understood')} severity="info" bottomSpacing={0}>
@@ -63,7 +73,10 @@ export function NotUnderstood({ answer, language, onAsk }: { answer: string; lan
         {answer}
       </p>
       <p className={`${styles.text} ${styles.next}`}>
-        {t('panel.states.not-understood-hint', 'Rephrase the question with a server name or a metric, or try one of these:')}
+        {t(
+          'panel.states.not-understood-hint',
+          'Rephrase the question with a server name or a metric, or try one of these:'
+        )}
       </p>
       <ExampleQuestions onAsk={onAsk} />
     </Alert>

@@ -29,7 +29,13 @@ beforeEach(() => {
 function renderOption(value: DataSourceRef | undefined, onChange: (ref?: DataSourceRef) => void) {
   const item = { id: 'datasource', name: 'Data source' } as StandardEditorsRegistryItem<DataSourceRef | undefined>;
   render(
-    <DataSourceOption id="askai-datasource" value={value} onChange={onChange} item={item} context={{ data: [] } as StandardEditorContext<AskAiOptions>} />
+    <DataSourceOption
+      id="askai-datasource"
+      value={value}
+      onChange={onChange}
+      item={item}
+      context={{ data: [] } as StandardEditorContext<AskAiOptions>}
+    />
   );
 }
 

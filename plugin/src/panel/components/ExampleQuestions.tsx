@@ -8,8 +8,22 @@ import React from 'react';
 import { EXAMPLE_QUESTIONS } from '../app/exampleQuestions';
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  list: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5), listStyle: 'none', margin: theme.spacing(0.5, 0, 0), padding: 0 }),
-  button: css({ height: 'auto', minHeight: theme.spacing(3), whiteSpace: 'normal', textAlign: 'left', wordBreak: 'keep-all', overflowWrap: 'anywhere' }),
+  list: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    listStyle: 'none',
+    margin: theme.spacing(0.5, 0, 0),
+    padding: 0,
+  }),
+  button: css({
+    height: 'auto',
+    minHeight: theme.spacing(3),
+    whiteSpace: 'normal',
+    textAlign: 'left',
+    wordBreak: 'keep-all',
+    overflowWrap: 'anywhere',
+  }),
 });
 
 export function ExampleQuestions({ onAsk }: { onAsk: (question: string) => void }) {

@@ -70,7 +70,13 @@ export function FindingItem({ finding, language, series, seriesLoading, narrow, 
             <span className={styles.value}>
               {values.value}
               {values.threshold !== undefined && (
-                <span className={styles.meta} aria-label={t('panel.finding.threshold', 'threshold {{threshold}}', { threshold: values.threshold, ...AS_IS })}>
+                <span
+                  className={styles.meta}
+                  aria-label={t('panel.finding.threshold', 'threshold {{threshold}}', {
+                    threshold: values.threshold,
+                    ...AS_IS,
+                  })}
+                >
                   {` ${comparison} ${values.threshold}`}
                 </span>
               )}

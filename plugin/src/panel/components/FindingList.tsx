@@ -22,7 +22,14 @@ export const NARROW_WIDTH = 520;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   heading: css({ fontSize: theme.typography.h6.fontSize, margin: theme.spacing(1, 0, 0.5) }),
-  list: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), listStyle: 'none', margin: 0, padding: 0 }),
+  list: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  }),
   none: css({ color: theme.colors.text.secondary, margin: 0 }),
 });
 

@@ -39,11 +39,17 @@ export function FindingSparkline({ result, loading, threshold, color, width, hei
     );
   }
   if (result.error) {
-    return <span className={styles.note}>{t('panel.chart.failed', 'No chart:')} {result.error}</span>;
+    return (
+      <span className={styles.note}>
+        {t('panel.chart.failed', 'No chart:')} {result.error}
+      </span>
+    );
   }
   const sparkline = result.frame ? toSparkline(result.frame, threshold) : undefined;
   if (!sparkline) {
-    return <span className={styles.note}>{t('panel.chart.no-samples', 'No samples in this time range to chart.')}</span>;
+    return (
+      <span className={styles.note}>{t('panel.chart.no-samples', 'No samples in this time range to chart.')}</span>
+    );
   }
   return (
     <div

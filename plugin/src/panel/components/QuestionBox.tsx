@@ -5,7 +5,6 @@ import { t } from '@grafana/i18n';
 import { Button, TextArea, useStyles2 } from '@grafana/ui';
 import React, { KeyboardEvent, useId } from 'react';
 
-
 interface Props {
   value: string;
   onChange: (value: string) => void;

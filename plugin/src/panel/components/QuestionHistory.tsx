@@ -12,9 +12,21 @@ interface Props {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   nav: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5) }),
-  label: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, marginRight: theme.spacing(0.5) }),
+  label: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    marginRight: theme.spacing(0.5),
+  }),
   list: css({ display: 'contents', listStyle: 'none' }),
-  question: css({ maxWidth: '100%', height: 'auto', minHeight: theme.spacing(3), whiteSpace: 'normal', textAlign: 'left', wordBreak: 'keep-all', overflowWrap: 'anywhere' }),
+  question: css({
+    maxWidth: '100%',
+    height: 'auto',
+    minHeight: theme.spacing(3),
+    whiteSpace: 'normal',
+    textAlign: 'left',
+    wordBreak: 'keep-all',
+    overflowWrap: 'anywhere',
+  }),
 });
 
 export function QuestionHistory({ label, questions, onAsk }: Props) {
@@ -28,7 +40,13 @@ export function QuestionHistory({ label, questions, onAsk }: Props) {
       <ul className={styles.list}>
         {questions.map((question) => (
           <li key={question}>
-            <Button className={styles.question} size="sm" variant="secondary" fill="outline" onClick={() => onAsk(question)}>
+            <Button
+              className={styles.question}
+              size="sm"
+              variant="secondary"
+              fill="outline"
+              onClick={() => onAsk(question)}
+            >
               {question}
             </Button>
           </li>

@@ -8,7 +8,12 @@ import { AS_IS } from '../../shared/i18n';
 import { TEST_IDS } from '../app/testIds';
 
 const COLORS: Record<Severity, BadgeColor> = { ok: 'green', warning: 'orange', critical: 'red', unknown: 'darkgrey' };
-const ICONS = { ok: 'check', warning: 'exclamation-triangle', critical: 'exclamation-circle', unknown: 'question-circle' } as const;
+const ICONS = {
+  ok: 'check',
+  warning: 'exclamation-triangle',
+  critical: 'exclamation-circle',
+  unknown: 'question-circle',
+} as const;
 
 function severityText(severity: Severity): string {
   switch (severity) {

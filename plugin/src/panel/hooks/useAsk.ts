@@ -47,7 +47,11 @@ export function useAsk(dataSource: AskDataSource | undefined, replaceVariables: 
       }
       const id = ++latest.current;
       const shown = settled.current;
-      setState({ status: 'loading', question, previous: shown.status === 'answered' && shown.question === question ? shown : undefined });
+      setState({
+        status: 'loading',
+        question,
+        previous: shown.status === 'answered' && shown.question === question ? shown : undefined,
+      });
       try {
         const answer = await dataSource.ask(question, range);
         if (id === latest.current) {

@@ -26,7 +26,11 @@ interface Fetched {
   series: FindingSeries;
 }
 
-export function useFindingSeries(dataSource: AskDataSource | undefined, answer: AskAnswer | undefined, range: TimeRangeMs | undefined): FindingSeries {
+export function useFindingSeries(
+  dataSource: AskDataSource | undefined,
+  answer: AskAnswer | undefined,
+  range: TimeRangeMs | undefined
+): FindingSeries {
   const [fetched, setFetched] = useState<Fetched | undefined>(undefined);
   useEffect(() => {
     const wanted = answer ? seriesOfFindings(answer.findings) : [];
@@ -37,7 +41,8 @@ export function useFindingSeries(dataSource: AskDataSource | undefined, answer: 
     const done = (series: FindingSeries) => current && setFetched({ dataSource, answer, range, series });
     dataSource.querySeries(wanted, range, SPARKLINE_POINTS).then(
       (response) => done({ loading: false, results: resultsBySeries(wanted, response) }),
-      (err: unknown) => done({ loading: false, results: new Map(), error: err instanceof Error ? err.message : String(err) })
+      (err: unknown) =>
+        done({ loading: false, results: new Map(), error: err instanceof Error ? err.message : String(err) })
     );
     return () => {
       current = false;

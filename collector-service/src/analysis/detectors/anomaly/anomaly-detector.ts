@@ -123,10 +123,12 @@ export function createAnomalyDetector(overrides?: Partial<AnomalyDetectorOptions
 export function scoreSeries(
   timestamps: readonly number[],
   values: readonly number[],
-  options?: Partial<AnomalyDetectorOptions>,
+  options?: Partial<AnomalyDetectorOptions>
 ): number[] {
   if (timestamps.length !== values.length) {
-    throw new RangeError(`scoreSeries needs one timestamp per value, got ${timestamps.length} timestamps and ${values.length} values`);
+    throw new RangeError(
+      `scoreSeries needs one timestamp per value, got ${timestamps.length} timestamps and ${values.length} values`
+    );
   }
   const detector = createAnomalyDetector(options);
   return values.map((value, i) => detector.update(timestamps[i], value));

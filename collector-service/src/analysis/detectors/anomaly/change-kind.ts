@@ -10,7 +10,11 @@ export type Component = 'value' | 'volatility' | 'daily';
 /** Points after a jump in value that decide between a spike (it came back) and a level shift (it stayed). */
 export const CONFIRM_POINTS = 5;
 
-const KIND_OF: Record<Component, ChangeKind> = { value: 'spike', volatility: 'variance_change', daily: 'pattern_break' };
+const KIND_OF: Record<Component, ChangeKind> = {
+  value: 'spike',
+  volatility: 'variance_change',
+  daily: 'pattern_break',
+};
 
 /**
  * Follows the newest alarm. A jump in value starts as a spike; if most of the next CONFIRM_POINTS points

@@ -43,7 +43,11 @@ export function resolveDetectorOptions(overrides: Partial<AnomalyDetectorOptions
   for (const name of POSITIVE_COUNTS) if (!Number.isInteger(o[name]) || o[name] < 1) fail(name, 'a whole number >= 1');
   if (!(o.noveltyScale > 0 && Number.isFinite(o.noveltyScale))) fail('noveltyScale', 'a positive number');
   const windows = o.referenceWindows;
-  if (!Array.isArray(windows) || windows.length === 0 || windows.some((w) => !Number.isInteger(w) || w <= o.referenceLag)) {
+  if (
+    !Array.isArray(windows) ||
+    windows.length === 0 ||
+    windows.some((w) => !Number.isInteger(w) || w <= o.referenceLag)
+  ) {
     fail('referenceWindows', 'a non-empty list of whole numbers larger than referenceLag');
   }
   return o;

@@ -28,12 +28,19 @@ export const MIN_POINTS_CHANGE = 5;
 export const MIN_RELATIVE_CHANGE = 0.3;
 
 export function isMaterial(metric: MetricName, value: number, typical: number): boolean {
-  if (metric === 'cpu' || metric === 'memory' || metric === 'disk') return Math.abs(value - typical) >= MIN_POINTS_CHANGE;
+  if (metric === 'cpu' || metric === 'memory' || metric === 'disk')
+    return Math.abs(value - typical) >= MIN_POINTS_CHANGE;
   return Math.abs(value - typical) >= MIN_RELATIVE_CHANGE * Math.max(Math.abs(typical), 1e-9);
 }
 
 /** Episodes per (server, metric) in [fromMs, toMs), strongest first; null when the scores do not reach back that far. */
-export async function anomalyEpisodes(ctx: IntentContext, serverIds: readonly string[], metrics: readonly MetricName[], fromMs: number, toMs: number): Promise<AnomalyEpisodes[] | null> {
+export async function anomalyEpisodes(
+  ctx: IntentContext,
+  serverIds: readonly string[],
+  metrics: readonly MetricName[],
+  fromMs: number,
+  toMs: number
+): Promise<AnomalyEpisodes[] | null> {
   const series = await ctx.data.series(serverIds, metrics, fromMs, toMs);
   const found: AnomalyEpisodes[] = [];
   for (const serverId of serverIds) {
@@ -60,14 +67,25 @@ export async function anomalyEpisodes(ctx: IntentContext, serverIds: readonly st
         episodeChange ??= scores.change[i];
         lastFlagged = t;
         flagged.add(t);
-        if (scores.v[i] > peak.score) peak = { atMs: t, score: scores.v[i], sinceMs: episodeStart, change: episodeChange };
+        if (scores.v[i] > peak.score)
+          peak = { atMs: t, score: scores.v[i], sinceMs: episodeStart, change: episodeChange };
       });
       const peakValue = valueAt.get(peak.atMs);
       if (episodes === 0 || peakValue === undefined) continue;
       const normal = values.v.filter((_, i) => !flagged.has(values.t[i]));
       const typical = median(normal.length > 0 ? normal : values.v);
       if (!isMaterial(metric, peakValue, typical)) continue;
-      found.push({ serverId, metric, episodes, peakAtMs: peak.atMs, peakScore: peak.score, peakValue, typical, change: peak.change, sinceMs: peak.sinceMs });
+      found.push({
+        serverId,
+        metric,
+        episodes,
+        peakAtMs: peak.atMs,
+        peakScore: peak.score,
+        peakValue,
+        typical,
+        change: peak.change,
+        sinceMs: peak.sinceMs,
+      });
     }
   }
   return found.sort((a, b) => b.peakScore - a.peakScore);

@@ -14,7 +14,11 @@ export interface BreachEpisodes {
   persistent: boolean;
 }
 
-export async function breachEpisodes(ctx: IntentContext, serverIds: readonly string[], metrics: readonly ThresholdMetric[] = THRESHOLD_METRICS): Promise<BreachEpisodes[]> {
+export async function breachEpisodes(
+  ctx: IntentContext,
+  serverIds: readonly string[],
+  metrics: readonly ThresholdMetric[] = THRESHOLD_METRICS
+): Promise<BreachEpisodes[]> {
   const series = await ctx.data.series(serverIds, metrics, ctx.time.fromMs, ctx.time.toMs);
   const out: BreachEpisodes[] = [];
   for (const serverId of serverIds) {
@@ -55,6 +59,16 @@ export function breachFinding(ctx: IntentContext, e: BreachEpisodes): Finding {
     level: 'warning',
     role: 'symptom',
     at: new Date(e.peakAtMs).toISOString(),
-    message: ctx.say.breachEpisodes({ server: e.serverId, metric: e.metric, episodes: e.episodes, peak: e.peak, peakAtMs: e.peakAtMs, threshold, level, rangeMs: ctx.time.toMs - ctx.time.fromMs, nowMs: ctx.nowMs }),
+    message: ctx.say.breachEpisodes({
+      server: e.serverId,
+      metric: e.metric,
+      episodes: e.episodes,
+      peak: e.peak,
+      peakAtMs: e.peakAtMs,
+      threshold,
+      level,
+      rangeMs: ctx.time.toMs - ctx.time.fromMs,
+      nowMs: ctx.nowMs,
+    }),
   };
 }

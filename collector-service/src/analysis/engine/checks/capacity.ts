@@ -25,11 +25,20 @@ function outlookOf(serverId: string, metric: MetricName, s: Series | undefined):
 }
 
 /** Outlooks over the day before the end of the range; a live range's are computed once per snapshot. */
-export async function capacityOutlooks(ctx: IntentContext, serverIds: readonly string[], metrics: readonly MetricName[] = CAPACITY_METRICS): Promise<CapacityOutlook[]> {
+export async function capacityOutlooks(
+  ctx: IntentContext,
+  serverIds: readonly string[],
+  metrics: readonly MetricName[] = CAPACITY_METRICS
+): Promise<CapacityOutlook[]> {
   const { fromMs, toMs } = trendHistory(ctx.time);
   const key = (id: string, m: MetricName) => `outlook|${id}|${m}|${Math.round((toMs - fromMs) / 60_000)}`;
-  const missing = ctx.time.live ? serverIds.filter((id) => metrics.some((m) => !ctx.data.hasMemo(key(id, m)))) : serverIds;
-  const series = missing.length > 0 ? await ctx.data.series(missing, metrics, fromMs, toMs) : new Map<string, Map<MetricName, Series>>();
+  const missing = ctx.time.live
+    ? serverIds.filter((id) => metrics.some((m) => !ctx.data.hasMemo(key(id, m))))
+    : serverIds;
+  const series =
+    missing.length > 0
+      ? await ctx.data.series(missing, metrics, fromMs, toMs)
+      : new Map<string, Map<MetricName, Series>>();
   const out: CapacityOutlook[] = [];
   for (const serverId of serverIds) {
     for (const metric of metrics) {
@@ -57,7 +66,17 @@ export function forecastFinding(ctx: IntentContext, o: CapacityOutlook): Finding
     at: iso(f.atMs),
     ratePerHour: f.ratePerHour,
     etaHours: f.etaHours,
-    message: ctx.say.forecast({ server: o.serverId, metric: o.metric, current: f.current, target: f.target, ratePerHour: f.ratePerHour, etaHours: f.etaHours, atMs: f.atMs, basis: f.basis, nowMs: ctx.nowMs }),
+    message: ctx.say.forecast({
+      server: o.serverId,
+      metric: o.metric,
+      current: f.current,
+      target: f.target,
+      ratePerHour: f.ratePerHour,
+      etaHours: f.etaHours,
+      atMs: f.atMs,
+      basis: f.basis,
+      nowMs: ctx.nowMs,
+    }),
   };
 }
 

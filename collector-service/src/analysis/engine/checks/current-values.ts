@@ -8,14 +8,18 @@ import type { IntentContext } from '../intent-context';
 const PAST_VALUE_TOLERANCE_MS = 5 * 60_000;
 
 /** Values of the servers that have them; offline servers (now, or at the end of a past range) are absent. */
-export async function currentSamples(ctx: IntentContext, serverIds: readonly string[]): Promise<Map<string, ServerMetrics>> {
+export async function currentSamples(
+  ctx: IntentContext,
+  serverIds: readonly string[]
+): Promise<Map<string, ServerMetrics>> {
   const out = new Map<string, ServerMetrics>();
   if (ctx.time.live) {
     const records = new Map(ctx.snapshot.records.map((r) => [r.id, r]));
     for (const id of serverIds) {
       const record = records.get(id);
       const sample = ctx.snapshot.latest.get(id);
-      if (record && sample && effectiveStatus(record, ctx.nowMs, ctx.data.collectIntervalMs) !== 'offline') out.set(id, sample);
+      if (record && sample && effectiveStatus(record, ctx.nowMs, ctx.data.collectIntervalMs) !== 'offline')
+        out.set(id, sample);
     }
     return out;
   }

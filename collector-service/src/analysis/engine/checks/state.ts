@@ -20,7 +20,13 @@ export function thresholdFindings(ctx: IntentContext, sample: ServerMetrics): Fi
     level: b.level,
     role: 'symptom',
     at: sample.timestamp.toISOString(),
-    message: ctx.say.threshold({ server: sample.serverId, metric: b.metric, value: b.value, threshold: b.threshold, level: b.level }),
+    message: ctx.say.threshold({
+      server: sample.serverId,
+      metric: b.metric,
+      value: b.value,
+      threshold: b.threshold,
+      level: b.level,
+    }),
   }));
 }
 
@@ -39,13 +45,23 @@ export function readings(ctx: IntentContext, sample: ServerMetrics): MetricReadi
 export async function outagesOf(ctx: IntentContext, records: readonly ServerRecord[]): Promise<Outage[]> {
   if (ctx.time.live) return findOutages(records, ctx.nowMs, ctx.data.collectIntervalMs);
   const lookBack = Math.max(3 * ctx.data.collectIntervalMs, 2 * (ctx.data.windowStepMs ?? 60_000));
-  const series = await ctx.data.series(records.map((r) => r.id), ['cpu'], ctx.time.toMs - 24 * 3_600_000, ctx.time.toMs);
+  const series = await ctx.data.series(
+    records.map((r) => r.id),
+    ['cpu'],
+    ctx.time.toMs - 24 * 3_600_000,
+    ctx.time.toMs
+  );
   const outages: Outage[] = [];
   for (const r of records) {
     const s = series.get(r.id)?.get('cpu');
     const last = s && s.t.length > 0 ? s.t[s.t.length - 1] : null;
     if (last !== null && ctx.time.toMs - last <= lookBack) continue;
-    outages.push({ serverId: r.id, reason: last === null ? 'never-seen' : 'stale', lastSeenMs: last, silentForMs: last === null ? null : ctx.time.toMs - last });
+    outages.push({
+      serverId: r.id,
+      reason: last === null ? 'never-seen' : 'stale',
+      lastSeenMs: last,
+      silentForMs: last === null ? null : ctx.time.toMs - last,
+    });
   }
   return outages;
 }
@@ -82,6 +98,11 @@ export function restartFinding(ctx: IntentContext, sample: ServerMetrics): Findi
     role: 'cause',
     event: 'restart',
     at: iso(restart.bootedAtMs),
-    message: ctx.say.restart({ server: sample.serverId, bootedAtMs: restart.bootedAtMs, uptimeSeconds: restart.uptimeSeconds, nowMs: ctx.nowMs }),
+    message: ctx.say.restart({
+      server: sample.serverId,
+      bootedAtMs: restart.bootedAtMs,
+      uptimeSeconds: restart.uptimeSeconds,
+      nowMs: ctx.nowMs,
+    }),
   };
 }

@@ -43,5 +43,9 @@ export const anomalies: IntentHandler = async (ctx) => {
   if (episodes !== null && unusual.length + rising.length + offline.length === 0) {
     lines.push(ctx.say.anomaliesNone({ rangeMs, servers: ids.length, metrics }));
   }
-  return { findings: [...offline, ...unusual, ...rising], lines, evaluated: ids.length > 0 && (episodes !== null || unusual.length + outlooks.length > 0) };
+  return {
+    findings: [...offline, ...unusual, ...rising],
+    lines,
+    evaluated: ids.length > 0 && (episodes !== null || unusual.length + outlooks.length > 0),
+  };
 };

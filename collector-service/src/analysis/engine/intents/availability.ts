@@ -7,7 +7,10 @@ import type { IntentHandler } from '../intent-context';
 export const availability: IntentHandler = async (ctx) => {
   const outages = await outagesOf(ctx, ctx.servers);
   const offline = outages.map((o) => outageFinding(ctx, o));
-  const samples = await currentSamples(ctx, ctx.servers.map((r) => r.id));
+  const samples = await currentSamples(
+    ctx,
+    ctx.servers.map((r) => r.id)
+  );
   const restarts = [...samples.values()].map((s) => restartFinding(ctx, s)).filter((f): f is Finding => f !== null);
   const total = ctx.servers.length;
   const lines =

@@ -9,7 +9,12 @@ import { serverHealth } from './server-health';
 
 const DEFAULT_METRICS: MetricName[] = ['cpu', 'memory', 'disk'];
 
-async function valuesOf(ctx: IntentContext, ids: string[], metric: MetricName, basis: 'now' | 'avg'): Promise<Array<{ server: string; value: number }>> {
+async function valuesOf(
+  ctx: IntentContext,
+  ids: string[],
+  metric: MetricName,
+  basis: 'now' | 'avg'
+): Promise<Array<{ server: string; value: number }>> {
   if (basis === 'now') {
     const samples = await currentSamples(ctx, ids);
     return ids.flatMap((id) => {
@@ -45,7 +50,15 @@ export const compare: IntentHandler = async (ctx) => {
     if (entries.length >= 2) {
       const sorted = [...entries].sort((a, b) => b.value - a.value);
       const [higher, lower] = [sorted[0], sorted[sorted.length - 1]];
-      if (higher.value !== lower.value) lines.push(ctx.say.compareVerdict({ metric, higher: higher.server, lower: lower.server, difference: higher.value - lower.value }));
+      if (higher.value !== lower.value)
+        lines.push(
+          ctx.say.compareVerdict({
+            metric,
+            higher: higher.server,
+            lower: lower.server,
+            difference: higher.value - lower.value,
+          })
+        );
     }
   }
   for (const sample of (await currentSamples(ctx, ids)).values()) {

@@ -13,7 +13,11 @@ const CAPACITY_STATED = 3;
 
 export const fleetHealth: IntentHandler = async (ctx) => {
   const ids = ctx.servers.map((r) => r.id);
-  const [samples, outages, outlooks] = await Promise.all([currentSamples(ctx, ids), outagesOf(ctx, ctx.servers), capacityOutlooks(ctx, ids)]);
+  const [samples, outages, outlooks] = await Promise.all([
+    currentSamples(ctx, ids),
+    outagesOf(ctx, ctx.servers),
+    capacityOutlooks(ctx, ids),
+  ]);
   const offline = new Set(outages.map((o) => o.serverId));
   const counts: Record<ServerStatus, number> = { online: 0, warning: 0, critical: 0, offline: 0 };
   const groups: Record<'critical' | 'warning', string[]> = { critical: [], warning: [] };
@@ -30,7 +34,9 @@ export const fleetHealth: IntentHandler = async (ctx) => {
     findings.push(...thresholdFindings(ctx, sample));
     if (status === 'critical' || status === 'warning') {
       const breached = readings(ctx, sample).filter((r) => r.breach);
-      groups[status].push(`${id} (${breached.map((r) => `${ctx.say.metric(r.metric)} ${metricValue(r.metric, r.value)}`).join(', ')})`);
+      groups[status].push(
+        `${id} (${breached.map((r) => `${ctx.say.metric(r.metric)} ${metricValue(r.metric, r.value)}`).join(', ')})`
+      );
     }
   }
   const capacity = outlooks

@@ -28,7 +28,12 @@ function outlookLine(ctx: IntentContext, o: CapacityOutlook): string {
     case 'reached':
       return ctx.say.forecastReached({ ...base, current: f.current, target: f.target });
     case 'beyond-horizon':
-      return ctx.say.forecastBeyond({ ...base, current: f.current, ratePerHour: f.ratePerHour, horizonHours: f.horizonHours });
+      return ctx.say.forecastBeyond({
+        ...base,
+        current: f.current,
+        ratePerHour: f.ratePerHour,
+        horizonHours: f.horizonHours,
+      });
     case 'not-rising':
       return ctx.say.forecastFlat({ ...base, current: o.trend.current, ratePerHour: f.ratePerHour });
     case 'insufficient':
@@ -37,9 +42,14 @@ function outlookLine(ctx: IntentContext, o: CapacityOutlook): string {
 }
 
 /** Where a filling resource already stands against its thresholds: the severity should say so. */
-async function thresholdsOf(ctx: IntentContext, filling: ReadonlyArray<Pick<Finding, 'serverId' | 'metric'>>): Promise<Finding[]> {
+async function thresholdsOf(
+  ctx: IntentContext,
+  filling: ReadonlyArray<Pick<Finding, 'serverId' | 'metric'>>
+): Promise<Finding[]> {
   const samples = await currentSamples(ctx, [...new Set(filling.map((f) => f.serverId))]);
-  return [...samples.values()].flatMap((s) => thresholdFindings(ctx, s).filter((t) => filling.some((f) => f.serverId === t.serverId && f.metric === t.metric)));
+  return [...samples.values()].flatMap((s) =>
+    thresholdFindings(ctx, s).filter((t) => filling.some((f) => f.serverId === t.serverId && f.metric === t.metric))
+  );
 }
 
 export const forecast: IntentHandler = async (ctx) => {
@@ -65,7 +75,10 @@ export const forecast: IntentHandler = async (ctx) => {
       if (trend && o.trend.risingCycles > 0) lines.push(trend.message);
       findings.push(...[trend, fill].filter((f): f is Finding => f !== null));
     }
-    const breached = await thresholdsOf(ctx, live.map((o) => ({ serverId: o.serverId, metric: o.metric })));
+    const breached = await thresholdsOf(
+      ctx,
+      live.map((o) => ({ serverId: o.serverId, metric: o.metric }))
+    );
     findings.push(...breached);
     lines.push(...breached.map((f) => f.message));
   } else {
@@ -73,15 +86,27 @@ export const forecast: IntentHandler = async (ctx) => {
       .map((o) => forecastFinding(ctx, o))
       .filter((f): f is Finding => f !== null)
       .sort((a, b) => a.etaHours! - b.etaHours!);
-    const rising = live.map((o) => trendFinding(ctx, o)).filter((f): f is Finding => f !== null && !filling.some((x) => x.serverId === f.serverId && x.metric === f.metric));
+    const rising = live
+      .map((o) => trendFinding(ctx, o))
+      .filter(
+        (f): f is Finding => f !== null && !filling.some((x) => x.serverId === f.serverId && x.metric === f.metric)
+      );
     const breached = await thresholdsOf(ctx, filling);
     findings.push(...filling, ...rising, ...breached);
     if (filling.length > 0) {
-      lines.push(ctx.say.forecastFirst({ server: filling[0].serverId, metric: filling[0].metric!, etaHours: filling[0].etaHours! }));
+      lines.push(
+        ctx.say.forecastFirst({
+          server: filling[0].serverId,
+          metric: filling[0].metric!,
+          etaHours: filling[0].etaHours!,
+        })
+      );
       lines.push(...filling.slice(0, FILLING_STATED).map((f) => f.message));
     } else {
       const horizon = Math.max(0, ...live.map((o) => forecastHorizonHours(o.trend)));
-      lines.push(ctx.say.forecastNone({ metrics, horizonHours: horizon, servers: new Set(live.map((o) => o.serverId)).size }));
+      lines.push(
+        ctx.say.forecastNone({ metrics, horizonHours: horizon, servers: new Set(live.map((o) => o.serverId)).size })
+      );
     }
     lines.push(...breached.map((f) => f.message), ...rising.map((f) => f.message));
   }

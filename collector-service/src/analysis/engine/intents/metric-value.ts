@@ -21,7 +21,15 @@ async function overRange(ctx: IntentContext, ids: string[], metrics: MetricName[
       if (!s || !stats) continue;
       evaluated = true;
       const fit = fitLine(s.t, s.v);
-      lines.push(ctx.say.metricRange({ server: id, metric, rangeMs: ctx.time.toMs - ctx.time.fromMs, stats, ratePerHour: fit ? fit.slopePerHour : null }));
+      lines.push(
+        ctx.say.metricRange({
+          server: id,
+          metric,
+          rangeMs: ctx.time.toMs - ctx.time.fromMs,
+          stats,
+          ratePerHour: fit ? fit.slopePerHour : null,
+        })
+      );
     }
   }
   return evaluated;
@@ -38,21 +46,39 @@ export const metricValue: IntentHandler = async (ctx) => {
   const findings: Finding[] = outages.map((o) => outageFinding(ctx, o));
   const lines = findings.map((f) => f.message);
   const samples = await currentSamples(ctx, ids);
-  for (const sample of samples.values()) findings.push(...thresholdFindings(ctx, sample).filter((f) => metrics.includes(f.metric!)));
+  for (const sample of samples.values())
+    findings.push(...thresholdFindings(ctx, sample).filter((f) => metrics.includes(f.metric!)));
   if (ctx.time.source === 'question') {
     const evaluated = await overRange(ctx, ids, metrics, lines);
     return { findings, lines, evaluated: evaluated || outages.length > 0 };
   }
   // A resource that keeps rising is part of "how is its memory": say so with the value.
-  const capacity = (await capacityOutlooks(ctx, [...samples.keys()], CAPACITY_METRICS.filter((m) => metrics.includes(m)))).flatMap((o) => capacityFindings(ctx, o));
+  const capacity = (
+    await capacityOutlooks(
+      ctx,
+      [...samples.keys()],
+      CAPACITY_METRICS.filter((m) => metrics.includes(m))
+    )
+  ).flatMap((o) => capacityFindings(ctx, o));
   findings.push(...capacity);
   for (const sample of samples.values()) {
     const breaches = new Map(readings(ctx, sample).map((r) => [r.metric, r.breach]));
     for (const metric of metrics) {
       const value = sampleValue(sample, metric);
       if (value === null) continue;
-      const warningAt = metric === 'cpu' || metric === 'memory' || metric === 'disk' ? ctx.thresholds[metric].warning : undefined;
-      lines.push(ctx.say.metricNow({ server: sample.serverId, metric, value, atMs: sample.timestamp.getTime(), nowMs: ctx.nowMs, breach: breaches.get(metric), warningAt }));
+      const warningAt =
+        metric === 'cpu' || metric === 'memory' || metric === 'disk' ? ctx.thresholds[metric].warning : undefined;
+      lines.push(
+        ctx.say.metricNow({
+          server: sample.serverId,
+          metric,
+          value,
+          atMs: sample.timestamp.getTime(),
+          nowMs: ctx.nowMs,
+          breach: breaches.get(metric),
+          warningAt,
+        })
+      );
     }
   }
   lines.push(...capacity.map((f) => f.message));

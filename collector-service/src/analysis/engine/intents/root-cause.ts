@@ -23,24 +23,39 @@ async function trafficJumps(ctx: IntentContext, serverId: string): Promise<Findi
   const s = series.get(serverId)?.get('network_in');
   const shift = s ? detectLevelShift(s) : null;
   if (!shift || shift.after <= shift.before) return [];
-  return [{
-    serverId,
-    metric: 'network_in',
-    kind: 'anomaly',
-    value: shift.after,
-    threshold: null,
-    level: 'warning',
-    role: 'cause',
-    event: 'traffic-jump',
-    at: new Date(shift.sinceMs).toISOString(),
-    message: ctx.say.levelShift({ server: serverId, metric: 'network_in', before: shift.before, after: shift.after, sinceMs: shift.sinceMs, nowMs: ctx.nowMs }),
-  }];
+  return [
+    {
+      serverId,
+      metric: 'network_in',
+      kind: 'anomaly',
+      value: shift.after,
+      threshold: null,
+      level: 'warning',
+      role: 'cause',
+      event: 'traffic-jump',
+      at: new Date(shift.sinceMs).toISOString(),
+      message: ctx.say.levelShift({
+        server: serverId,
+        metric: 'network_in',
+        before: shift.before,
+        after: shift.after,
+        sinceMs: shift.sinceMs,
+        nowMs: ctx.nowMs,
+      }),
+    },
+  ];
 }
 
 /** Named servers, else the unhealthy ones in scope. */
 async function targetsOf(ctx: IntentContext): Promise<ServerRecord[]> {
   if (ctx.understanding.entities.servers.length > 0) return ctx.servers.slice(0, MAX_TARGETS);
-  const [samples, outages] = await Promise.all([currentSamples(ctx, ctx.servers.map((r) => r.id)), outagesOf(ctx, ctx.servers)]);
+  const [samples, outages] = await Promise.all([
+    currentSamples(
+      ctx,
+      ctx.servers.map((r) => r.id)
+    ),
+    outagesOf(ctx, ctx.servers),
+  ]);
   const down = new Set(outages.map((o) => o.serverId));
   const unhealthy = (r: ServerRecord) => {
     const sample = samples.get(r.id);
@@ -53,7 +68,15 @@ async function targetsOf(ctx: IntentContext): Promise<ServerRecord[]> {
 function explainOutage(ctx: IntentContext, outage: Finding, lines: string[]): Finding[] {
   lines.push(ctx.say.probableCause({ text: outage.message }));
   const last = ctx.time.live ? ctx.snapshot.latest.get(outage.serverId) : undefined;
-  if (last) lines.push(ctx.say.lastKnown({ server: outage.serverId, atMs: last.timestamp.getTime(), readings: readings(ctx, last), nowMs: ctx.nowMs }));
+  if (last)
+    lines.push(
+      ctx.say.lastKnown({
+        server: outage.serverId,
+        atMs: last.timestamp.getTime(),
+        readings: readings(ctx, last),
+        nowMs: ctx.nowMs,
+      })
+    );
   return [outage];
 }
 
@@ -70,7 +93,9 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
     findings.push(...thresholdFindings(ctx, sample));
   }
   const relations = relationsOf(ctx, id, metric) ?? [];
-  const leaders = [...new Set(relations.filter((r) => r.leader.serverId !== id && r.lagMs > 0).map((r) => r.leader.serverId))];
+  const leaders = [
+    ...new Set(relations.filter((r) => r.leader.serverId !== id && r.lagMs > 0).map((r) => r.leader.serverId)),
+  ];
   const causes: Finding[] = [
     ...(sample ? [restartFinding(ctx, sample)] : []),
     ...outlooks.map((o) => trendFinding(ctx, o)),
@@ -81,7 +106,11 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
   const fills = outlooks.map((o) => forecastFinding(ctx, o)).filter((f): f is Finding => f !== null);
   const related = relations.map((r) => relationFinding(ctx, r));
   findings.push(...causes, ...fills, ...related);
-  lines.push(...causes.map((f) => ctx.say.probableCause({ text: f.message })), ...fills.map((f) => f.message), ...related.map((f) => f.message));
+  lines.push(
+    ...causes.map((f) => ctx.say.probableCause({ text: f.message })),
+    ...fills.map((f) => f.message),
+    ...related.map((f) => f.message)
+  );
   if (related.length === 0) lines.push(ctx.say.noRelation({ server: id, metric }));
   if (SYMPTOM_METRICS.includes(metric)) lines.push(ctx.say.symptomNote({ metric, leader: leaders[0] ?? null }));
   if (causes.length === 0) lines.push(ctx.say.noStateChange());
@@ -90,7 +119,8 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
 
 export const rootCause: IntentHandler = async (ctx): Promise<IntentResult> => {
   const targets = await targetsOf(ctx);
-  if (targets.length === 0) return { findings: [], lines: [ctx.say.fleetAllClear()], evaluated: ctx.servers.length > 0 };
+  if (targets.length === 0)
+    return { findings: [], lines: [ctx.say.fleetAllClear()], evaluated: ctx.servers.length > 0 };
   const outages = new Map((await outagesOf(ctx, targets)).map((o) => [o.serverId, outageFinding(ctx, o)]));
   const findings: Finding[] = [];
   const lines: string[] = [];

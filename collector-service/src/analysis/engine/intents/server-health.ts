@@ -31,7 +31,15 @@ export const serverHealth: IntentHandler = async (ctx) => {
       findings.push(f);
       lines.push(f.message);
       const last = ctx.time.live ? ctx.snapshot.latest.get(id) : undefined;
-      if (last) lines.push(ctx.say.lastKnown({ server: id, atMs: last.timestamp.getTime(), readings: readings(ctx, last), nowMs: ctx.nowMs }));
+      if (last)
+        lines.push(
+          ctx.say.lastKnown({
+            server: id,
+            atMs: last.timestamp.getTime(),
+            readings: readings(ctx, last),
+            nowMs: ctx.nowMs,
+          })
+        );
       evaluated = true;
       continue;
     }
@@ -45,7 +53,9 @@ export const serverHealth: IntentHandler = async (ctx) => {
     const breachedNow = new Set(thresholdFindings(ctx, sample).map((f) => f.metric));
     const others: Finding[] = [
       ...(restart ? [restart] : []),
-      ...crossings.filter((e) => e.serverId === id && !e.persistent && !breachedNow.has(e.metric)).map((e) => breachFinding(ctx, e)),
+      ...crossings
+        .filter((e) => e.serverId === id && !e.persistent && !breachedNow.has(e.metric))
+        .map((e) => breachFinding(ctx, e)),
       ...outlooks.filter((o) => o.serverId === id).flatMap((o) => capacityFindings(ctx, o)),
       ...(episodes ?? []).filter((e) => e.serverId === id).map((e) => anomalyFinding(ctx, e)),
     ].sort(byLevel);
@@ -56,7 +66,8 @@ export const serverHealth: IntentHandler = async (ctx) => {
     const stated = others.filter((f) => f.kind !== 'anomaly' || f.metric === null);
     stated.push(...others.filter((f) => f.kind === 'anomaly' && f.metric !== null).slice(0, ANOMALIES_STATED));
     lines.push(...stated.map((f) => f.message));
-    if (others.length === 0 && status === 'online') lines.push(ctx.say.serverQuiet({ rangeMs: ctx.time.toMs - ctx.time.fromMs }));
+    if (others.length === 0 && status === 'online')
+      lines.push(ctx.say.serverQuiet({ rangeMs: ctx.time.toMs - ctx.time.fromMs }));
   }
   return { findings, lines, evaluated };
 };

@@ -16,7 +16,11 @@ interface Ranked {
   value: number;
 }
 
-async function rank(ctx: IntentContext, metric: MetricName, basis: 'now' | 'avg'): Promise<{ ranked: Ranked[]; missing: string[] }> {
+async function rank(
+  ctx: IntentContext,
+  metric: MetricName,
+  basis: 'now' | 'avg'
+): Promise<{ ranked: Ranked[]; missing: string[] }> {
   const ids = ctx.servers.map((r) => r.id);
   const values = new Map<string, number>();
   if (basis === 'now') {
@@ -32,7 +36,9 @@ async function rank(ctx: IntentContext, metric: MetricName, basis: 'now' | 'avg'
     }
   }
   const sign = ctx.understanding.order === 'asc' ? 1 : -1;
-  const ranked = [...values].map(([server, value]) => ({ server, value })).sort((a, b) => sign * (a.value - b.value) || a.server.localeCompare(b.server));
+  const ranked = [...values]
+    .map(([server, value]) => ({ server, value }))
+    .sort((a, b) => sign * (a.value - b.value) || a.server.localeCompare(b.server));
   return { ranked, missing: ids.filter((id) => !values.has(id)) };
 }
 
@@ -46,7 +52,9 @@ function breachOf(ctx: IntentContext, metric: MetricName, value: number): Metric
 
 /** Ranks by the metrics asked (cpu when none); also used when a metric is asked without a server. */
 export async function rankServers(ctx: IntentContext, lines: string[] = []): Promise<IntentResult> {
-  const metrics = (ctx.understanding.entities.metrics.length > 0 ? ctx.understanding.entities.metrics : (['cpu'] as MetricName[])).slice(0, MAX_METRICS);
+  const metrics = (
+    ctx.understanding.entities.metrics.length > 0 ? ctx.understanding.entities.metrics : (['cpu'] as MetricName[])
+  ).slice(0, MAX_METRICS);
   const limit = ctx.understanding.entities.limit ?? DEFAULT_LIMIT;
   const basis = ctx.time.source === 'question' ? 'avg' : 'now';
   const findings: Finding[] = [];
@@ -58,11 +66,33 @@ export async function rankServers(ctx: IntentContext, lines: string[] = []): Pro
     if (ranked.length === 0) continue;
     evaluated = true;
     const top = ranked.slice(0, limit);
-    lines.push(ctx.say.topHeader({ metric, count: top.length, basis, rangeMs: ctx.time.toMs - ctx.time.fromMs, order: ctx.understanding.order }));
-    top.forEach((r, i) => lines.push(ctx.say.topEntry({ rank: i + 1, server: r.server, metric, value: r.value, breach: breachOf(ctx, metric, r.value) })));
+    lines.push(
+      ctx.say.topHeader({
+        metric,
+        count: top.length,
+        basis,
+        rangeMs: ctx.time.toMs - ctx.time.fromMs,
+        order: ctx.understanding.order,
+      })
+    );
+    top.forEach((r, i) =>
+      lines.push(
+        ctx.say.topEntry({
+          rank: i + 1,
+          server: r.server,
+          metric,
+          value: r.value,
+          breach: breachOf(ctx, metric, r.value),
+        })
+      )
+    );
     if (basis === 'now') {
-      const samples = await currentSamples(ctx, top.map((r) => r.server));
-      for (const sample of samples.values()) findings.push(...thresholdFindings(ctx, sample).filter((f) => f.metric === metric));
+      const samples = await currentSamples(
+        ctx,
+        top.map((r) => r.server)
+      );
+      for (const sample of samples.values())
+        findings.push(...thresholdFindings(ctx, sample).filter((f) => f.metric === metric));
     }
   }
   if (leftOut.size > 0) lines.push(ctx.say.leftOut({ servers: [...leftOut] }));

@@ -21,7 +21,11 @@ describe('the anomaly detector flags a change near where it happens', () => {
     ['a step down', (i, n) => 50 + 2 * n() - (i >= ANOMALY_AT ? 15 : 0), 5],
     ['a sensor stuck at one value', (i, n) => (i >= ANOMALY_AT ? 50 : 50 + 2 * n()), 30],
     ['noise growing fourfold', (i, n) => 50 + (i >= ANOMALY_AT ? 8 : 2) * n(), 40],
-    ['a drop to zero in a daily cycle', (i, n) => (i >= ANOMALY_AT ? 0 : 40 + 20 * Math.sin((2 * Math.PI * i) / POINTS_PER_DAY) + 2 * n()), 10],
+    [
+      'a drop to zero in a daily cycle',
+      (i, n) => (i >= ANOMALY_AT ? 0 : 40 + 20 * Math.sin((2 * Math.PI * i) / POINTS_PER_DAY) + 2 * n()),
+      10,
+    ],
   ];
 
   it.each(changes)('%s: first alarm within the expected delay, none before', (_name, valueAt, maxDelay) => {
@@ -52,10 +56,17 @@ describe('the anomaly detector flags a change near where it happens', () => {
   it.each([
     ['a spike', (i: number, n: () => number) => 50 + 2 * n() + (i === ANOMALY_AT ? 25 : 0), 'spike'],
     ['a step up that stays', (i: number, n: () => number) => 50 + 2 * n() + (i >= ANOMALY_AT ? 15 : 0), 'level_shift'],
-    ['a sensor stuck at one value', (i: number, n: () => number) => (i >= ANOMALY_AT ? 50 : 50 + 2 * n()), 'variance_change'],
+    [
+      'a sensor stuck at one value',
+      (i: number, n: () => number) => (i >= ANOMALY_AT ? 50 : 50 + 2 * n()),
+      'variance_change',
+    ],
     [
       'a daily cycle running twelve hours late',
-      (i: number, n: () => number) => 50 + 20 * Math.sin((2 * Math.PI * (i + (i >= 6 * POINTS_PER_DAY ? POINTS_PER_DAY / 2 : 0))) / POINTS_PER_DAY) + n(),
+      (i: number, n: () => number) =>
+        50 +
+        20 * Math.sin((2 * Math.PI * (i + (i >= 6 * POINTS_PER_DAY ? POINTS_PER_DAY / 2 : 0))) / POINTS_PER_DAY) +
+        n(),
       'pattern_break',
     ],
   ])('says what kind of change %s was, and when', (_name, valueAt, kind) => {
@@ -72,7 +83,11 @@ describe('the anomaly detector stays quiet on normal behaviour', () => {
   const quiet: Array<[string, number, ValueAt]> = [
     ['a flat line', 3000, () => 42],
     ['white noise', 3000, (_i, n) => 50 + 5 * n()],
-    ['a noisy daily cycle', 10 * POINTS_PER_DAY, (i, n) => 50 + 20 * Math.sin((2 * Math.PI * i) / POINTS_PER_DAY) + 2 * n()],
+    [
+      'a noisy daily cycle',
+      10 * POINTS_PER_DAY,
+      (i, n) => 50 + 20 * Math.sin((2 * Math.PI * i) / POINTS_PER_DAY) + 2 * n(),
+    ],
     ['a slow upward trend with noise (a disk filling)', 3000, (i, n) => 30 + 0.01 * i + n()],
     ['a spike every 100 points (a regular job)', 3000, (i, n) => 20 + n() + (i % 100 === 0 ? 30 : 0)],
   ];
@@ -97,13 +112,19 @@ describe('the anomaly detector stays quiet on normal behaviour', () => {
 });
 
 describe('the anomaly detector is online and robust to bad points', () => {
-  const series = syntheticSeries(2200, (i, n) => 50 + 10 * Math.sin(i / 40) + 2 * n() + (i === 1700 ? 40 : 0) + (i >= 1900 ? 20 : 0));
+  const series = syntheticSeries(
+    2200,
+    (i, n) => 50 + 10 * Math.sin(i / 40) + 2 * n() + (i === 1700 ? 40 : 0) + (i >= 1900 ? 20 : 0)
+  );
 
-  it.each([300, 1000, 1700, 1701, 2199])('the score of row i does not change when later rows are appended (prefix of %i)', (k) => {
-    const full = score(series);
-    const prefix = scoreSeries(series.timestamps.slice(0, k), series.values.slice(0, k));
-    expect(prefix).toEqual(full.slice(0, k));
-  });
+  it.each([300, 1000, 1700, 1701, 2199])(
+    'the score of row i does not change when later rows are appended (prefix of %i)',
+    (k) => {
+      const full = score(series);
+      const prefix = scoreSeries(series.timestamps.slice(0, k), series.values.slice(0, k));
+      expect(prefix).toEqual(full.slice(0, k));
+    }
+  );
 
   it('scores every point in [0, 1]', () => {
     const scores = score(series);
@@ -117,7 +138,10 @@ describe('the anomaly detector is online and robust to bad points', () => {
     const values = series.values.map((v, i) => (holes.has(i) ? bad[i % bad.length] : v));
     const withHoles = scoreSeries(series.timestamps, values);
     const kept = series.values.flatMap((_v, i) => (holes.has(i) ? [] : [i]));
-    const withoutHoles = scoreSeries(kept.map((i) => series.timestamps[i]), kept.map((i) => series.values[i]));
+    const withoutHoles = scoreSeries(
+      kept.map((i) => series.timestamps[i]),
+      kept.map((i) => series.values[i])
+    );
     expect([...holes].map((i) => withHoles[i])).toEqual([...holes].map(() => 0));
     expect(kept.map((i) => withHoles[i])).toEqual(withoutHoles);
   });
@@ -129,14 +153,18 @@ describe('the anomaly detector is online and robust to bad points', () => {
   });
 
   it('still scores a spike when timestamps are missing (no daily or weekly features then)', () => {
-    const scores = scoreSeries(series.timestamps.map(() => NaN), series.values);
+    const scores = scoreSeries(
+      series.timestamps.map(() => NaN),
+      series.values
+    );
     expect(alarms(scores)[0]).toBe(1700);
   });
 
   it('scores nothing during the learning points', () => {
     const early = syntheticSeries(400, (i, n) => 50 + n() + (i === 100 ? 1000 : 0));
     const quickReference = { referenceWindows: [100, 300], referenceLag: 5, referenceMinPoints: 20 };
-    const scoreWith = (learningPoints: number) => scoreSeries(early.timestamps, early.values, { ...quickReference, learningPoints })[100];
+    const scoreWith = (learningPoints: number) =>
+      scoreSeries(early.timestamps, early.values, { ...quickReference, learningPoints })[100];
     expect(scoreWith(DEFAULT_ANOMALY_DETECTOR_OPTIONS.learningPoints)).toBe(0);
     expect(scoreWith(50)).toBeGreaterThan(ANOMALY_SCORE_THRESHOLD);
   });

@@ -28,26 +28,33 @@ describe('LaggedRange', () => {
     { windows: [100, 300], lag: 20, blockSize: 10 },
     { windows: [50], lag: 0, blockSize: 1 },
     { windows: [64, 640], lag: 7, blockSize: 4 },
-  ])('matches the brute-force min and max of every window ($windows, lag $lag, block $blockSize)', ({ windows, lag, blockSize }) => {
-    const noise = seededNormal(7);
-    // a wandering series with occasional jumps, so old extremes must really leave the window
-    const values: number[] = [];
-    let level = 0;
-    for (let i = 0; i < 1500; i++) {
-      level += noise() + (i % 211 === 0 ? 40 * noise() : 0);
-      values.push(level);
+  ])(
+    'matches the brute-force min and max of every window ($windows, lag $lag, block $blockSize)',
+    ({ windows, lag, blockSize }) => {
+      const noise = seededNormal(7);
+      // a wandering series with occasional jumps, so old extremes must really leave the window
+      const values: number[] = [];
+      let level = 0;
+      for (let i = 0; i < 1500; i++) {
+        level += noise() + (i % 211 === 0 ? 40 * noise() : 0);
+        values.push(level);
+      }
+      const range = new LaggedRange({ windows, lag, blockSize, minPoints: 1 });
+      for (let now = 1; now <= values.length; now++) {
+        range.push(now, values[now - 1]);
+        windows.forEach((window, w) => {
+          const expected = bruteForce(values, now, window, lag, blockSize);
+          expect(range.isReady).toBe(expected !== null);
+          if (expected === null) return;
+          expect([range.min(w), range.max(w), range.pointsIn(w)]).toEqual([
+            expected.min,
+            expected.max,
+            expected.points,
+          ]);
+        });
+      }
     }
-    const range = new LaggedRange({ windows, lag, blockSize, minPoints: 1 });
-    for (let now = 1; now <= values.length; now++) {
-      range.push(now, values[now - 1]);
-      windows.forEach((window, w) => {
-        const expected = bruteForce(values, now, window, lag, blockSize);
-        expect(range.isReady).toBe(expected !== null);
-        if (expected === null) return;
-        expect([range.min(w), range.max(w), range.pointsIn(w)]).toEqual([expected.min, expected.max, expected.points]);
-      });
-    }
-  });
+  );
 
   it('answers only once it holds minPoints points that are older than the lag', () => {
     const range = new LaggedRange({ windows: [1000], lag: 50, blockSize: 10, minPoints: 300 });

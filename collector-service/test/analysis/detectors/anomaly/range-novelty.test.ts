@@ -1,5 +1,9 @@
 /** The scale-free excess beyond a reference range, and the novelty of a feature against its own past. */
-import { NOVELTY_OF_LEAVING_A_CONSTANT, RangeNovelty, rangeExcess } from '../../../../src/analysis/detectors/anomaly/range-novelty';
+import {
+  NOVELTY_OF_LEAVING_A_CONSTANT,
+  RangeNovelty,
+  rangeExcess,
+} from '../../../../src/analysis/detectors/anomaly/range-novelty';
 
 describe('rangeExcess', () => {
   it.each([

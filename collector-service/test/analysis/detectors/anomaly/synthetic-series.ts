@@ -25,7 +25,7 @@ export function syntheticSeries(
   length: number,
   valueAt: (i: number, noise: () => number) => number,
   seed = 1,
-  stepMs = FIVE_MINUTES_MS,
+  stepMs = FIVE_MINUTES_MS
 ): SyntheticSeries {
   const noise = seededNormal(seed);
   const timestamps: number[] = [];
