@@ -36,6 +36,11 @@ function phase(seed: number, channel: number, timeMs: number, period: number): n
   return (((timeMs - offset) % period) + period) % period;
 }
 
+/** When ONPREM-FILE-01's disk was last cleaned up (S2), at or before `timeMs`. */
+export function s2LastCleanup(seed: number, timeMs: number): number {
+  return timeMs - phase(seed, 2, timeMs, S2_PERIOD);
+}
+
 function white(seed: number, b: Baseline, channel: number, timeMs: number): number {
   return signed(seed, b.key, 200 + channel, Math.floor(timeMs / 1000));
 }
