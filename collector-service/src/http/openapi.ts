@@ -2,6 +2,7 @@
  * GET /api/openapi.json: an OpenAPI 3.1 document generated from the contract's zod schemas. The route table
  * below names every route the app serves (a test walks the app's routes and fails on one missing here).
  */
+import { apiAlertSchema } from '../alerts/alert-views';
 import { z } from 'zod';
 import {
   annotationsAnswer,
@@ -137,6 +138,26 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Run partition maintenance now',
     answer: jsonObject,
   },
+  {
+    method: 'get',
+    path: '/api/alerts',
+    auth: 'read',
+    summary: "Pending and firing alerts, each with the analysis engine's explanation",
+    answer: z.object({ alerts: z.array(apiAlertSchema) }).catchall(z.unknown()),
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    auth: 'read',
+    summary: "The service's own metrics in Prometheus's text exposition format (open when keys are off)",
+  },
+  ...(['rules', 'alerts'] as const).map((name): RouteDoc => ({
+    method: 'get',
+    path: `${PROM}/${name}`,
+    auth: 'read',
+    summary: `Prometheus HTTP API: ${name} (the service's alert rules and their state)`,
+    answer: promAnswer,
+  })),
   ...(['query', 'query_range', 'query_exemplars', 'labels', 'series'] as const).flatMap((name) =>
     (['get', 'post'] as const).map((method): RouteDoc => ({
       method,

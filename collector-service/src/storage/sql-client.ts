@@ -35,12 +35,20 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
+  // A checked-out client whose connection dies emits 'error' besides failing its query: without a
+  // listener that event would crash the process, so it is logged and the query's own error handled.
+  const connect = async () => {
+    const client = await pool.connect();
+    const lost = (err: Error) => log.warn({ err: err.message }, 'postgres connection lost');
+    client.on('error', lost);
+    return { client, release: () => (client.off('error', lost), client.release()) };
+  };
   return {
     kind: 'postgres',
     async query<Row>(text: string, params: unknown[] = [], bounds?: QueryBounds) {
       if (!bounds) return (await pool.query(text, params)).rows as Row[];
       bounds.signal?.throwIfAborted();
-      const client = await pool.connect();
+      const { client, release } = await connect();
       // The server keeps working on a statement whose client left: ask it to stop.
       const processId = (client as unknown as { processID?: number }).processID;
       const cancel = () => void pool.query('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
@@ -58,14 +66,14 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
         throw err;
       } finally {
         bounds.signal?.removeEventListener('abort', cancel);
-        client.release();
+        release();
       }
     },
     async exec(sql: string) {
       await pool.query(sql);
     },
     async session(work) {
-      const client = await pool.connect();
+      const { client, release } = await connect();
       try {
         return await work({
           async query<Row>(text: string, params: unknown[] = []) {
@@ -81,7 +89,7 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
             }),
         });
       } finally {
-        client.release();
+        release();
       }
     },
     close: () => pool.end(),

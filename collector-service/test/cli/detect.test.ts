@@ -1,4 +1,4 @@
-/** The `detect` command end to end: compiled from source, run as a real process on CSV files in a temp dir. */
+/** The `detect` command end to end: the built command run as a real process on CSV files in a temp dir. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,30 +10,12 @@ const serviceRoot = path.resolve(__dirname, '../..');
 let work: string;
 let detectJs: string;
 
-/** Compiles src/cli/detect.ts (and what it imports) with the service's own build settings. */
+/** The command as `npm run detect` runs it: the service's build output (`npm test` builds first). */
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'om-detect-'));
-  const tsconfig = path.join(work, 'tsconfig.json');
-  writeFileSync(
-    tsconfig,
-    JSON.stringify({
-      extends: path.join(serviceRoot, 'tsconfig.build.json'),
-      compilerOptions: {
-        outDir: path.join(work, 'dist'),
-        rootDir: path.join(serviceRoot, 'src'),
-        typeRoots: [path.dirname(path.dirname(require.resolve('@types/node/package.json')))],
-        sourceMap: false,
-      },
-      include: [],
-      files: [path.join(serviceRoot, 'src/cli/detect.ts')],
-    })
-  );
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', tsconfig], {
-    encoding: 'utf8',
-  });
-  if (tsc.status !== 0) throw new Error(`compiling detect.ts failed:\n${tsc.stdout}${tsc.stderr}`);
-  detectJs = path.join(work, 'dist/cli/detect.js');
-}, 120_000);
+  detectJs = path.join(serviceRoot, 'dist/cli/detect.js');
+  if (!existsSync(detectJs)) throw new Error(`${detectJs} is missing: build the service first (npm run build)`);
+});
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -5,8 +5,8 @@ import type { RunningService } from '../../src/service';
 import { deleteRedisPrefix, redisKeys, REDIS_URL, uniqueRedisPrefix } from '../support/services';
 import { bearer, startTestService } from '../support/test-service';
 
-const KEY_A = 'reader-a-secret';
-const KEY_B = 'reader-b-secret';
+const KEY_A = 'reader-a-secret-0001';
+const KEY_B = 'reader-b-secret-0002';
 const LIMIT = 5;
 
 describe.each([

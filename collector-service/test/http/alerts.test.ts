@@ -10,7 +10,7 @@ import type { RunningService } from '../../src/service';
 import { recordsFor, sample, serverInfo } from '../support/samples';
 import { bearer, startTestService } from '../support/test-service';
 
-const READ_KEY = 'alerts-reader-1';
+const READ_KEY = 'alerts-reader-key-0001';
 const MIN = 60_000;
 
 const RULES = `

@@ -16,7 +16,7 @@ describe('GET /api/openapi.json', () => {
   let doc: Document;
 
   beforeAll(async () => {
-    service = await startTestService({ env: { API_KEYS: 'grafana:read:read-secret-123' } });
+    service = await startTestService({ env: { API_KEYS: 'grafana:read:read-secret-0123456789' } });
     const res = await service.app.request('/api/openapi.json');
     expect(res.status).toBe(200);
     doc = (await res.json()) as Document;

@@ -80,6 +80,9 @@ function route(target: CueTarget, f: QuestionFacts, cues: CueContext): [Intent, 
       if (named === 0 && f.metrics === 0 && cues.condition) return ['fleet_health', 1];
       // "highest"/"높은" about one server describes its value rather than ranking anything
       return f.servers === 1 ? [f.metrics > 0 ? 'metric_value' : 'server_health', 0.5] : ['top_usage', 1];
+    case 'alerts':
+      // "any alert up on BATCH-AP-002?" asks after that server's health; its alert history ("last night") stays alerts
+      return named > 0 && !f.range ? ['server_health', 0.5] : ['alerts', 1];
     case 'compare':
       return ['compare', f.servers >= 2 ? 1 : 0];
     case 'metric_value':

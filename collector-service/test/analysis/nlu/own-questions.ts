@@ -14,7 +14,7 @@ export const OWN_QUESTIONS: LabelledQuestion[] = [
   { q: 'What is firing and why?', intent: 'alerts' },
   { q: '어제 밤에 알림 몇 번 왔어?', intent: 'alerts' },
   { q: 'how many alerts fired last night', intent: 'alerts' },
-  { q: 'DB-EU-002에 걸린 알람 있어?', intent: 'alerts', entities: { servers: ['DB-EU-002'] } },
+  { q: 'DB-EU-002에 걸린 알람 있어?', intent: 'server_health', entities: { servers: ['DB-EU-002'] } },
   { q: 'Which alerts paged me in the last 2 hours?', intent: 'alerts', entities: { rangeMinutes: 120 } },
   // server_health
   { q: 'DB-EU-002 상태 좀 알려줘', intent: 'server_health', entities: { servers: ['DB-EU-002'] } },
@@ -31,7 +31,7 @@ export const OWN_QUESTIONS: LabelledQuestion[] = [
   { q: "What's the status of K8S-WORKER-04?", intent: 'server_health', entities: { servers: ['K8S-WORKER-04'] } },
   { q: 'is db-eu-001 healthy', intent: 'server_health', entities: { servers: ['DB-EU-001'] } },
   { q: 'Check ONPREM-LDAP-01 for problems please', intent: 'server_health', entities: { servers: ['ONPREM-LDAP-01'] } },
-  { q: 'any alerts on api us 002?', intent: 'alerts', entities: { servers: ['API-US-002'] } },
+  { q: 'any alerts on api us 002?', intent: 'server_health', entities: { servers: ['API-US-002'] } },
   { q: 'How is K8S-MASTER-03 doing today?', intent: 'server_health', entities: { servers: ['K8S-MASTER-03'] } },
   { q: 'ONPREM-BACKUP-01 status 어때?', intent: 'server_health', entities: { servers: ['ONPREM-BACKUP-01'] } },
   { q: 'BATCH-AP-001 health check 부탁', intent: 'server_health', entities: { servers: ['BATCH-AP-001'] } },
