@@ -16,6 +16,4 @@ module.exports = {
   runtime: '<rootDir>/jest/commonjs-runtime.js',
   // d3-color and friends ship only .mjs; the scaffold's transform key matches .js/.ts only.
   transform: { '^.+\\.m?[tj]sx?$': base.transform['^.+\\.(t|j)sx?$'] },
-  // Rendering Grafana's components in jsdom takes seconds on a busy two-core machine; speed is not what these tests check.
-  testTimeout: 30_000,
 };
