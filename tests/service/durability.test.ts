@@ -122,7 +122,11 @@ describe('durable writes through PostgreSQL outages and crashes', () => {
       `SELECT count(*)::int AS rows, count(DISTINCT (server_id, "timestamp"))::int AS distinct_rows FROM server_metrics`
     );
     expect(collected).toBeGreaterThan(10 * 999);
-    expect(stored).toEqual({ rows: collected, distinct_rows: collected });
+    // None twice, none lost. A kill -9 can land between a run's commit and the log line that counts it, so
+    // each of the two hard kills may leave one stored run uncounted — never one counted run missing.
+    expect(stored.distinct_rows).toBe(stored.rows);
+    expect(stored.rows).toBeGreaterThanOrEqual(collected);
+    expect(stored.rows - collected).toBeLessThanOrEqual(2 * 999);
   });
 
   test('shutdown with the database down and the spool unwritable exits non-zero and says what was lost', async () => {
@@ -131,8 +135,14 @@ describe('durable writes through PostgreSQL outages and crashes', () => {
       await waitForOk(`${proc.baseUrl}/api/health`, proc, 60_000);
       await pg.stop();
       // the spool directory replaced by a file: even root cannot write a segment below it
-      await rm(path.join(dataDir, 'spool'), { recursive: true, force: true });
-      await writeFile(path.join(dataDir, 'spool'), 'not a directory');
+      // (the service may be writing a segment meanwhile: retry until the file stands in its place)
+      await until('the spool replaced by a file', proc, async () => {
+        await rm(path.join(dataDir, 'spool'), { recursive: true, force: true, maxRetries: 5 });
+        return writeFile(path.join(dataDir, 'spool'), 'not a directory').then(
+          () => true,
+          () => false
+        );
+      });
       await until('a run held in memory', proc, () => logLines(proc).some((l) => l.persisted === 'memory'));
       const code = await proc.stop('SIGTERM');
       expect(code).not.toBe(0);

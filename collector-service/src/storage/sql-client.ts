@@ -43,15 +43,25 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
     client.on('error', lost);
     return { client, release: () => (client.off('error', lost), client.release()) };
   };
+  // pool.query listens for one 'error' only; a dying connection can emit more than one, so every query
+  // runs on a client that keeps a listener until it is released.
+  const run = async <Row>(text: string, params: unknown[]) => {
+    const { client, release } = await connect();
+    try {
+      return (await client.query(text, params)).rows as Row[];
+    } finally {
+      release();
+    }
+  };
   return {
     kind: 'postgres',
     async query<Row>(text: string, params: unknown[] = [], bounds?: QueryBounds) {
-      if (!bounds) return (await pool.query(text, params)).rows as Row[];
+      if (!bounds) return run<Row>(text, params);
       bounds.signal?.throwIfAborted();
       const { client, release } = await connect();
       // The server keeps working on a statement whose client left: ask it to stop.
       const processId = (client as unknown as { processID?: number }).processID;
-      const cancel = () => void pool.query('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
+      const cancel = () => void run('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
       bounds.signal?.addEventListener('abort', cancel, { once: true });
       try {
         await client.query('BEGIN READ ONLY');
@@ -70,7 +80,7 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
       }
     },
     async exec(sql: string) {
-      await pool.query(sql);
+      await run(sql, []);
     },
     async session(work) {
       const { client, release } = await connect();
