@@ -1,5 +1,6 @@
 /** The contract every collector implements, whatever it collects from. */
 import type { ServerInfo, ServerMetrics } from './metrics';
+import type { SeriesSample } from './series';
 
 /** What one collection run of one collector gathered. */
 export interface CollectionResult {
@@ -9,6 +10,8 @@ export interface CollectionResult {
   samples: ServerMetrics[];
   /** Ids of known servers the collector could not reach this run: they are offline. */
   unreachable: string[];
+  /** Labelled series (pods, services, volumes, application metrics) of reachable servers, if the source has any. */
+  series?: SeriesSample[];
 }
 
 export interface MetricCollector {
@@ -26,6 +29,8 @@ export interface MetricCollector {
 export interface HistoryCollector extends MetricCollector {
   /** Samples for every server at every `stepMs` in [from, to), in time-ordered chunks. */
   history(from: Date, to: Date, stepMs: number): Iterable<ServerMetrics[]>;
+  /** Labelled series at every `stepMs` in [from, to), in time-ordered chunks (if the simulator has any). */
+  seriesHistory?(from: Date, to: Date, stepMs: number): Iterable<SeriesSample[]>;
 }
 
 export function canBackfill(collector: MetricCollector): collector is HistoryCollector {

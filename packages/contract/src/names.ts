@@ -73,3 +73,24 @@ export type FindingLevel = (typeof FINDING_LEVELS)[number];
 
 /** Longer questions are refused (POST /api/ask) or cut (MCP): no real question is longer, and matching stays fast on pasted logs. */
 export const MAX_QUESTION_CHARS = 1000;
+
+/** Labelled series beyond the six metrics, by their names under /prometheus (labels: server, provider, region, role, plus their own). */
+export const SERIES_NAMES = {
+  /** labels namespace, pod, phase: 1 for a pod's current phase */
+  podStatus: 'openmanager_pod_status',
+  /** labels namespace, pod */
+  podRestarts: 'openmanager_pod_restarts_total',
+  /** label service: 1 active, 0 not */
+  serviceUp: 'openmanager_service_up',
+  /** label volume */
+  volumeReadBytes: 'openmanager_volume_read_bytes_per_second',
+  /** label volume */
+  volumeWriteBytes: 'openmanager_volume_write_bytes_per_second',
+} as const;
+export type SeriesName = (typeof SERIES_NAMES)[keyof typeof SERIES_NAMES];
+
+/** Application metrics are named `openmanager_app_<name>`, with the application's own labels. */
+export const APP_SERIES_PREFIX = 'openmanager_app_';
+
+export const POD_PHASES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Unknown'] as const;
+export type PodPhase = (typeof POD_PHASES)[number];
