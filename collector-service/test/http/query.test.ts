@@ -303,36 +303,6 @@ describe('GET /api/annotations', () => {
     expect((await service.app.request('/api/annotations')).status).toBe(400);
   });
 
-  test('anomalies: the S2 disk clean-up on ONPREM-FILE-01 is marked where it happened, and only usage metrics are marked', async () => {
-    const to = Date.now();
-    const from = to - 24 * 3_600_000;
-    const disk = await service.app.request(
-      `/api/servers/ONPREM-FILE-01/metrics?from=${to - 18 * 3_600_000}&to=${to - 3_600_000}&step=60&metrics=disk`
-    );
-    const { points } = (await disk.json()) as { points: Array<{ timestamp: string; disk: number }> };
-    const cleanUp = points.findIndex((p, i) => i > 0 && points[i - 1].disk - p.disk > 10);
-    expect(cleanUp).toBeGreaterThan(0); // the 16-hour cycle always has one clean-up in a 17-hour span
-    const at = Date.parse(points[cleanUp].timestamp);
-
-    const res = await service.app.request(`/api/annotations?from=${from}&to=${to}&kinds=anomaly`);
-    const { annotations } = (await res.json()) as {
-      annotations: Array<{
-        serverId: string;
-        metric: string;
-        kind: string;
-        time: number;
-        timeEnd: number;
-        text: string;
-      }>;
-    };
-    expect(annotations.every((a) => a.kind === 'anomaly' && ['cpu', 'memory', 'disk'].includes(a.metric))).toBe(true);
-    const marked = annotations.find(
-      (a) =>
-        a.serverId === 'ONPREM-FILE-01' && a.metric === 'disk' && a.time <= at + 120_000 && a.timeEnd >= at - 60_000
-    );
-    expect(marked?.text).toMatch(/^ONPREM-FILE-01 disk unusual: 8\d(\.\d)? against a typical 9?\d(\.\d)?/);
-  });
-
   test('anomalies further back than the detector’s 24 hours say so instead of answering nothing', async () => {
     const to = Date.now();
     const res = await service.app.request(`/api/annotations?from=${to - 48 * 3_600_000}&to=${to}&kinds=anomaly`);

@@ -55,7 +55,8 @@ describe('AnnotationQueryEditor', () => {
     expect(screen.getByText('Anomalies')).toBeInTheDocument();
 
     await userEvent.click(screen.getByLabelText('Servers'));
-    await userEvent.click(within(await screen.findByLabelText('Select options menu')).getByText('DB-EU-002'));
+    // the server options arrive from the service after the menu opens
+    await userEvent.click(await within(await screen.findByLabelText('Select options menu')).findByText('DB-EU-002'));
     const anomalyChip = screen.getByText('Anomalies').parentElement as HTMLElement;
     await userEvent.click(within(anomalyChip).getByRole('button', { name: 'Remove' }));
 

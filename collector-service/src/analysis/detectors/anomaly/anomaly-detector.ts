@@ -17,6 +17,12 @@ export const ANOMALY_SCORE_THRESHOLD = 0.5;
 
 /** Smoothing of the volatility (mean |step|), the level before a jump, and the rank the daily component reads. */
 const VOLATILITY_SMOOTHING = 1 / 16;
+/**
+ * Steps averaged (a plain mean) before the volatility is smoothed and compared: seeded by one step, the
+ * smoothed value starts as that step, and a first step of 0 (a repeated, rounded reading) would put a log
+ * of ~-16 in the reference range for its whole window, hiding every later burst of volatility.
+ */
+const VOLATILITY_WARMUP_STEPS = 1 / VOLATILITY_SMOOTHING;
 const LEVEL_SMOOTHING = 1 / 16;
 const RANK_SMOOTHING = 1 / 4;
 /** The central (1/8 to 7/8) spread times this is one unit of value novelty (about the range of 1000 Gaussian points × 1.8). */
@@ -60,7 +66,8 @@ export function createAnomalyDetector(overrides?: Partial<AnomalyDetectorOptions
 
   let points = 0;
   let previous = NaN;
-  let volatility = NaN;
+  let volatility = 0;
+  let steps = 0;
   let level = NaN;
   let smoothedRank = NaN;
   let pointsSinceAlarmLevel = Infinity;
@@ -83,9 +90,12 @@ export function createAnomalyDetector(overrides?: Partial<AnomalyDetectorOptions
       let nVolatility = 0;
       if (!Number.isNaN(previous)) {
         const step = Math.abs(value - previous);
-        volatility = Number.isNaN(volatility) ? step : volatility + VOLATILITY_SMOOTHING * (step - volatility);
+        steps++;
+        volatility += Math.max(VOLATILITY_SMOOTHING, 1 / steps) * (step - volatility);
         // Log scale: a tenfold calmer or busier series is the same size of change at any level.
-        nVolatility = volatilityNovelty.observe(points, Math.log(volatility + 1e-9 * (Math.abs(value) + 1) + 1e-12));
+        if (steps >= VOLATILITY_WARMUP_STEPS) {
+          nVolatility = volatilityNovelty.observe(points, Math.log(volatility + 1e-9 * (Math.abs(value) + 1) + 1e-12));
+        }
       }
       let nDaily = 0;
       const rank = ranks.rank(value);

@@ -160,6 +160,17 @@ describe('the anomaly detector is online and robust to bad points', () => {
     expect(alarms(scores)[0]).toBe(1700);
   });
 
+  it('a repeated first reading does not hide a later burst of volatility', () => {
+    // Readings rounded to 0.01 often repeat; a first step of 0 once stretched the volatility's reference
+    // range for its whole window, and a clean-up of a filling disk 900 points later went unflagged.
+    const filling = syntheticSeries(1200, (i, n) => {
+      if (i <= 1) return 80.5;
+      const level = i < 900 ? 80.5 + 0.02 * i : 80.5 + 0.02 * (i - 900);
+      return Math.round((level + 0.01 * n()) * 100) / 100;
+    });
+    expect(alarms(score(filling))[0]).toBe(900);
+  });
+
   it('scores nothing during the learning points', () => {
     const early = syntheticSeries(400, (i, n) => 50 + n() + (i === 100 ? 1000 : 0));
     const quickReference = { referenceWindows: [100, 300], referenceLag: 5, referenceMinPoints: 20 };
