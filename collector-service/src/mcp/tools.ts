@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type AskService } from '../analysis';
 import { parseInstant, serverListQuery } from '@openmanager/contract';
 import { METRIC_NAMES } from '../domain/metrics';
+import { matchServerId } from '../domain/server-scope';
 import { apiAlerts } from '../alerts/alert-views';
 import type { ServiceContext } from '../service-context';
 import { DEFAULT_POINTS, ServerNotFoundError } from '../servers/query';
@@ -91,9 +92,19 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
     },
     (filter) =>
       guarded(async () => {
-        const alerts = apiAlerts(ctx.alerting).alerts.filter(
+        const all = apiAlerts(ctx.alerting).alerts;
+        const alerted = [...new Set(all.flatMap((a) => (a.server === null ? [] : [a.server])))];
+        const servers = filter.server
+          ? new Set(
+              matchServerId(
+                alerted.map((id) => ({ id })),
+                filter.server
+              ).map((r) => r.id)
+            )
+          : null;
+        const alerts = all.filter(
           (a) =>
-            (!filter.server || a.server?.toLowerCase() === filter.server.trim().toLowerCase()) &&
+            (!servers || (a.server !== null && servers.has(a.server))) &&
             (!filter.severity || a.severity === filter.severity) &&
             (!filter.state || a.state === filter.state)
         );
