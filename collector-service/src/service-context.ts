@@ -7,6 +7,7 @@ import type { CollectionManager } from './collection/manager';
 import type { PartitionMaintenance } from './collection/maintenance';
 import type { SampleWriter } from './collection/sample-writer';
 import type { Config } from './config';
+import type { ServerQueries } from './servers/query';
 import type { Storage } from './storage/open-storage';
 
 export interface ServiceContext {
@@ -19,6 +20,8 @@ export interface ServiceContext {
   maintenance: PartitionMaintenance;
   /** The one analysis of this service: its 24 h window and detectors are shared by every route. */
   analysis: AskService;
+  /** Which servers, one server, a server's series: the one set of rules for HTTP, MCP and the analysis. */
+  servers: ServerQueries;
   backfillProgress: () => BackfillProgress;
   log: Logger;
   now: () => number;

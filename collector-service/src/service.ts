@@ -18,6 +18,7 @@ import { createAlerting } from './alerts';
 import { createApp } from './http/app';
 import type { ServiceContext } from './service-context';
 import { openStorage } from './storage/open-storage';
+import { ServerQueries } from './servers/query';
 import { StoredSeriesSource } from './promql/store/stored-series';
 import packageJson from '../package.json';
 
@@ -89,8 +90,16 @@ export async function startService(config: Config, log: Logger, options: Service
   if (config.apiKeys.length === 0)
     log.warn('API_KEYS is not set: reads are open to anyone who can reach this loopback address');
 
+  const servers = new ServerQueries({
+    store: storage.store,
+    reader: storage.reader,
+    lastCollected: (id) => manager.lastCollected(id),
+    collectIntervalMs: config.collectIntervalMs,
+    now,
+  });
   const analysis = new AskService({
     store: storage.store,
+    servers,
     reader: storage.reader,
     thresholds: config.thresholds,
     collectIntervalMs: config.collectIntervalMs,
@@ -131,6 +140,7 @@ export async function startService(config: Config, log: Logger, options: Service
     writer,
     maintenance,
     analysis,
+    servers,
     backfillProgress: () => progress,
     log,
     now,

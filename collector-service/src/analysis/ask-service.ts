@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
+import type { ServerQueries } from '../servers/query';
 import type { Thresholds } from '../domain/thresholds';
 import { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector } from './detectors/anomaly';
 import type { AlertFeed } from './engine/alert-feed';
@@ -19,6 +20,8 @@ import type { AskAnswer } from '@openmanager/contract';
 /** What the analysis needs from the running service, and nothing more. */
 export interface AskServiceDeps {
   store: MetricsStore;
+  /** The inventory, read as HTTP and MCP read it. */
+  servers: Pick<ServerQueries, 'records'>;
   reader: LatestReader;
   thresholds: Thresholds;
   collectIntervalMs: number;
@@ -41,6 +44,7 @@ export class AskService {
   constructor(deps: AskServiceDeps) {
     this.data = new AnalysisData({
       store: deps.store,
+      servers: deps.servers,
       reader: deps.reader,
       collectIntervalMs: deps.collectIntervalMs,
       retentionMs: deps.retentionMs,

@@ -23,6 +23,12 @@ export interface ProfileScore {
 
 export type NabScore = Record<Profile, ProfileScore>;
 
+/** The scorer's inputs: the data set and the results directory to score. */
+function scorerArgs(scorer: string, data: NabDataset, resultsDir: string): string[] {
+  const inputs = ['--data', data.dataDir, '--labels', data.labelsFile, '--profiles', data.profilesFile];
+  return [scorer, ...inputs, '--results', resultsDir];
+}
+
 /** `optimize`: the scorer picks each profile's best threshold on these files; otherwise the given thresholds are used. */
 export type ThresholdChoice = { optimize: true } | { thresholds: Record<Profile, number> };
 
@@ -36,17 +42,7 @@ export function runNabScorer(
   const work = mkdtempSync(path.join(tmpdir(), 'nab-score-'));
   try {
     const json = path.join(work, 'score.json');
-    const args = [
-      scorer,
-      '--data',
-      data.dataDir,
-      '--labels',
-      data.labelsFile,
-      '--profiles',
-      data.profilesFile,
-      '--results',
-      resultsDir,
-    ];
+    const args = scorerArgs(scorer, data, resultsDir);
     args.push('--files', files.join(','), '--quiet', '--json', json);
     if ('optimize' in choice) args.push('--optimize');
     else args.push('--threshold', PROFILES.map((p) => `${p}=${choice.thresholds[p]}`).join(','));
@@ -89,17 +85,7 @@ export function runNabSweep(
   const work = mkdtempSync(path.join(tmpdir(), 'nab-sweep-'));
   try {
     const table = path.join(work, 'sweep.csv');
-    const args = [
-      scorer,
-      '--data',
-      data.dataDir,
-      '--labels',
-      data.labelsFile,
-      '--profiles',
-      data.profilesFile,
-      '--results',
-      resultsDir,
-    ];
+    const args = scorerArgs(scorer, data, resultsDir);
     args.push('--files', file, '--quiet', '--threshold', '0.5', '--sweep-table', table);
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const rows = Object.fromEntries(PROFILES.map((p) => [p, [] as SweepRows])) as Record<Profile, SweepRows>;

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { LimitError, TimeRangeError } from '../limits';
+import { ServerNotFoundError } from '../servers/query';
 
 export class ApiError extends Error {
   constructor(
@@ -26,6 +27,7 @@ export function handleError(log: Logger) {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
     if (err instanceof LimitError) return errorResponse(c, err.status, err.code, err.message);
     if (err instanceof TimeRangeError) return errorResponse(c, 400, 'bad_request', err.message);
+    if (err instanceof ServerNotFoundError) return errorResponse(c, 404, 'not_found', err.message);
     log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'request failed');
     return errorResponse(c, 500, 'internal', 'internal error; the service log has the details');
   };

@@ -3,21 +3,18 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type AskService } from '../analysis';
-import { ALL_METRICS, type MetricsAnswer, type ServerDetail } from '@openmanager/contract';
-import { parseInstant } from '@openmanager/contract';
-import { METRIC_NAMES, PROVIDERS, SERVER_STATUSES } from '../domain/metrics';
+import { parseInstant, serverListQuery } from '@openmanager/contract';
+import { METRIC_NAMES } from '../domain/metrics';
+import { matchServerId } from '../domain/server-scope';
 import { apiAlerts } from '../alerts/alert-views';
 import type { ServiceContext } from '../service-context';
-import { toSampleView, toServerView } from '../servers/views';
-import { clampRange, clampTime, LimitError, stepFor, TimeRangeError, type QueryBudget } from '../limits';
+import { DEFAULT_POINTS, ServerNotFoundError } from '../servers/query';
+import { clampTime, LimitError, MAX_POINTS_PER_SERIES, TimeRangeError, type QueryBudget } from '../limits';
 
 const instant = z
   .union([z.string(), z.number()])
   .describe('epoch milliseconds, ISO-8601, "now" or "now-<duration>" such as now-6h');
 const metric = z.enum(METRIC_NAMES);
-/** Points per series a query_metrics call returns at most. */
-export const MAX_TOOL_POINTS = 1_000;
-const DEFAULT_RANGE_MS = 3_600_000;
 
 class ToolInputError extends Error {}
 
@@ -34,6 +31,7 @@ async function guarded(body: () => Promise<CallToolResult>): Promise<CallToolRes
   } catch (err) {
     if (err instanceof ToolInputError || err instanceof TimeRangeError || err instanceof LimitError)
       return failure(err.message);
+    if (err instanceof ServerNotFoundError) return failure(`server: ${err.message}; list_servers shows the ids`);
     throw err;
   }
 }
@@ -58,17 +56,6 @@ function rangeOf(from: string | number | undefined, to: string | number | undefi
 
 /** `budget` is the MCP request's: every tool call of the request shares its samples and deadline. */
 export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceContext, budget: QueryBudget): void {
-  const view = (record: Parameters<typeof toServerView>[0]) =>
-    toServerView(record, ctx.now(), ctx.config.collectIntervalMs);
-  const resolveServer = async (id: string) => {
-    const records = (await service.data.snapshot()).records;
-    const record =
-      records.find((r) => r.id === id) ?? records.find((r) => r.id.toLowerCase() === id.trim().toLowerCase());
-    if (!record)
-      throw new ToolInputError(`server: no server with id ${JSON.stringify(id)}; list_servers shows the ids`);
-    return record;
-  };
-
   mcp.registerTool(
     'ask',
     {
@@ -105,9 +92,19 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
     },
     (filter) =>
       guarded(async () => {
-        const alerts = apiAlerts(ctx.alerting).alerts.filter(
+        const all = apiAlerts(ctx.alerting).alerts;
+        const alerted = [...new Set(all.flatMap((a) => (a.server === null ? [] : [a.server])))];
+        const servers = filter.server
+          ? new Set(
+              matchServerId(
+                alerted.map((id) => ({ id })),
+                filter.server
+              ).map((r) => r.id)
+            )
+          : null;
+        const alerts = all.filter(
           (a) =>
-            (!filter.server || a.server?.toLowerCase() === filter.server.trim().toLowerCase()) &&
+            (!servers || (a.server !== null && servers.has(a.server))) &&
             (!filter.severity || a.severity === filter.severity) &&
             (!filter.state || a.state === filter.state)
         );
@@ -121,24 +118,11 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
       title: 'List servers',
       description:
         'The monitored servers with their current status, optionally filtered by provider, region, role or status.',
-      inputSchema: {
-        provider: z.enum(PROVIDERS).optional(),
-        region: z.string().optional(),
-        role: z.string().optional(),
-        status: z.enum(SERVER_STATUSES).optional(),
-      },
+      inputSchema: serverListQuery.shape,
     },
     (filter) =>
       guarded(async () => {
-        const servers = (await ctx.storage.store.listServers())
-          .map(view)
-          .filter(
-            (s) =>
-              (!filter.provider || s.provider === filter.provider) &&
-              (!filter.region || s.region === filter.region) &&
-              (!filter.role || s.role === filter.role) &&
-              (!filter.status || s.status === filter.status)
-          );
+        const servers = await ctx.servers.list(filter);
         return json({ servers, total: servers.length });
       })
   );
@@ -151,24 +135,14 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
         'One server: its inventory entry, current status and newest sample (cpu, memory, disk in %, network in bytes/s, load, uptime).',
       inputSchema: { id: z.string().min(1) },
     },
-    ({ id }) =>
-      guarded(async () => {
-        const record = await resolveServer(id);
-        const latest = await ctx.storage.reader.get(record.id);
-        const detail: ServerDetail = {
-          ...view(record),
-          metrics: latest ? toSampleView(latest.sample) : null,
-          source: latest?.source ?? null,
-        };
-        return json(detail);
-      })
+    ({ id }) => guarded(async () => json(await ctx.servers.one(id)))
   );
 
   mcp.registerTool(
     'query_metrics',
     {
       title: 'Query metrics',
-      description: `A server's metrics over a time range (default the last hour), averaged (or min/max/p95) per step; at most ${MAX_TOOL_POINTS} points per series.`,
+      description: `A server's metrics over a time range (default the last hour), averaged (or min/max/p95) per step; ${DEFAULT_POINTS} points per series unless a step is given, at most ${MAX_POINTS_PER_SERIES}.`,
       inputSchema: {
         server: z.string().min(1),
         metrics: z.array(metric).min(1).optional(),
@@ -180,31 +154,17 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
     },
     (args) =>
       guarded(async () => {
-        const record = await resolveServer(args.server);
-        const now = ctx.now();
-        const range = rangeOf(args.from, args.to, now);
-        const asked = { to: range.toMs ?? now, from: range.fromMs ?? (range.toMs ?? now) - DEFAULT_RANGE_MS };
-        const { fromMs: from, toMs: to } = clampRange(asked.from, asked.to);
-        const stepMs = stepFor(from, to, MAX_TOOL_POINTS, Math.min((args.stepSeconds ?? 0) * 1000, to - from));
-        const metrics = args.metrics ?? ALL_METRICS;
-        const aggregation = args.aggregation ?? 'avg';
-        budget.charge(MAX_TOOL_POINTS * metrics.length);
-        const [series] = await ctx.storage.store.range(
-          { serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation },
+        const range = rangeOf(args.from, args.to, ctx.now());
+        const answer = await ctx.servers.metrics(
+          args.server,
+          {
+            ...range,
+            stepMs: args.stepSeconds === undefined ? undefined : args.stepSeconds * 1000,
+            metrics: args.metrics,
+            aggregation: args.aggregation,
+          },
           budget
         );
-        const answer: MetricsAnswer = {
-          id: record.id,
-          from: new Date(from).toISOString(),
-          to: new Date(to).toISOString(),
-          stepSeconds: stepMs / 1000,
-          aggregation,
-          metrics,
-          points: series.timestamps.map((t, i) => ({
-            timestamp: new Date(t).toISOString(),
-            ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),
-          })),
-        };
         return json(answer);
       })
   );
@@ -224,7 +184,7 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
     },
     (args) =>
       guarded(async () => {
-        const servers = await Promise.all((args.servers ?? []).map(async (id) => (await resolveServer(id)).id));
+        const servers = await Promise.all((args.servers ?? []).map(async (id) => (await ctx.servers.record(id)).id));
         const answer = await service.analyzeScope(
           'anomalies',
           { servers, metrics: args.metrics ?? [] },

@@ -1,18 +1,10 @@
 /** Raw rows of `server_metrics` for a set of servers, columns and time span, and which columns hold data; one round-trip each. */
 import { MAX_TIME_MS, MIN_TIME_MS } from '../limits';
+import { HEAD_COLUMNS } from './head/series-buffer';
 import type { QueryBounds, SqlClient } from './sql-client';
 
 /** The sample columns of `server_metrics` that can be read raw. */
-export const RAW_COLUMNS = [
-  'cpu_usage',
-  'memory_usage',
-  'disk_usage',
-  'network_in_bytes',
-  'network_out_bytes',
-  'load_1m',
-  'uptime_seconds',
-  'status',
-] as const;
+export const RAW_COLUMNS = [...HEAD_COLUMNS, 'status'] as const;
 export type RawColumn = (typeof RAW_COLUMNS)[number];
 
 export interface RawSampleQuery {

@@ -150,6 +150,51 @@ describe('MCP server at /mcp', () => {
     expect(data.points.every((p) => typeof p.disk === 'number' && p.disk >= 80)).toBe(true);
   });
 
+  test('HTTP and MCP answer the same question alike: the same points, the same id ignoring case', async () => {
+    const http = async <T>(path: string) => {
+      const res = await service.app.request(path, { headers: { Authorization: `Bearer ${READ_KEY}` } });
+      return { status: res.status, body: (await res.json()) as T };
+    };
+    const to = Date.now() - 60_000;
+    const from = to - 3 * 3_600_000;
+    const viaHttp = await http<MetricsAnswer>(
+      `/api/servers/db-eu-002/metrics?from=${from}&to=${to}&metrics=cpu,memory`
+    );
+    const viaMcp = await call<MetricsAnswer>('query_metrics', {
+      server: 'db-eu-002',
+      metrics: ['cpu', 'memory'],
+      from,
+      to,
+    });
+    expect(viaHttp.status).toBe(200);
+    expect(viaHttp.body.id).toBe('DB-EU-002');
+    expect(viaMcp.data).toEqual(viaHttp.body);
+    // No step: the smallest whole-minute step (at least the collection interval) within 1,000 points, here one minute.
+    expect(viaHttp.body.stepSeconds).toBe(60);
+    expect(viaHttp.body.points.length).toBeGreaterThanOrEqual(180);
+
+    // A step finer than the points cap allows is refused by both, with the same message.
+    const weekAgo = to - 7 * 86_400_000;
+    const tooFine = await http<{ error: { code: string; message: string } }>(
+      `/api/servers/DB-EU-002/metrics?from=${weekAgo}&to=${to}&step=1`
+    );
+    expect(tooFine.status).toBe(422);
+    expect(tooFine.body.error.code).toBe('points_limit');
+    const mcpTooFine = await call('query_metrics', { server: 'DB-EU-002', from: weekAgo, to, stepSeconds: 1 });
+    expect(mcpTooFine.result.isError).toBe(true);
+    expect((mcpTooFine.result.content as Array<{ text: string }>)[0].text).toBe(tooFine.body.error.message);
+
+    const detail = await http<ServerDetail>('/api/servers/Db-Eu-002');
+    const mcpDetail = await call<ServerDetail>('get_server', { id: 'Db-Eu-002' });
+    expect(detail.body).toMatchObject({ id: 'DB-EU-002', status: 'critical', source: 'cache' });
+    expect(mcpDetail.data).toEqual(detail.body);
+
+    const list = await http<{ servers: ServerView[] }>('/api/servers?provider=aws&region=eu-west-1');
+    const mcpList = await call<{ servers: ServerView[] }>('list_servers', { provider: 'aws', region: 'eu-west-1' });
+    expect(list.body.servers).toHaveLength(3);
+    expect(mcpList.data.servers).toEqual(list.body.servers);
+  });
+
   test('detect_anomalies uses the same analysis: the leak and the spikes', async () => {
     const { data } = await call<Pick<AskAnswer, 'findings' | 'severity' | 'answer'>>('detect_anomalies', {
       servers: ['K8S-WORKER-03', 'API-US-001'],

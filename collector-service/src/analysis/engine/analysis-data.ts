@@ -7,12 +7,14 @@ import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../../domain/
 import type { ServerRecord } from '../../domain/server-state';
 import type { LatestReader } from '../../storage/latest-reader';
 import type { MetricsStore } from '../../storage/metrics-store';
+import type { ServerQueries } from '../../servers/query';
 import { HOUR_MS, MINUTE_MS, type Series } from '../series';
 import { AnomalyScores, type OnlineDetector, type ScoredSeries } from './anomaly-scores';
 import { HistoryWindow } from './history-window';
 
 export interface AnalysisSources {
-  store: Pick<MetricsStore, 'listServers' | 'range'> & Partial<Pick<MetricsStore, 'head'>>;
+  store: Pick<MetricsStore, 'range'> & Partial<Pick<MetricsStore, 'head'>>;
+  servers: Pick<ServerQueries, 'records'>;
   reader: Pick<LatestReader, 'getMany'>;
   collectIntervalMs: number;
   retentionMs: number;
@@ -145,7 +147,7 @@ export class AnalysisData {
   private async sync(now: number): Promise<Snapshot> {
     const version = this.sources.dataVersion();
     const epoch = this.sources.historyEpoch();
-    const records = await this.sources.store.listServers();
+    const records = await this.sources.servers.records();
     const ids = records.map((r) => r.id);
     const idKey = ids.join('\n');
     const latestReads = await this.sources.reader.getMany(ids);

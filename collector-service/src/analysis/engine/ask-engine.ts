@@ -1,5 +1,6 @@
 /** Understanding → the intent's analysis → findings, severity and the answer in the question's language. */
 import type { ServerRecord } from '../../domain/server-state';
+import { inScope, matchServerId } from '../../domain/server-scope';
 import type { Thresholds } from '../../domain/thresholds';
 import type { AskAnswer } from '@openmanager/contract';
 import type { Catalog } from '../answer/catalog';
@@ -52,16 +53,12 @@ export const catalogFor = (language: 'ko' | 'en'): Catalog => (language === 'ko'
 
 /** The servers a question is about: those named, else those matching its provider/region/role, else all. */
 export function selectServers(records: readonly ServerRecord[], e: Entities): ServerRecord[] {
-  if (e.servers.length > 0) {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    return e.servers.map((id) => byId.get(id)).filter((r): r is ServerRecord => r !== undefined);
-  }
-  return records.filter(
-    (r) =>
-      (!e.provider || r.provider === e.provider) &&
-      (!e.region || r.region === e.region) &&
-      (!e.role || r.role === e.role)
-  );
+  if (e.servers.length > 0)
+    return e.servers.flatMap((id) => {
+      const matches = matchServerId(records, id);
+      return matches.length === 1 ? matches : [];
+    });
+  return records.filter((r) => inScope(r, e));
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -1,8 +1,8 @@
 /** Numbers as operators type them: digits, English words, Korean native (한/두/세…) and Sino-Korean tens (삼십). */
 
-const ENGLISH: Record<string, number> = {
-  a: 1,
-  an: 1,
+/** English cardinals below twenty, and the tens: shared with the evidence check of rephrased answers. */
+export const EN_UNITS: Readonly<Record<string, number>> = {
+  zero: 0,
   one: 1,
   two: 2,
   three: 3,
@@ -15,13 +15,32 @@ const ENGLISH: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+export const EN_TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
   fifty: 50,
   sixty: 60,
+  seventy: 70,
+  eighty: 80,
   ninety: 90,
+};
+
+/** "zero" is left out: no count or span an operator asks for is zero. */
+const { zero: _zero, ...COUNTS } = EN_UNITS;
+const ENGLISH: Record<string, number> = {
+  a: 1,
+  an: 1,
+  ...COUNTS,
+  ...EN_TENS,
   couple: 2,
   'a couple of': 2,
   'couple of': 2,

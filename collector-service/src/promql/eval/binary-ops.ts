@@ -104,27 +104,33 @@ function groupedLabels(b: Binary, many: Labels, one: Labels, include: string[]):
   return out;
 }
 
+/** One side's samples by match key; two with the same key are many-to-many matching, which Prometheus refuses. */
+function bySideMatchKey(b: Binary, samples: Sample[], side: 'left' | 'right'): Map<string, Sample> {
+  const byKey = new Map<string, Sample>();
+  for (const s of samples) {
+    const key = matchKey(s.labels, b.matching);
+    const duplicate = byKey.get(key);
+    if (duplicate) {
+      const group = b.matching.on
+        ? keepLabels(s.labels, b.matching.labels)
+        : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
+      throw executionError(
+        `found duplicate series for the match group ${formatLabels(group)} on the ${side} hand-side of the operation: ` +
+          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`
+      );
+    }
+    byKey.set(key, s);
+  }
+  return byKey;
+}
+
 /**
  * Many-to-one (`group_left`) and one-to-many (`group_right`) matching, as Prometheus's VectorBinop: each
  * sample of the "many" side meets the one sample of the "one" side with the same match labels.
  */
 function groupedOp(b: Binary, group: NonNullable<VectorMatching['group']>, lhs: Sample[], rhs: Sample[]): Sample[] {
   const [manySide, oneSide] = group.side === 'left' ? [lhs, rhs] : [rhs, lhs];
-  const ones = new Map<string, Sample>();
-  for (const s of oneSide) {
-    const key = matchKey(s.labels, b.matching);
-    const duplicate = ones.get(key);
-    if (duplicate) {
-      const matchGroup = b.matching.on
-        ? keepLabels(s.labels, b.matching.labels)
-        : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
-      throw executionError(
-        `found duplicate series for the match group ${formatLabels(matchGroup)} on the ${group.side === 'left' ? 'right' : 'left'} hand-side of the operation: ` +
-          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`
-      );
-    }
-    ones.set(key, s);
-  }
+  const ones = bySideMatchKey(b, oneSide, group.side === 'left' ? 'right' : 'left');
   const produced = new Map<string, Set<string>>();
   const out: Sample[] = [];
   for (const many of manySide) {
@@ -149,21 +155,7 @@ function groupedOp(b: Binary, group: NonNullable<VectorMatching['group']>, lhs: 
 export function vectorVectorOp(b: Binary, lhs: Sample[], rhs: Sample[]): Sample[] {
   if (b.op === 'and' || b.op === 'or' || b.op === 'unless') return setOp(b, lhs, rhs);
   if (b.matching.group) return groupedOp(b, b.matching.group, lhs, rhs);
-  const right = new Map<string, Sample>();
-  for (const s of rhs) {
-    const key = matchKey(s.labels, b.matching);
-    const duplicate = right.get(key);
-    if (duplicate) {
-      const group = b.matching.on
-        ? keepLabels(s.labels, b.matching.labels)
-        : withoutLabels(s.labels, [METRIC_NAME, ...b.matching.labels]);
-      throw executionError(
-        `found duplicate series for the match group ${formatLabels(group)} on the right hand-side of the operation: ` +
-          `[${formatLabels(s.labels)}, ${formatLabels(duplicate.labels)}];many-to-many matching not allowed: matching labels must be unique on one side`
-      );
-    }
-    right.set(key, s);
-  }
+  const right = bySideMatchKey(b, rhs, 'right');
   const matched = new Set<string>();
   const out: Sample[] = [];
   for (const l of lhs) {

@@ -6,6 +6,7 @@ import { Button, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { EXAMPLE_QUESTIONS } from '../app/exampleQuestions';
+import { questionButtonStyle } from './questionButton';
 
 const getStyles = (theme: GrafanaTheme2) => ({
   list: css({
@@ -16,14 +17,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     margin: theme.spacing(0.5, 0, 0),
     padding: 0,
   }),
-  button: css({
-    height: 'auto',
-    minHeight: theme.spacing(3),
-    whiteSpace: 'normal',
-    textAlign: 'left',
-    wordBreak: 'keep-all',
-    overflowWrap: 'anywhere',
-  }),
+  button: css(questionButtonStyle(theme)),
 });
 
 export function ExampleQuestions({ onAsk }: { onAsk: (question: string) => void }) {

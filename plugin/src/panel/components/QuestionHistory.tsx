@@ -4,6 +4,8 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
+import { questionButtonStyle } from './questionButton';
+
 interface Props {
   label: string;
   questions: string[];
@@ -18,15 +20,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     marginRight: theme.spacing(0.5),
   }),
   list: css({ display: 'contents', listStyle: 'none' }),
-  question: css({
-    maxWidth: '100%',
-    height: 'auto',
-    minHeight: theme.spacing(3),
-    whiteSpace: 'normal',
-    textAlign: 'left',
-    wordBreak: 'keep-all',
-    overflowWrap: 'anywhere',
-  }),
+  question: css({ maxWidth: '100%', ...questionButtonStyle(theme) }),
 });
 
 export function QuestionHistory({ label, questions, onAsk }: Props) {

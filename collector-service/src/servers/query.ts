@@ -1,0 +1,137 @@
+/**
+ * The one answer to "which servers?" for HTTP, MCP and the analysis: the inventory with its filters,
+ * one server by id (exact, else the unique match ignoring case), and a server's series under the
+ * shared limits (range, step in closed form, points per series).
+ */
+import {
+  ALL_METRICS,
+  type MetricsAnswer,
+  type MetricName,
+  type Provider,
+  type ServerDetail,
+  type ServerStatus,
+  type ServerView,
+} from '@openmanager/contract';
+import { matchServerId } from '../domain/server-scope';
+import type { ServerRecord } from '../domain/server-state';
+import { checkPoints, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
+import type { LatestReader } from '../storage/latest-reader';
+import type { Aggregation, MetricsStore } from '../storage/metrics-store';
+import { toSampleView, toServerView } from './views';
+
+/** Points per series when no step is asked for. */
+export const DEFAULT_POINTS = 1_000;
+/** The range a series read covers when none is asked for: the last hour. */
+export const DEFAULT_RANGE_MS = 3_600_000;
+const MAX_RANGE_DAYS = 31;
+const MAX_RANGE_MS = MAX_RANGE_DAYS * 86_400_000;
+
+export interface ServerListFilter {
+  provider?: Provider;
+  region?: string;
+  role?: string;
+  status?: ServerStatus;
+}
+
+export interface SeriesRequest {
+  fromMs?: number;
+  toMs?: number;
+  stepMs?: number;
+  metrics?: readonly MetricName[];
+  aggregation?: Aggregation;
+}
+
+/** No server answers to the id asked for (or several do, differing only in case). */
+export class ServerNotFoundError extends Error {}
+
+export interface ServerQueriesDeps {
+  store: Pick<MetricsStore, 'listServers' | 'getServer' | 'range'>;
+  reader: Pick<LatestReader, 'get'>;
+  /** The last collection run's record of a server: answers while the database is away. */
+  lastCollected: (id: string) => ServerRecord | undefined;
+  collectIntervalMs: number;
+  now: () => number;
+}
+
+export class ServerQueries {
+  constructor(private readonly deps: ServerQueriesDeps) {}
+
+  /** The stored records of the servers of a provider, region and role (all when none is asked). */
+  records(scope: Omit<ServerListFilter, 'status'> = {}): Promise<ServerRecord[]> {
+    return this.deps.store.listServers(scope);
+  }
+
+  /** The inventory with each server's status now, narrowed by the filter. */
+  async list(filter: ServerListFilter = {}): Promise<ServerView[]> {
+    const { status, ...scope } = filter;
+    const now = this.deps.now();
+    return (await this.records(scope))
+      .map((r) => toServerView(r, now, this.deps.collectIntervalMs))
+      .filter((s) => !status || s.status === status);
+  }
+
+  /** The stored record of the server `id` names; ServerNotFoundError when none (or several) do. */
+  async record(id: string): Promise<ServerRecord> {
+    let matches: ServerRecord[];
+    try {
+      const exact = await this.deps.store.getServer(id);
+      matches = exact ? [exact] : matchServerId(await this.records(), id);
+    } catch (err) {
+      // The database is away: the last collection run still knows the server (its newest sample is cached).
+      const collected = this.deps.lastCollected(id);
+      if (!collected) throw err;
+      matches = [collected];
+    }
+    if (matches.length === 1) return matches[0];
+    const ambiguity =
+      matches.length > 1 ? ` (it matches ${matches.map((r) => r.id).join(', ')} ignoring case; give one exactly)` : '';
+    throw new ServerNotFoundError(`no server with id ${JSON.stringify(id)}${ambiguity}`);
+  }
+
+  /** One server with its newest sample (cache first) and where that sample came from. */
+  async one(id: string): Promise<ServerDetail> {
+    const record = await this.record(id);
+    const latest = await this.deps.reader.get(record.id);
+    return {
+      ...toServerView(record, this.deps.now(), this.deps.collectIntervalMs),
+      metrics: latest ? toSampleView(latest.sample) : null,
+      source: latest?.source ?? null,
+    };
+  }
+
+  /**
+   * A server's series over [from, to) (default the last hour, at most 31 days), one point per step:
+   * the step asked for (refused past the points cap), else the smallest giving at most DEFAULT_POINTS.
+   */
+  async metrics(id: string, request: SeriesRequest, budget: QueryBudget): Promise<MetricsAnswer> {
+    const record = await this.record(id);
+    const now = this.deps.now();
+    const askedTo = request.toMs ?? now;
+    const { fromMs: from, toMs: to } = clampRange(request.fromMs ?? askedTo - DEFAULT_RANGE_MS, askedTo);
+    if (to - from > MAX_RANGE_MS)
+      throw new TimeRangeError(
+        `from: the range may span at most ${MAX_RANGE_DAYS} days, this one spans ${Math.ceil((to - from) / 86_400_000)}`
+      );
+    const stepMs = request.stepMs ?? stepFor(from, to, DEFAULT_POINTS, this.deps.collectIntervalMs);
+    const points = checkPoints(from, to, stepMs);
+    const metrics = request.metrics ?? ALL_METRICS;
+    const aggregation = request.aggregation ?? 'avg';
+    budget.charge(points * metrics.length);
+    const [series] = await this.deps.store.range(
+      { serverIds: [record.id], metrics: [...metrics], fromMs: from, toMs: to, stepMs, aggregation },
+      budget
+    );
+    return {
+      id: record.id,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      stepSeconds: stepMs / 1000,
+      aggregation,
+      metrics: [...metrics],
+      points: series.timestamps.map((t, i) => ({
+        timestamp: new Date(t).toISOString(),
+        ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),
+      })),
+    };
+  }
+}
