@@ -15,6 +15,8 @@ const config: AgentConfig = {
   region: 'seoul-dc1',
   role: 'app',
   sampleIntervalMs: 1000,
+  services: [],
+  scrapeUrls: [],
 };
 const sample: AgentSample = {
   at: new Date(NOW - 400),
