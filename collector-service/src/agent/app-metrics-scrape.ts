@@ -15,32 +15,42 @@ export interface ScrapeReading {
 
 const ACCEPT = 'text/plain;version=0.0.4;q=0.9,*/*;q=0.1';
 
-/** Every sample of a family as one entry: histograms and summaries as their _bucket/_sum/_count series, like Prometheus stores them. */
-export function entriesOf(family: MetricFamily): AppMetricEntry[] {
-  const entry = (name: string, labels: Record<string, string> | undefined, value: string) => ({
+/** One sample as the parser gives it: the value still text. */
+interface ParsedSample {
+  name: string;
+  labels: Record<string, string>;
+  text: string;
+}
+
+/** Every sample of a family: histograms and summaries as their _bucket/_sum/_count series, like Prometheus stores them. */
+export function samplesOf(family: MetricFamily): ParsedSample[] {
+  const sample = (name: string, labels: Record<string, string> | undefined, text: string) => ({
     name,
     labels: { ...labels },
-    value: Number(value),
+    text,
   });
   switch (family.type) {
     case 'HISTOGRAM':
       return family.metrics.flatMap((m) => [
-        ...Object.entries(m.buckets).map(([le, count]) => entry(`${family.name}_bucket`, { ...m.labels, le }, count)),
-        entry(`${family.name}_sum`, m.labels, m.sum),
-        entry(`${family.name}_count`, m.labels, m.count),
+        ...Object.entries(m.buckets).map(([le, count]) => sample(`${family.name}_bucket`, { ...m.labels, le }, count)),
+        sample(`${family.name}_sum`, m.labels, m.sum),
+        sample(`${family.name}_count`, m.labels, m.count),
       ]);
     case 'SUMMARY':
       return family.metrics.flatMap((m) => [
         ...Object.entries(m.quantiles ?? {}).map(([quantile, value]) =>
-          entry(family.name, { ...m.labels, quantile }, value)
+          sample(family.name, { ...m.labels, quantile }, value)
         ),
-        entry(`${family.name}_sum`, m.labels, m.sum),
-        entry(`${family.name}_count`, m.labels, m.count),
+        sample(`${family.name}_sum`, m.labels, m.sum),
+        sample(`${family.name}_count`, m.labels, m.count),
       ]);
     default:
-      return family.metrics.map((m) => entry(family.name, m.labels, m.value));
+      return family.metrics.map((m) => sample(family.name, m.labels, m.value));
   }
 }
+
+/** The text format's non-finite values: valid, but JSON cannot carry them, so they are not reported. */
+const NON_FINITE = /^[+-]?(?:Inf|NaN)$/i;
 
 /** A label the server already sets is kept as `exported_<name>`, as Prometheus does when target labels collide. */
 function withoutServerLabels(labels: Record<string, string>): Record<string, string> {
@@ -54,15 +64,16 @@ export function appMetricsFromText(text: string, source: string): ScrapeReading 
   const metrics: AppMetricEntry[] = [];
   const problems: string[] = [];
   for (const family of parsePrometheusTextFormat(text)) {
-    for (const candidate of entriesOf(family)) {
-      // JSON has no NaN or ±Inf.
-      if (!Number.isFinite(candidate.value)) continue;
-      const parsed = appMetricEntrySchema.safeParse({
-        ...candidate,
-        labels: withoutServerLabels(candidate.labels ?? {}),
-      });
+    for (const { name, labels, text: valueText } of samplesOf(family)) {
+      if (NON_FINITE.test(valueText)) continue;
+      const value = valueText.trim() === '' ? NaN : Number(valueText);
+      if (Number.isNaN(value)) {
+        problems.push(`${source}: ${name} left out: the value ${JSON.stringify(valueText)} is not a number`);
+        continue;
+      }
+      const parsed = appMetricEntrySchema.safeParse({ name, labels: withoutServerLabels(labels), value });
       if (parsed.success) metrics.push(parsed.data);
-      else problems.push(`${source}: ${candidate.name} left out: ${parsed.error.issues[0].message}`);
+      else problems.push(`${source}: ${name} left out: ${parsed.error.issues[0].message}`);
     }
   }
   return { metrics, problems };
