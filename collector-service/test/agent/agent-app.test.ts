@@ -85,6 +85,21 @@ test('GET /api/servers/{id}/metrics answers the newest reading, nulls kept', asy
   });
 });
 
+test('services, volumes and application metrics are served in the metrics answer when the agent has them', async () => {
+  const extras = {
+    services: [{ name: 'postfix.service', state: 'failed' as const, since: '2026-11-26T07:00:00.000Z' }],
+    volumes: [{ name: 'sda', read_bytes_per_second: 4096, write_bytes_per_second: 0 }],
+    appMetrics: [{ name: 'queue_depth', labels: { queue: 'mail' }, value: 7 }],
+  };
+  const res = await app({ ...sample, ...extras }).request('/api/servers/ONPREM-APP-01/metrics', withKey());
+  expect(await res.json()).toMatchObject({
+    server_id: 'ONPREM-APP-01',
+    services: extras.services,
+    volumes: extras.volumes,
+    app_metrics: extras.appMetrics,
+  });
+});
+
 test('before the first reading, metrics are 503 not_ready and the server is not online', async () => {
   const res = await app(null).request('/api/servers/ONPREM-APP-01/metrics', withKey());
   expect(res.status).toBe(503);
