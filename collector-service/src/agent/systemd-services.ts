@@ -1,7 +1,12 @@
 /** systemd units through `systemctl`: the configured ones and every failed one, each with its state and since when. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SERVICE_STATES, type ServiceEntry, type ServiceState } from '../collectors/custom-api/host-report-entries';
+import {
+  MAX_SERVICES,
+  SERVICE_STATES,
+  type ServiceEntry,
+  type ServiceState,
+} from '../collectors/custom-api/host-report-entries';
 
 export type ServicesReading = { available: true; services: ServiceEntry[] } | { available: false; reason: string };
 
@@ -75,7 +80,7 @@ export async function readServices(
     const units = [...new Set([...configured.map(unitName), ...failed])];
     if (units.length === 0) return { available: true, services: [] };
     const show = await run(['show', '--timestamp=unix', '-p', 'Id,ActiveState,StateChangeTimestamp', '--', ...units]);
-    return { available: true, services: parseUnitStates(show) };
+    return { available: true, services: parseUnitStates(show).slice(0, MAX_SERVICES) };
   } catch (error) {
     return { available: false, reason: `systemctl cannot answer: ${failureOf(error)}` };
   }
