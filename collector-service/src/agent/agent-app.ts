@@ -83,6 +83,9 @@ export function agentApp({ config, latest, now = Date.now }: AgentAppOptions): H
       network_out_bytes: sample.networkOutBytes,
       load_1m: sample.load1m,
       uptime_seconds: sample.uptimeSeconds,
+      ...(sample.services && { services: sample.services }),
+      ...(sample.volumes && { volumes: sample.volumes }),
+      ...(sample.appMetrics && { app_metrics: sample.appMetrics }),
     };
     return c.json(answer);
   });

@@ -1,6 +1,7 @@
 /** The on-prem agent's environment → one validated AgentConfig; a bad or missing value stops start-up with one clear line. */
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { isLoopback } from '../config';
 
 export interface AgentConfig {
   port: number;
@@ -10,6 +11,10 @@ export interface AgentConfig {
   region: string;
   role: string;
   sampleIntervalMs: number;
+  /** systemd units always reported (failed units are reported too). */
+  services: string[];
+  /** Local Prometheus text-format endpoints whose metrics are reported as application metrics. */
+  scrapeUrls: string[];
 }
 
 export class AgentConfigError extends Error {}
@@ -17,6 +22,11 @@ export class AgentConfigError extends Error {}
 /** RFC 6750 token characters: what may follow `Bearer ` in a header. */
 const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 const KEY_HELP = 'a secret of 16+ characters from A-Z a-z 0-9 . _ ~ + / - (e.g. AGENT_API_KEY=$(openssl rand -hex 24))';
+
+/** systemd's unit name characters (escapes like \x2d included). */
+const UNIT_NAME = /^[A-Za-z0-9:_.@\\-]+$/;
+const SCRAPE_HELP =
+  'expects comma-separated http(s) URLs on this machine (127.0.0.1, ::1 or localhost), e.g. http://127.0.0.1:9100/metrics';
 
 const name = (what: string) =>
   z
@@ -44,7 +54,36 @@ const schema = z.object({
     .int({ error: 'expects milliseconds between readings, 100 or more' })
     .min(100, { error: 'expects milliseconds between readings, 100 or more' })
     .default(5000),
+  AGENT_SERVICES: z
+    .string()
+    .optional()
+    .transform((list) => commaList(list))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(UNIT_NAME, { error: 'expects comma-separated systemd unit names (e.g. postfix,nginx.service)' })
+      )
+    ),
+  AGENT_SCRAPE_URLS: z
+    .string()
+    .optional()
+    .transform((list) => commaList(list))
+    .pipe(z.array(z.string().refine(isLoopbackHttpUrl, { error: SCRAPE_HELP }))),
 });
+
+function commaList(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function isLoopbackHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopback(url.hostname);
+}
 
 /** Parses the environment; throws AgentConfigError naming the variable (never echoing the key). */
 export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
@@ -65,5 +104,7 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConf
     region: e.AGENT_REGION,
     role: e.AGENT_ROLE,
     sampleIntervalMs: e.AGENT_SAMPLE_INTERVAL_MS,
+    services: e.AGENT_SERVICES,
+    scrapeUrls: e.AGENT_SCRAPE_URLS,
   };
 }

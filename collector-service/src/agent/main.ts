@@ -4,6 +4,7 @@ import pino from 'pino';
 import { isLoopback } from '../config';
 import { agentApp } from './agent-app';
 import { AgentConfigError, loadAgentConfig } from './agent-config';
+import { hostExtrasReader } from './host-extras';
 import { SystemSampler } from './system-sampler';
 
 async function main(): Promise<void> {
@@ -11,8 +12,19 @@ async function main(): Promise<void> {
   if (process.platform !== 'linux')
     throw new AgentConfigError(`the agent reads Linux /proc and does not run on ${process.platform}`);
   const config = loadAgentConfig();
+  const readExtras = hostExtrasReader({
+    config,
+    onProblem: (source, problem) =>
+      problem === null
+        ? log.info({ source }, 'reading works again')
+        : log.warn(
+            { source, problem },
+            source === 'systemd' ? 'services are not reported' : 'scraping application metrics failed'
+          ),
+  });
   const sampler = new SystemSampler({
     intervalMs: config.sampleIntervalMs,
+    readExtras,
     onError: (error) =>
       log.error({ err: error instanceof Error ? error.message : String(error) }, 'reading this machine failed'),
   });

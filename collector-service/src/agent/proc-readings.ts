@@ -2,6 +2,7 @@
 import { readFile, statfs } from 'node:fs/promises';
 import { loadavg, uptime } from 'node:os';
 import { VIRTUAL_INTERFACES } from '../collectors/prometheus/fleet-queries';
+import { readDiskCounters, type DiskCounters } from './disk-stats';
 
 /** Monotonic counters: rates come from the difference of two readings. */
 export interface Counters {
@@ -23,6 +24,8 @@ export interface MachineReading {
   at: Date;
   counters: Counters;
   gauges: Gauges;
+  /** Bytes read and written per disk; absent where /proc/diskstats cannot be read. */
+  disks?: DiskCounters;
 }
 
 /** USER_HZ: the unit of /proc/stat, 100 on every Linux architecture Node runs on. */
@@ -72,11 +75,12 @@ export async function rootDiskUsage(): Promise<number | null> {
 
 /** One reading of this machine. */
 export async function readMachine(): Promise<MachineReading> {
-  const [stat, meminfo, netDev, diskUsage] = await Promise.all([
+  const [stat, meminfo, netDev, diskUsage, disks] = await Promise.all([
     readFile('/proc/stat', 'utf8'),
     readFile('/proc/meminfo', 'utf8'),
     readFile('/proc/net/dev', 'utf8'),
     rootDiskUsage(),
+    readDiskCounters().catch(() => undefined),
   ]);
   const cpu = parseCpuSeconds(stat);
   const network = parseNetworkBytes(netDev);
@@ -89,5 +93,6 @@ export async function readMachine(): Promise<MachineReading> {
       networkOutBytes: network.outBytes,
     },
     gauges: { memoryUsage: parseMemoryUsage(meminfo), diskUsage, load1m: loadavg()[0], uptimeSeconds: uptime() },
+    disks,
   };
 }

@@ -1,5 +1,13 @@
 /** Reads this machine on a fixed interval and keeps the newest sample, rates from the last two readings. */
+import type { AppMetricEntry, ServiceEntry, VolumeEntry } from '../collectors/custom-api/host-report-entries';
+import { volumeRates } from './disk-stats';
 import { readMachine, type MachineReading } from './proc-readings';
+
+/** What the host reports beyond its readings, read at each sample; absent when it cannot be read. */
+export interface HostExtras {
+  services?: ServiceEntry[];
+  appMetrics?: AppMetricEntry[];
+}
 
 /** What the agent serves for its server; null where a reading is not available (yet). */
 export interface AgentSample {
@@ -11,6 +19,10 @@ export interface AgentSample {
   networkOutBytes: number | null;
   load1m: number | null;
   uptimeSeconds: number | null;
+  /** Disk I/O since the previous reading; absent on the first. */
+  volumes?: VolumeEntry[];
+  services?: ServiceEntry[];
+  appMetrics?: AppMetricEntry[];
 }
 
 /** A sample from a reading and the one before it: CPU share and bytes per second come from counter deltas. */
@@ -25,7 +37,10 @@ export function sampleBetween(previous: MachineReading | null, reading: MachineR
     const idle = counters.cpuIdleSeconds - previous.counters.cpuIdleSeconds;
     return total > 0 && idle >= 0 ? Math.min(100, Math.max(0, 100 * (1 - idle / total))) : null;
   };
+  const volumes =
+    previous?.disks && reading.disks ? { volumes: volumeRates(previous.disks, reading.disks, seconds) } : {};
   return {
+    ...volumes,
     at: reading.at,
     cpuUsage: busy(),
     memoryUsage: gauges.memoryUsage,
@@ -40,6 +55,8 @@ export function sampleBetween(previous: MachineReading | null, reading: MachineR
 export interface SystemSamplerOptions {
   intervalMs: number;
   read?: () => Promise<MachineReading>;
+  /** Services and application metrics, read beside each reading. */
+  readExtras?: () => Promise<HostExtras>;
   /** Called when a reading fails; the previous sample is kept (and ages). */
   onError?: (error: unknown) => void;
 }
@@ -72,8 +89,8 @@ export class SystemSampler {
   }
 
   private async sampleOnce(): Promise<void> {
-    const reading = await this.read();
-    this.current = sampleBetween(this.previous, reading);
+    const [reading, extras] = await Promise.all([this.read(), this.options.readExtras?.() ?? {}]);
+    this.current = { ...sampleBetween(this.previous, reading), ...extras };
     this.previous = reading;
   }
 }

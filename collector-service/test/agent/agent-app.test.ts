@@ -15,6 +15,8 @@ const config: AgentConfig = {
   region: 'seoul-dc1',
   role: 'app',
   sampleIntervalMs: 1000,
+  services: [],
+  scrapeUrls: [],
 };
 const sample: AgentSample = {
   at: new Date(NOW - 400),
@@ -80,6 +82,21 @@ test('GET /api/servers/{id}/metrics answers the newest reading, nulls kept', asy
     network_out_bytes: 2048,
     load_1m: 0.3,
     uptime_seconds: 5000,
+  });
+});
+
+test('services, volumes and application metrics are served in the metrics answer when the agent has them', async () => {
+  const extras = {
+    services: [{ name: 'postfix.service', state: 'failed' as const, since: '2026-11-26T07:00:00.000Z' }],
+    volumes: [{ name: 'sda', read_bytes_per_second: 4096, write_bytes_per_second: 0 }],
+    appMetrics: [{ name: 'queue_depth', labels: { queue: 'mail' }, value: 7 }],
+  };
+  const res = await app({ ...sample, ...extras }).request('/api/servers/ONPREM-APP-01/metrics', withKey());
+  expect(await res.json()).toMatchObject({
+    server_id: 'ONPREM-APP-01',
+    services: extras.services,
+    volumes: extras.volumes,
+    app_metrics: extras.appMetrics,
   });
 });
 

@@ -13,6 +13,8 @@ test('defaults: loopback port 9101, host name as server id, 5 s readings', () =>
     region: 'on-prem',
     role: 'server',
     sampleIntervalMs: 5000,
+    services: [],
+    scrapeUrls: [],
   });
 });
 
@@ -25,6 +27,9 @@ test('every variable is read', () => {
     AGENT_REGION: 'seoul-dc1',
     AGENT_ROLE: 'app',
     AGENT_SAMPLE_INTERVAL_MS: '1000',
+    AGENT_SERVICES: 'postfix, nginx.service,,systemd-fsck@dev-disk-by\\x2duuid.service',
+    AGENT_SCRAPE_URLS:
+      'http://127.0.0.1:9100/metrics, http://localhost:8080/actuator/prometheus,http://[::1]:3000/metrics',
   });
   expect(config).toMatchObject({
     port: 19101,
@@ -33,6 +38,12 @@ test('every variable is read', () => {
     region: 'seoul-dc1',
     role: 'app',
     sampleIntervalMs: 1000,
+    services: ['postfix', 'nginx.service', 'systemd-fsck@dev-disk-by\\x2duuid.service'],
+    scrapeUrls: [
+      'http://127.0.0.1:9100/metrics',
+      'http://localhost:8080/actuator/prometheus',
+      'http://[::1]:3000/metrics',
+    ],
   });
 });
 
@@ -58,6 +69,21 @@ test.each([
     'a too fast interval',
     { AGENT_API_KEY: KEY, AGENT_SAMPLE_INTERVAL_MS: '10' },
     'AGENT_SAMPLE_INTERVAL_MS expects milliseconds between readings, 100 or more, got "10"',
+  ],
+  [
+    'a unit name with a space',
+    { AGENT_API_KEY: KEY, AGENT_SERVICES: 'postfix,my unit' },
+    'AGENT_SERVICES expects comma-separated systemd unit names (e.g. postfix,nginx.service)',
+  ],
+  [
+    'a scrape URL on another machine',
+    { AGENT_API_KEY: KEY, AGENT_SCRAPE_URLS: 'http://127.0.0.1:9100/metrics,http://10.0.0.5:9100/metrics' },
+    'AGENT_SCRAPE_URLS expects comma-separated http(s) URLs on this machine (127.0.0.1, ::1 or localhost)',
+  ],
+  [
+    'a scrape address that is not a URL',
+    { AGENT_API_KEY: KEY, AGENT_SCRAPE_URLS: '127.0.0.1:9100' },
+    'AGENT_SCRAPE_URLS expects comma-separated http(s) URLs on this machine',
   ],
 ])('%s is refused with a message naming the variable', (_case, env, message) => {
   expect(() => loadAgentConfig(env)).toThrow(message);

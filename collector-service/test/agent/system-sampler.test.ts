@@ -65,3 +65,25 @@ test('the sampler reads at once, then every interval, and keeps the last sample 
     jest.useRealTimers();
   }
 });
+
+test('disk I/O is bytes per second between two readings; services and application metrics come with each sample', async () => {
+  const withDisks = (atMs: number, readBytes: number, writeBytes: number): MachineReading => ({
+    ...reading(atMs, 100, 200, 0, 0),
+    disks: { sda: { readBytes, writeBytes } },
+  });
+  expect(sampleBetween(null, withDisks(T0, 0, 0)).volumes).toBeUndefined();
+  expect(sampleBetween(withDisks(T0, 1000, 0), withDisks(T0 + 2000, 5096, 1024)).volumes).toEqual([
+    { name: 'sda', read_bytes_per_second: 2048, write_bytes_per_second: 512 },
+  ]);
+
+  const services = [{ name: 'nginx.service', state: 'active' as const, since: null }];
+  const appMetrics = [{ name: 'queue_depth', labels: {}, value: 3 }];
+  const sampler = new SystemSampler({
+    intervalMs: 60_000,
+    read: async () => withDisks(T0, 0, 0),
+    readExtras: async () => ({ services, appMetrics }),
+  });
+  await sampler.start();
+  sampler.stop();
+  expect(sampler.latest()).toMatchObject({ services, appMetrics });
+});

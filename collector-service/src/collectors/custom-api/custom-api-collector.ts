@@ -1,9 +1,16 @@
 /** On-premises hosts through the custom on-prem API (served by `npm run agent`, or any service speaking it). */
 import type { CollectionResult, MetricCollector } from '../../domain/collector';
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
+import type { SeriesSample } from '../../domain/series';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';
+import { seriesFromReport } from './host-report-series';
 import { OnpremApiClient } from './onprem-api-client';
-import type { ServerEntry, ServerMetricsAnswer } from './onprem-api-schema';
+import type { ServerEntry, ServerReport } from './onprem-api-schema';
+
+interface HostReading {
+  sample: ServerMetrics;
+  series: SeriesSample[];
+}
 
 export interface CustomApiCollectorOptions {
   endpoint: string;
@@ -39,25 +46,32 @@ export class CustomApiCollector implements MetricCollector {
   }
 
   async collectMetrics(serverId: string): Promise<ServerMetrics | null> {
-    return this.read(serverId);
+    return (await this.read(serverId))?.sample ?? null;
   }
 
   async collectAll(signal: AbortSignal): Promise<CollectionResult> {
     const entries = await this.api.listServers(signal);
-    const samples = await mapWithLimit(entries, this.concurrency, (entry) => this.read(entry.id, signal));
+    const readings = await mapWithLimit(entries, this.concurrency, (entry) => this.read(entry.id, signal));
+    const reached = readings.filter((r): r is HostReading => r !== null);
     return {
       servers: entries.map((entry) => this.inventory(entry)),
-      samples: samples.filter((s): s is ServerMetrics => s !== null),
-      unreachable: entries.filter((_, i) => samples[i] === null).map((entry) => entry.id),
+      samples: reached.map((r) => r.sample),
+      unreachable: entries.filter((_, i) => readings[i] === null).map((entry) => entry.id),
+      series: reached.flatMap((r) => r.series),
     };
   }
 
-  /** The server's sample, or null when the API says it is offline or no longer knows it. */
-  private async read(serverId: string, signal?: AbortSignal): Promise<ServerMetrics | null> {
+  /** The server's sample and series, or null when the API says it is offline or no longer knows it. */
+  private async read(serverId: string, signal?: AbortSignal): Promise<HostReading | null> {
     const status = await this.api.status(serverId, signal);
     if (!status?.online) return null;
     const answer = await this.api.metrics(serverId, signal);
-    return answer && this.sample(answer);
+    if (!answer) return null;
+    const { series, rejected } = seriesFromReport(answer);
+    const sample = this.sample(answer);
+    // Entries dropped for a bad name or value stay visible with their reason in the sample's raw data.
+    if (rejected.length > 0) sample.rawData = { ...sample.rawData, rejected };
+    return { sample, series };
   }
 
   private inventory(entry: ServerEntry): ServerInfo {
@@ -71,7 +85,9 @@ export class CustomApiCollector implements MetricCollector {
     };
   }
 
-  private sample(answer: ServerMetricsAnswer): ServerMetrics {
+  private sample(answer: ServerReport): ServerMetrics {
+    // The lists become series; raw data keeps the host readings only.
+    const { services: _services, volumes: _volumes, app_metrics: _appMetrics, ...reading } = answer;
     const sample: ServerMetrics = {
       serverId: answer.server_id,
       timestamp: new Date(answer.timestamp),
@@ -83,7 +99,7 @@ export class CustomApiCollector implements MetricCollector {
       load1m: answer.load_1m,
       uptimeSeconds: answer.uptime_seconds,
       status: 'online',
-      rawData: { source: 'custom-api', answer },
+      rawData: { source: 'custom-api', answer: reading },
     };
     sample.status = statusFromThresholds(sample, this.options.thresholds);
     return sample;

@@ -4,10 +4,10 @@ import { fetchJson, parseAnswer } from '../http-json';
 import {
   errorBodySchema,
   serverListSchema,
-  serverMetricsSchema,
+  serverReportSchema,
   serverStatusSchema,
   type ServerEntry,
-  type ServerMetricsAnswer,
+  type ServerReport,
   type ServerStatusAnswer,
 } from './onprem-api-schema';
 
@@ -41,11 +41,11 @@ export class OnpremApiClient {
   }
 
   /** Null when the API no longer knows the server (404). */
-  async metrics(serverId: string, signal?: AbortSignal): Promise<ServerMetricsAnswer | null> {
+  async metrics(serverId: string, signal?: AbortSignal): Promise<ServerReport | null> {
     return this.checkedFor(
       serverId,
       'metrics',
-      await this.get(`api/servers/${encodeURIComponent(serverId)}/metrics`, serverMetricsSchema, signal, true)
+      await this.get(`api/servers/${encodeURIComponent(serverId)}/metrics`, serverReportSchema, signal, true)
     );
   }
 

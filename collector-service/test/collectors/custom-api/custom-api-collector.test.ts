@@ -128,6 +128,114 @@ test('a server the API reports offline, or no longer knows, is unreachable and g
   expect(await collector.collectMetrics('b')).toBeNull();
 });
 
+describe('services, volumes and application metrics become labelled series', () => {
+  const at = new Date('2026-11-26T09:00:00.000Z');
+  const report = (id: string) =>
+    reading(id, {
+      services: [
+        { name: 'postfix.service', state: 'failed', since: '2026-11-26T07:00:00Z' },
+        { name: 'nginx.service', state: 'active', since: '2026-11-20T00:00:00Z' },
+        { name: 'W3SVC', state: 'reloading' },
+        { name: 'cron.service', state: 'inactive', since: null },
+      ],
+      volumes: [{ name: 'nvme0n1', read_bytes_per_second: 4096, write_bytes_per_second: 512.5 }],
+      app_metrics: [
+        { name: 'http_requests_total', labels: { code: '200', method: 'GET' }, value: 1027 },
+        { name: 'queue:depth', value: 3 },
+      ],
+    });
+
+  test('one series per service (1 up, 0 not), two per volume, one per application metric, at the reading time', async () => {
+    const collector = await collectorFor({
+      servers: entries('ONPREM-MAIL-01', 'quiet'),
+      metrics: (id) => (id === 'quiet' ? reading(id) : report(id)),
+    });
+    const { series = [], samples } = await run(collector);
+    const one = (name: string, labels: Record<string, string>, value: number) => ({
+      serverId: 'ONPREM-MAIL-01',
+      name,
+      labels,
+      timestamp: at,
+      value,
+    });
+    expect(series).toEqual([
+      one('openmanager_service_up', { service: 'postfix.service' }, 0),
+      one('openmanager_service_up', { service: 'nginx.service' }, 1),
+      one('openmanager_service_up', { service: 'W3SVC' }, 1),
+      one('openmanager_service_up', { service: 'cron.service' }, 0),
+      one('openmanager_volume_read_bytes_per_second', { volume: 'nvme0n1' }, 4096),
+      one('openmanager_volume_write_bytes_per_second', { volume: 'nvme0n1' }, 512.5),
+      one('openmanager_app_http_requests_total', { code: '200', method: 'GET' }, 1027),
+      one('openmanager_app_queue:depth', {}, 3),
+    ]);
+    expect(samples[0].rawData).toEqual({ source: 'custom-api', answer: reading('ONPREM-MAIL-01') });
+  });
+
+  test('a bad entry is dropped with its reason in raw data; the reading and the other entries are kept', async () => {
+    const collector = await collectorFor({
+      servers: entries('a'),
+      metrics: (id) =>
+        reading(id, {
+          services: [
+            { name: 'ok.service', state: 'active' },
+            { name: 'odd.service', state: 'running' },
+            { name: 'ok.service', state: 'failed' },
+          ],
+          volumes: [{ name: 'sda', read_bytes_per_second: -3, write_bytes_per_second: 0 }, 'sdb'],
+          app_metrics: [
+            { name: 'http-requests', value: 1 },
+            { name: 'up', labels: { server: 'spoof' }, value: 1 },
+            { name: 'jobs_done', labels: { 'job.kind': 'x' }, value: 1 },
+            { name: 'temperature_celsius', value: 21.5 },
+          ],
+        }),
+    });
+    const { samples, series = [] } = await run(collector);
+    expect(samples).toHaveLength(1);
+    expect(samples[0]).toMatchObject({ cpuUsage: 20, status: 'online' });
+    expect(series.map((s) => `${s.name} ${JSON.stringify(s.labels)} ${s.value}`)).toEqual([
+      'openmanager_service_up {"service":"ok.service"} 1',
+      'openmanager_app_temperature_celsius {} 21.5',
+    ]);
+    expect(samples[0].rawData.rejected).toEqual([
+      { field: 'services[1].state', reason: expect.stringMatching(/^expects one of active, reloading, /) },
+      { field: 'services[2]', reason: 'repeats an earlier entry (ok.service)' },
+      { field: 'volumes[0].read_bytes_per_second', reason: 'expects bytes per second, 0 or more' },
+      { field: 'volumes[1]', reason: expect.any(String) },
+      { field: 'app_metrics[0].name', reason: 'expects a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)' },
+      {
+        field: 'app_metrics[1].labels',
+        reason: 'label "server": the labels server, provider, region, role are the server\'s own',
+      },
+      {
+        field: 'app_metrics[2].labels',
+        reason: 'label "job.kind": expects a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)',
+      },
+    ]);
+  });
+
+  test('past the bound, the first entries are kept and the rest dropped with one reason', async () => {
+    const many = Array.from({ length: 1003 }, (_, i) => ({ name: `unit-${i}.service`, state: 'active' }));
+    const collector = await collectorFor({ servers: entries('a'), metrics: (id) => reading(id, { services: many }) });
+    const { series = [], samples } = await run(collector);
+    expect(series).toHaveLength(1000);
+    expect(series.at(-1)!.labels).toEqual({ service: 'unit-999.service' });
+    expect(samples[0].rawData.rejected).toEqual([
+      { field: 'services[1000..1002]', reason: 'more than 1000 services in one report; the rest are dropped' },
+    ]);
+  });
+
+  test('a list that is not a list makes the answer malformed', async () => {
+    const collector = await collectorFor({
+      servers: entries('a'),
+      metrics: (id) => reading(id, { volumes: { sda: 1 } }),
+    });
+    await expect(run(collector)).rejects.toThrow(
+      'on-prem API answer to GET /api/servers/a/metrics is malformed: volumes: expects a list'
+    );
+  });
+});
+
 test('ids are URL-encoded and a path prefix of the endpoint is kept', async () => {
   server = await startScriptedServer((r) =>
     r.path === '/onprem/api/servers'

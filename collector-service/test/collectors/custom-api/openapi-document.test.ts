@@ -1,6 +1,11 @@
 /** The published OpenAPI document and the collector's validation describe the same API. */
 import type { ZodType } from 'zod';
 import {
+  appMetricEntrySchema,
+  serviceEntrySchema,
+  volumeEntrySchema,
+} from '../../../src/collectors/custom-api/host-report-entries';
+import {
   serverEntrySchema,
   serverListSchema,
   serverMetricsSchema,
@@ -38,6 +43,9 @@ test.each([
   ['ServerMetrics', serverMetricsSchema],
   ['ServerStatus', serverStatusSchema],
   ['ServerEntry', serverEntrySchema],
+  ['ServiceEntry', serviceEntrySchema],
+  ['VolumeEntry', volumeEntrySchema],
+  ['AppMetricEntry', appMetricEntrySchema],
 ])('%s lists the same fields, and requires the same ones, as the collector', (name, schema) => {
   const documented = resolvedSchema(document, name) as { properties: object; required: string[] };
   const fields = Object.keys(schema.shape).sort();
@@ -69,11 +77,44 @@ test.each([
   ],
   ['an entry without a role', 'ServerList', { servers: [{ id: 'a', region: 'seoul-dc1' }] }, false],
   ['an empty id', 'ServerList', { servers: [{ id: '', region: 'seoul-dc1', role: 'web' }] }, false],
+  [
+    'services, volumes and application metrics',
+    'ServerMetrics',
+    {
+      ...metrics,
+      services: [
+        { name: 'postfix.service', state: 'failed', since: '2026-11-26T07:00:00Z' },
+        { name: 'W3SVC', state: 'active' },
+        { name: 'cron.service', state: 'inactive', since: null },
+      ],
+      volumes: [{ name: 'sda', read_bytes_per_second: 4096, write_bytes_per_second: 0 }],
+      app_metrics: [
+        { name: 'http_requests_total', labels: { code: '200', method: 'GET' }, value: 1027 },
+        { name: 'queue:depth', value: -1 },
+      ],
+    },
+    true,
+  ],
+  ['a service state systemd does not have', 'ServiceEntry', { name: 'x.service', state: 'running' }, false],
+  ['a service name with a newline', 'ServiceEntry', { name: 'x\n.service', state: 'active' }, false],
+  ['a service since that is not a date', 'ServiceEntry', { name: 'x', state: 'active', since: 'boot' }, false],
+  ['negative disk reads', 'VolumeEntry', { name: 'sda', read_bytes_per_second: -1, write_bytes_per_second: 0 }, false],
+  ['a volume without writes', 'VolumeEntry', { name: 'sda', read_bytes_per_second: 1 }, false],
+  ['a metric name with a dash', 'AppMetricEntry', { name: 'http-requests', value: 1 }, false],
+  ['a metric name starting with a digit', 'AppMetricEntry', { name: '1xx_total', value: 1 }, false],
+  ['a label name with a dot', 'AppMetricEntry', { name: 'up', labels: { 'app.kubernetes': 'x' }, value: 1 }, false],
+  ['a reserved __ label', 'AppMetricEntry', { name: 'up', labels: { __name__: 'x' }, value: 1 }, false],
+  ["the server's own label", 'AppMetricEntry', { name: 'up', labels: { server: 'x' }, value: 1 }, false],
+  ['a label named like a server label', 'AppMetricEntry', { name: 'up', labels: { servers: 'x' }, value: 1 }, true],
+  ['a value as a string', 'AppMetricEntry', { name: 'up', value: '1' }, false],
 ])('%s: the document and the collector agree', (_case, name, value, valid) => {
   const collectorSchema = {
     ServerMetrics: serverMetricsSchema,
     ServerStatus: serverStatusSchema,
     ServerList: serverListSchema,
+    ServiceEntry: serviceEntrySchema,
+    VolumeEntry: volumeEntrySchema,
+    AppMetricEntry: appMetricEntrySchema,
   }[name]!;
   expect(documentValidator(document, name)(value)).toBe(valid);
   expect(collectorSchema.safeParse(value).success).toBe(valid);
