@@ -34,6 +34,8 @@ interface Track {
 
 export class AnomalyScores {
   private tracks = new Map<string, Track>();
+  /** Series read with nothing to score yet: the newest bucket read, so the next read starts after it. */
+  private readonly emptyTo = new Map<string, number>();
 
   constructor(
     private readonly window: HistoryWindow,
@@ -43,6 +45,7 @@ export class AnomalyScores {
   /** Forget every detector (after the window was reloaded). */
   reset(): void {
     this.tracks.clear();
+    this.emptyTo.clear();
   }
 
   /**
@@ -53,12 +56,16 @@ export class AnomalyScores {
     const step = this.window.stepMs;
     const lastComplete = Math.floor(nowMs / step) - 1;
     const key = `${serverId}\u0000${metric}`;
-    const fedTo = this.tracks.get(key)?.fedTo ?? Math.floor((nowMs - this.window.spanMs) / step) - 1;
+    const fedTo =
+      this.tracks.get(key)?.fedTo ?? this.emptyTo.get(key) ?? Math.floor((nowMs - this.window.spanMs) / step) - 1;
     if (lastComplete > fedTo) {
       const values = this.window.series(serverId, metric, (fedTo + 1) * step, (lastComplete + 1) * step);
       // A series with nothing to score yet gets no detector: a big fleet's quiet or new series cost nothing.
       const track = values.t.length > 0 ? this.track(key, fedTo) : this.tracks.get(key);
-      if (!track) return { t: [], v: [], change: [] };
+      if (!track) {
+        this.emptyTo.set(key, lastComplete);
+        return { t: [], v: [], change: [] };
+      }
       for (let i = 0; i < values.t.length; i++) {
         const bucket = Math.floor(values.t[i] / step);
         const slot = bucket % this.window.capacity;
@@ -92,6 +99,7 @@ export class AnomalyScores {
   private track(key: string, fedTo: number): Track {
     let track = this.tracks.get(key);
     if (!track) {
+      this.emptyTo.delete(key);
       track = {
         detector: this.newDetector(),
         fedTo,
