@@ -2,12 +2,13 @@
  * `npm run bench`: one run prints every figure. A dummy-mode service with 24 h of history is read
  * beside a real Prometheus holding exactly the same samples (ratios), asked questions, loaded with
  * cache-hit reads against a bare node:http route, and a 10,000-server fleet is collected every
- * second in a child process. BENCH_REQUESTS sets how many requests are timed. With DATABASE_URL /
- * REDIS_URL set, each part runs on a fresh database of that PostgreSQL server and on that Redis.
+ * second in a child process. BENCH_REQUESTS sets how many requests are timed; BENCH_PARTS (e.g. `c,d`)
+ * runs only the parts named. With DATABASE_URL / REDIS_URL set, each part runs on a fresh database of
+ * that PostgreSQL server and on that Redis.
  */
 import { runAskBench } from './ask-bench';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
-import { startBenchService } from './bench-service';
+import { startBenchService, type BenchService } from './bench-service';
 import { runDetectorBench } from './detector-bench';
 import { runIngestBench } from './ingest-bench';
 import { formatSummary, ms } from './latency';
@@ -16,6 +17,19 @@ import { BENCH_PROMQL, runReadBench } from './read-bench';
 
 const ASK_TARGET = { p50: 50, p99: 250 };
 const MB = 1024 * 1024;
+
+/** The parts BENCH_PARTS may name: (a) and (b) share one run, as do the reads against one service. */
+const PARTS = ['detector', 'a', 'b', 'c', 'ask', 'd'] as const;
+type Part = (typeof PARTS)[number];
+
+function selectedParts(text: string | undefined): Set<Part> {
+  if (!text?.trim()) return new Set(PARTS);
+  const named = text.split(',').map((p) => p.trim().toLowerCase());
+  const unknown = named.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_PARTS names unknown parts ${unknown.join(', ')}; expected some of ${PARTS.join(', ')}`);
+  return new Set(named as Part[]);
+}
 
 let failed = false;
 function verdict(ok: boolean, target: string): string {
@@ -34,7 +48,7 @@ async function freshEnv(
   };
 }
 
-async function serviceBenches(requests: number): Promise<void> {
+async function serviceBenches(requests: number, parts: Set<Part>): Promise<void> {
   const { env, db } = await freshEnv('reads');
   const bench = await startBenchService(env);
   try {
@@ -42,43 +56,53 @@ async function serviceBenches(requests: number): Promise<void> {
       `service: ${bench.config.dummy.servers} servers, 24 h history on ${bench.storage}${bench.config.redisUrl ? ' + Redis' : ''} (${bench.history}; start-up ${ms(bench.startMs)})`
     );
 
-    const reads = await runReadBench(bench, requests);
-    console.log(
-      `(a)(b) 30 servers × cpu, memory, disk × 23 h at 90 s (${reads.points} points per series), beside Prometheus holding the same ${reads.samples} samples`
-    );
-    console.log(
-      `  PromQL (3 queries at once): ${BENCH_PROMQL.join(', ')}; series: OpenManager ${reads.series.openmanager}, Prometheus ${reads.series.prometheus}`
-    );
-    console.log(`  ${formatSummary('Prometheus query_range', reads.prometheus)}`);
-    console.log(`  ${formatSummary('(a) POST /api/query', reads.apiQuery)}`);
-    const a = reads.apiQuery.p50 / reads.prometheus.p50;
-    console.log(`  (a) ratio p50 ${a.toFixed(2)}× Prometheus — ${verdict(a <= 1, '≤ 1.0×')}`);
-    console.log(`  ${formatSummary('(b) /prometheus/api/v1/query_range', reads.omPromql)}`);
-    const b = reads.omPromql.p50 / reads.prometheus.p50;
-    console.log(`  (b) ratio p50 ${b.toFixed(2)}× Prometheus — ${verdict(b <= 1, '≤ 1.0×')}`);
-
-    const latest = await runLatestBench(bench, 'DB-EU-002');
-    const c = latest.service.requestsPerSecond / latest.bare.requestsPerSecond;
-    console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections`);
-    console.log(
-      `  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`
-    );
-    console.log(
-      `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`
-    );
-    console.log(
-      `  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
-    );
-
-    const ask = await runAskBench(bench, { requests, warmup: 20 });
-    console.log(`POST /api/ask: first question ${ms(ask.firstMs)}; ${formatSummary('sequential', ask.summary)}`);
-    console.log(
-      `  ${verdict(ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99, `p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms`)}`
-    );
+    if (parts.has('a') || parts.has('b')) await readBenches(bench, requests);
+    if (parts.has('c')) await latestBench(bench);
+    if (parts.has('ask')) await askBench(bench, requests);
   } finally {
     await bench.close();
     await db?.drop();
   }
+}
+
+async function readBenches(bench: BenchService, requests: number): Promise<void> {
+  const reads = await runReadBench(bench, requests);
+  console.log(
+    `(a)(b) 30 servers × cpu, memory, disk × 23 h at 90 s (${reads.points} points per series), beside Prometheus holding the same ${reads.samples} samples`
+  );
+  console.log(
+    `  PromQL (3 queries at once): ${BENCH_PROMQL.join(', ')}; series: OpenManager ${reads.series.openmanager}, Prometheus ${reads.series.prometheus}`
+  );
+  console.log(`  ${formatSummary('Prometheus query_range', reads.prometheus)}`);
+  console.log(`  ${formatSummary('(a) POST /api/query', reads.apiQuery)}`);
+  const a = reads.apiQuery.p50 / reads.prometheus.p50;
+  console.log(`  (a) ratio p50 ${a.toFixed(2)}× Prometheus — ${verdict(a <= 1, '≤ 1.0×')}`);
+  console.log(`  ${formatSummary('(b) /prometheus/api/v1/query_range', reads.omPromql)}`);
+  const b = reads.omPromql.p50 / reads.prometheus.p50;
+  console.log(`  (b) ratio p50 ${b.toFixed(2)}× Prometheus — ${verdict(b <= 1, '≤ 1.0×')}`);
+}
+
+async function latestBench(bench: BenchService): Promise<void> {
+  const latest = await runLatestBench(bench, 'DB-EU-002');
+  const c = latest.service.requestsPerSecond / latest.bare.requestsPerSecond;
+  console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections`);
+  console.log(
+    `  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`
+  );
+  console.log(
+    `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`
+  );
+  console.log(
+    `  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
+  );
+}
+
+async function askBench(bench: BenchService, requests: number): Promise<void> {
+  const ask = await runAskBench(bench, { requests, warmup: 20 });
+  console.log(`POST /api/ask: first question ${ms(ask.firstMs)}; ${formatSummary('sequential', ask.summary)}`);
+  console.log(
+    `  ${verdict(ask.summary.p50 < ASK_TARGET.p50 && ask.summary.p99 < ASK_TARGET.p99, `p50 < ${ASK_TARGET.p50} ms, p99 < ${ASK_TARGET.p99} ms`)}`
+  );
 }
 
 async function ingestBench(): Promise<void> {
@@ -107,12 +131,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(requests) || requests < 1)
     throw new Error(`BENCH_REQUESTS expects a positive whole number, got ${process.env.BENCH_REQUESTS}`);
 
-  const detector = runDetectorBench();
-  console.log(
-    `anomaly detector: ${(detector.pointsPerSecond / 1e6).toFixed(2)} M points/s (${detector.points} points, best of 5)`
-  );
-  await serviceBenches(requests);
-  await ingestBench();
+  const parts = selectedParts(process.env.BENCH_PARTS);
+
+  if (parts.has('detector')) {
+    const detector = runDetectorBench();
+    console.log(
+      `anomaly detector: ${(detector.pointsPerSecond / 1e6).toFixed(2)} M points/s (${detector.points} points, best of 5)`
+    );
+  }
+  if (['a', 'b', 'c', 'ask'].some((p) => parts.has(p as Part))) await serviceBenches(requests, parts);
+  if (parts.has('d')) await ingestBench();
   if (failed) process.exitCode = 1;
 }
 

@@ -34,6 +34,8 @@ interface Track {
 
 export class AnomalyScores {
   private tracks = new Map<string, Track>();
+  /** Series read with nothing to score yet: the newest bucket read, so the next read starts after it. */
+  private readonly emptyTo = new Map<string, number>();
 
   constructor(
     private readonly window: HistoryWindow,
@@ -43,6 +45,7 @@ export class AnomalyScores {
   /** Forget every detector (after the window was reloaded). */
   reset(): void {
     this.tracks.clear();
+    this.emptyTo.clear();
   }
 
   /**
@@ -52,10 +55,17 @@ export class AnomalyScores {
   scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): ScoredSeries {
     const step = this.window.stepMs;
     const lastComplete = Math.floor(nowMs / step) - 1;
-    const track = this.track(serverId, metric, nowMs);
-    if (lastComplete > track.fedTo) {
-      const feedFrom = (track.fedTo + 1) * step;
-      const values = this.window.series(serverId, metric, feedFrom, (lastComplete + 1) * step);
+    const key = `${serverId}\u0000${metric}`;
+    const fedTo =
+      this.tracks.get(key)?.fedTo ?? this.emptyTo.get(key) ?? Math.floor((nowMs - this.window.spanMs) / step) - 1;
+    if (lastComplete > fedTo) {
+      const values = this.window.series(serverId, metric, (fedTo + 1) * step, (lastComplete + 1) * step);
+      // A series with nothing to score yet gets no detector: a big fleet's quiet or new series cost nothing.
+      const track = values.t.length > 0 ? this.track(key, fedTo) : this.tracks.get(key);
+      if (!track) {
+        this.emptyTo.set(key, lastComplete);
+        return { t: [], v: [], change: [] };
+      }
       for (let i = 0; i < values.t.length; i++) {
         const bucket = Math.floor(values.t[i] / step);
         const slot = bucket % this.window.capacity;
@@ -71,7 +81,9 @@ export class AnomalyScores {
       }
       track.fedTo = lastComplete;
     }
+    const track = this.tracks.get(key);
     const out: ScoredSeries = { t: [], v: [], change: [] };
+    if (!track) return out;
     const last = Math.min(Math.floor((toMs - 1) / step), lastComplete);
     for (let b = Math.floor(fromMs / step); b <= last; b++) {
       const slot = b % this.window.capacity;
@@ -84,14 +96,13 @@ export class AnomalyScores {
     return out;
   }
 
-  private track(serverId: string, metric: MetricName, nowMs: number): Track {
-    const key = `${serverId}\u0000${metric}`;
+  private track(key: string, fedTo: number): Track {
     let track = this.tracks.get(key);
     if (!track) {
-      const oldest = Math.floor((nowMs - this.window.spanMs) / this.window.stepMs);
+      this.emptyTo.delete(key);
       track = {
         detector: this.newDetector(),
-        fedTo: oldest - 1,
+        fedTo,
         scores: new Float64Array(this.window.capacity),
         bucketOf: new Float64Array(this.window.capacity).fill(-1),
         kinds: new Uint8Array(this.window.capacity).fill(NO_KIND),
