@@ -23,7 +23,7 @@ function applyFormat(value: string | string[], format: Format): string {
   }
   if (format === 'regex') {
     // Grafana's regex format: each value escaped, several as one alternation.
-    const escape = (v: string) => v.replace(/[\\^$*+?.()|[\]{}\/]/g, '\\$&');
+    const escape = (v: string) => v.replace(/[\\^$*+?.()|[\]{}/]/g, '\\$&');
     return Array.isArray(value) ? `(${value.map(escape).join('|')})` : escape(value);
   }
   if (!Array.isArray(value)) {
