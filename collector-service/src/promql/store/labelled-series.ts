@@ -2,7 +2,7 @@
  * The labelled series (pods, services, volumes, application metrics) as Prometheus series: each keeps its
  * own labels and gains server, provider, region and role from the inventory.
  */
-import { SERIES_SERVER_LABELS } from '@openmanager/contract';
+import { APP_SERIES_PREFIX, SERIES_NAMES, SERIES_SERVER_LABELS } from '@openmanager/contract';
 import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore } from '../../storage/metrics-store';
 import type { SeriesReader, SeriesSelector } from '../../storage/series/series-reader';
@@ -14,6 +14,10 @@ import type { StoredSeries } from '../eval/values';
 import { inventoryFilter, serverLabels } from './stored-series';
 
 const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);
+const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.values(SERIES_NAMES));
+
+/** Whether a name can be a labelled series: selectors of the host metrics never reach the series store. */
+export const isLabelledSeriesName = (name: string) => KNOWN_NAMES.has(name) || name.startsWith(APP_SERIES_PREFIX);
 
 /** What the reader is asked for a matcher list: the name, the servers (all when unconstrained), exact own labels. */
 interface Plan {
@@ -34,30 +38,26 @@ export class LabelledSeriesSource implements SeriesSource {
     private readonly store: Pick<MetricsStore, 'listServers'>
   ) {}
 
-  private async plan(matchers: Matcher[]): Promise<Plan> {
+  private async plan(matchers: Matcher[]): Promise<Plan | null> {
     const nameMatchers = matchers.filter((m) => m.name === METRIC_NAME);
     const exactName = nameMatchers.find((m) => m.type === '=');
+    if (exactName && !isLabelledSeriesName(exactName.value)) return null;
     const name = exactName
       ? exactName.value
-      : (candidate: string) => matchesLabels(nameMatchers, { [METRIC_NAME]: candidate });
+      : (candidate: string) =>
+          isLabelledSeriesName(candidate) && matchesLabels(nameMatchers, { [METRIC_NAME]: candidate });
     const inventory = await this.store.listServers(inventoryFilter(matchers));
     const servers = new Map(inventory.map((s) => [s.id, s]));
-    const narrowed = matchers.some((m) => SERVER_LABELS.has(m.name));
+    const serverMatchers = matchers.filter((m) => SERVER_LABELS.has(m.name));
+    const serverIds =
+      serverMatchers.length > 0
+        ? inventory.filter((s) => matchesLabels(serverMatchers, serverLabels(s))).map((s) => s.id)
+        : undefined;
     const labels: Record<string, string> = {};
     // An empty value also matches an absent label: only non-empty equalities narrow the read.
     for (const m of matchers)
       if (m.type === '=' && m.value !== '' && m.name !== METRIC_NAME && !SERVER_LABELS.has(m.name))
         labels[m.name] = m.value;
-    const serverIds = narrowed
-      ? inventory
-          .filter((s) =>
-            matchesLabels(
-              matchers.filter((m) => SERVER_LABELS.has(m.name)),
-              serverLabels(s)
-            )
-          )
-          .map((s) => s.id)
-      : undefined;
     return { name, servers, serverIds, labels };
   }
 
@@ -65,7 +65,7 @@ export class LabelledSeriesSource implements SeriesSource {
   async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     budget.checkDeadline();
     const plan = await this.plan(matchers);
-    if (plan.serverIds?.length === 0 || (typeof plan.name === 'string' && plan.name === '')) return [];
+    if (plan === null || plan.serverIds?.length === 0) return [];
     let read;
     try {
       read = await this.series.select(
@@ -111,7 +111,8 @@ export class LabelledSeriesSource implements SeriesSource {
     const out: Labels[] = [];
     for (const sample of latest) {
       const labels = promLabels(sample.name, sample.labels, servers.get(sample.serverId), sample.serverId);
-      if (sets.some((matchers) => matchesLabels(matchers, labels))) out.push(labels);
+      if (isLabelledSeriesName(sample.name) && sets.some((matchers) => matchesLabels(matchers, labels)))
+        out.push(labels);
     }
     return out;
   }
