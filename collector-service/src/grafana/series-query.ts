@@ -9,6 +9,7 @@ import { PromError } from '../promql/errors';
 import { matchesLabels, newMatcher, type Matcher } from '../promql/matchers';
 import { aggregate } from '../storage/head/bucket-aggregate';
 import type { SeriesReader, StoredLabelledSeries } from '../storage/series/series-reader';
+import { selectWithinBudget } from '../storage/series/select-within-budget';
 import { bucketCount, stepFor, type QueryBudget, type TimeRange } from '../limits';
 import { serverLabels } from './frames';
 import { SelectionError } from './server-selection';
@@ -99,24 +100,17 @@ export async function runSeriesTarget(
   const byId = new Map(input.servers.map((s) => [s.id, s]));
   const stepMs = stepFor(range.fromMs, range.toMs, input.maxDataPoints, input.intervalMs);
 
-  budget.checkDeadline();
-  let read: StoredLabelledSeries[];
-  try {
-    read = await reader.select(
-      {
-        name: target.series,
-        serverIds: input.all ? undefined : input.servers.map((s) => s.id),
-        labels: exact,
-        fromMs: range.fromMs,
-        toMs: range.toMs,
-        maxSamples: budget.remaining + 1,
-      },
-      budget.signal
-    );
-  } catch (err) {
-    throw budget.explain(err);
-  }
-  budget.charge(read.reduce((n, s) => n + s.values.length, 0));
+  const read = await selectWithinBudget(
+    reader,
+    {
+      name: target.series,
+      serverIds: input.all ? undefined : input.servers.map((s) => s.id),
+      labels: exact,
+      fromMs: range.fromMs,
+      toMs: range.toMs,
+    },
+    budget
+  );
 
   const matching = read
     .map((s) => {

@@ -6,6 +6,7 @@ import { APP_SERIES_PREFIX, SERIES_NAMES, SERIES_SERVER_LABELS } from '@openmana
 import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore } from '../../storage/metrics-store';
 import type { SeriesReader, SeriesSelector } from '../../storage/series/series-reader';
+import { selectWithinBudget } from '../../storage/series/select-within-budget';
 import type { QueryBudget } from '../../limits';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
@@ -63,27 +64,13 @@ export class LabelledSeriesSource implements SeriesSource {
 
   /** Samples of the matching series with fromMs < time <= toMs, charged to the budget. */
   async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
-    budget.checkDeadline();
     const plan = await this.plan(matchers);
     if (plan === null || plan.serverIds?.length === 0) return [];
-    let read;
-    try {
-      read = await this.series.select(
-        {
-          name: plan.name,
-          serverIds: plan.serverIds,
-          labels: plan.labels,
-          fromMs: Math.floor(fromMs) + 1,
-          toMs,
-          // One past what is left, so a read over the budget is charged past it and names the limit.
-          maxSamples: budget.remaining + 1,
-        },
-        budget.signal
-      );
-    } catch (err) {
-      throw budget.explain(err);
-    }
-    budget.charge(read.reduce((n, s) => n + s.values.length, 0));
+    const read = await selectWithinBudget(
+      this.series,
+      { name: plan.name, serverIds: plan.serverIds, labels: plan.labels, fromMs: Math.floor(fromMs) + 1, toMs },
+      budget
+    );
     const out: StoredSeries[] = [];
     for (const s of read) {
       const labels = promLabels(s.name, s.labels, plan.servers.get(s.serverId), s.serverId);
