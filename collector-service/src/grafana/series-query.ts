@@ -3,16 +3,24 @@
  * of the chosen servers, filtered by its labels, bucketed to at most maxDataPoints per series, one frame
  * per series with the server's labels and its own.
  */
-import type { DataFrameJson, FrameNotice, QueryTarget, SeriesLabelMatcher } from '@openmanager/contract';
+import {
+  SERIES_SERVER_LABELS,
+  type DataFrameJson,
+  type FrameNotice,
+  type QueryTarget,
+  type SeriesLabelMatcher,
+} from '@openmanager/contract';
 import type { ServerRecord } from '../domain/server-state';
 import { PromError } from '../promql/errors';
 import { matchesLabels, newMatcher, type Matcher } from '../promql/matchers';
 import { aggregate } from '../storage/head/bucket-aggregate';
 import type { SeriesReader, StoredLabelledSeries } from '../storage/series/series-reader';
 import { selectWithinBudget } from '../storage/series/select-within-budget';
-import { bucketCount, stepFor, type QueryBudget, type TimeRange } from '../limits';
+import { stepFor, type QueryBudget, type TimeRange } from '../limits';
 import { serverLabels } from './frames';
 import { SelectionError } from './server-selection';
+
+const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);
 
 export interface SeriesTargetInput {
   target: QueryTarget & { series: string };
@@ -96,7 +104,9 @@ export async function runSeriesTarget(
   const { target, range } = input;
   const matchers = target.labels.map(toMatcher);
   const exact: Record<string, string> = {};
-  for (const m of target.labels) if (m.operator === '=' && m.value !== '') exact[m.label] = m.value;
+  // Server labels are matched on the inventory's values below; only the series' own narrow the read.
+  for (const m of target.labels)
+    if (m.operator === '=' && m.value !== '' && !SERVER_LABELS.has(m.label)) exact[m.label] = m.value;
   const byId = new Map(input.servers.map((s) => [s.id, s]));
   const stepMs = stepFor(range.fromMs, range.toMs, input.maxDataPoints, input.intervalMs);
 
@@ -141,16 +151,10 @@ export async function runSeriesTarget(
       severity: 'warning',
       text: `limit reached: ${shown.length} of ${matching.length} series shown (at most ${input.maxSeries} per query); add label filters or narrow the servers`,
     });
-  // The frames produced count too: at most one point per bucket of every series shown.
-  budget.charge(shown.length * Math.min(bucketCount(range.fromMs, range.toMs, stepMs), input.maxDataPoints));
+  const points = shown.map(({ s }) => bucketed(s, stepMs, target.aggregation));
+  // The points produced count too, as a PromQL result's do.
+  budget.charge(points.reduce((n, p) => n + p.times.length, 0));
   return shown.map(({ s, labels }, i) =>
-    frame(
-      target.refId,
-      s.name,
-      labels,
-      displayName(target.alias, labels, s.labels),
-      bucketed(s, stepMs, target.aggregation),
-      i === 0 ? own : []
-    )
+    frame(target.refId, s.name, labels, displayName(target.alias, labels, s.labels), points[i], i === 0 ? own : [])
   );
 }

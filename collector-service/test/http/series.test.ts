@@ -4,6 +4,13 @@ import type { MetricCollector } from '../../src/domain/collector';
 import type { SeriesSample } from '../../src/domain/series';
 import type { RunningService } from '../../src/service';
 import { sample, serverInfo } from '../support/samples';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '../support/services';
 import { startTestService } from '../support/test-service';
 
 const MINUTE = 60_000;
@@ -85,16 +92,24 @@ const frames = (answer: QueryAnswer, refId: string) => {
 };
 const valuesOf = (frame: DataFrameJson) => frame.data.values[1] as Array<number | null>;
 
-describe('labelled series on a service that collected them', () => {
+describe('labelled series on a service that collected them (PostgreSQL and Redis)', () => {
+  let db: TestDatabase;
+  let prefix: string;
   let service: RunningService;
   let now: number;
   let api: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    ({ service, now } = await startWithSeries());
+    db = await createTestDatabase();
+    prefix = uniqueRedisPrefix();
+    ({ service, now } = await startWithSeries({ DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: prefix }));
     api = client(service);
   }, 120_000);
-  afterAll(() => service.close());
+  afterAll(async () => {
+    await service.close();
+    await deleteRedisPrefix(prefix);
+    await db.drop();
+  });
 
   describe('/prometheus', () => {
     test('openmanager_service_up{service="postfix.service"}: the server labels and its own, 0 now and 1 before it went down', async () => {
@@ -119,7 +134,7 @@ describe('labelled series on a service that collected them', () => {
       expect(before.body.data.result.map((s: any) => s.value[1])).toEqual(['1']);
     });
 
-    test('PromQL over them: services down per server, and restarts counted by increase()', async () => {
+    test('PromQL over them: the services down, a sum by service, the restarts of a pod over a range', async () => {
       const down = await api.prom('query', { query: 'openmanager_service_up == 0', time: String(now / 1000) });
       expect(down.body.data.result.map((s: any) => s.metric.service)).toEqual(['postfix.service']);
 
@@ -307,7 +322,7 @@ describe('labelled series on a service that collected them', () => {
   });
 });
 
-describe('labelled series reads under QUERY_MAX_SAMPLES', () => {
+describe('labelled series reads under QUERY_MAX_SAMPLES (embedded storage)', () => {
   let service: RunningService;
   let now: number;
   let api: ReturnType<typeof client>;
