@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { SERIES_NAMES } from '@openmanager/contract/names';
+
 import { AGGREGATIONS, METRIC_NAMES, QUERY_TYPES, VARIABLE_KINDS } from '../../plugin/src/datasource/types';
 import { DASHBOARD_UID, DATASOURCE_UID, PLUGIN_IDS, readJson, readYaml, repoPath } from './repo-files';
 
@@ -143,6 +145,22 @@ describe('the openmanager-fleet dashboard', () => {
       });
     }
     expect(byTitle['Top usage (latest values)'].targets[0].queryType).toBe('latest');
+  });
+
+  it('has a "Pods and services" row of pod phases, pod restarts and services up of $server from labelled series', () => {
+    const panels: any[] = dashboard.panels;
+    const row = panels.findIndex((p) => p.type === 'row' && p.title === 'Pods and services');
+    expect(row).toBeGreaterThan(0);
+    const inRow = panels.slice(row + 1);
+    const byTitle = Object.fromEntries(inRow.map((p) => [p.title, p]));
+    for (const [title, series] of [
+      ['Pod phases', SERIES_NAMES.podStatus],
+      ['Pod restarts', SERIES_NAMES.podRestarts],
+      ['Services up', SERIES_NAMES.serviceUp],
+    ]) {
+      expect(byTitle[title].targets[0]).toMatchObject({ queryType: 'series', series, servers: ['$server'] });
+      expect(byTitle[title].gridPos.y).toBeGreaterThan(panels[row].gridPos.y);
+    }
   });
 
   describe('the Ask AI panel', () => {

@@ -20,6 +20,8 @@ import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
 import { latestTable, noticeFrame, seriesFrame, serverTable } from './frames';
 import { SelectionError, selectServers } from './server-selection';
+import { runSeriesTarget } from './series-query';
+import type { SeriesReader } from '../storage/series/series-reader';
 import { bucketCount, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
 
 /** Series one target may return; past it the answer says what was left out. */
@@ -28,6 +30,8 @@ export const MAX_SERIES_PER_TARGET = 500;
 export interface QueryDeps {
   store: MetricsStore;
   reader: LatestReader;
+  /** The labelled series, for `series` targets. */
+  series: SeriesReader;
   collectorStatuses: () => CollectorStatus[];
   collectIntervalMs: number;
   now: () => number;
@@ -58,6 +62,13 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps, budge
         return;
       }
       if (parsed.data.hide) return;
+      if (parsed.data.queryType === 'series' && !parsed.data.series) {
+        results[refId] = {
+          error: `targets[${index}].series: expected a series name (such as openmanager_service_up) for queryType series`,
+          status: 400,
+        };
+        return;
+      }
       try {
         results[refId] = {
           frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now, budget),
@@ -117,6 +128,22 @@ async function runTarget(
     if (err instanceof TimeRangeError)
       return [noticeFrame(target.refId, [{ severity: 'error', text: `range: ${err.message}` }])];
     throw err;
+  }
+  if (target.queryType === 'series') {
+    return runSeriesTarget(
+      {
+        target: { ...target, series: target.series! },
+        servers,
+        all: target.servers.length === 0 && request.filters.length === 0,
+        range,
+        maxDataPoints: request.maxDataPoints,
+        intervalMs: request.intervalMs,
+        maxSeries: MAX_SERIES_PER_TARGET,
+      },
+      deps.series,
+      budget,
+      notices
+    );
   }
   const { fromMs: from, toMs: to } = range;
   const perServer = target.metrics.length;

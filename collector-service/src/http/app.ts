@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { prometheusRoutes } from './routes/prometheus';
 import { queryRoutes } from './routes/query';
+import { seriesRoutes } from './routes/series';
 import { serverRoutes } from './routes/servers';
 
 export interface HttpApp {
@@ -43,6 +44,7 @@ export function createApp(ctx: ServiceContext): HttpApp {
   app.route('/', openApiRoutes(ctx));
   app.route('/', serverRoutes(ctx, requireRole));
   app.route('/', queryRoutes(ctx, requireRole));
+  app.route('/', seriesRoutes(ctx, requireRole));
   app.route('/', annotationRoutes(ctx, requireRole));
   app.route('/', askRoutes(ctx, requireRole));
   app.route('/', mcpRoutes(ctx, requireRole));

@@ -18,6 +18,9 @@ import {
   serverDetail,
   serverListAnswer,
   serverListQuery,
+  seriesLabelsAnswer,
+  seriesLabelsQuery,
+  seriesNamesAnswer,
 } from '@openmanager/contract';
 
 type Method = 'get' | 'post' | 'delete';
@@ -97,6 +100,21 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Grafana data source query: data frames per target',
     body: queryRequest(AT).extend({ targets: z.array(queryTarget).min(1).max(50) }),
     answer: queryAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/series',
+    auth: 'read',
+    summary: 'Names of the labelled series stored (pods, services, volumes, application metrics)',
+    answer: seriesNamesAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/series/labels',
+    auth: 'read',
+    summary: 'The values one label takes on one labelled series (template variables)',
+    query: seriesLabelsQuery,
+    answer: seriesLabelsAnswer,
   },
   {
     method: 'get',

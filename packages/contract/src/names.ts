@@ -35,7 +35,7 @@ export const FILTER_OPERATORS = ['=', '!=', '=~', '!~'] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 /** What a target of POST /api/query asks for. */
-export const QUERY_TYPES = ['timeseries', 'latest', 'servers'] as const;
+export const QUERY_TYPES = ['timeseries', 'latest', 'servers', 'series'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const ANNOTATION_KINDS = ['threshold', 'anomaly'] as const;
@@ -91,6 +91,9 @@ export type SeriesName = (typeof SERIES_NAMES)[keyof typeof SERIES_NAMES];
 
 /** Application metrics are named `openmanager_app_<name>`, with the application's own labels. */
 export const APP_SERIES_PREFIX = 'openmanager_app_';
+
+/** Labels every labelled series carries from the server inventory, besides its own. */
+export const SERIES_SERVER_LABELS = ['server', 'provider', 'region', 'role'] as const;
 
 export const POD_PHASES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Unknown'] as const;
 export type PodPhase = (typeof POD_PHASES)[number];

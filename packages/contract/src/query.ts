@@ -11,6 +11,23 @@ export const adHocFilter = z.object({
 });
 export type AdHocFilter = z.infer<typeof adHocFilter>;
 
+/** Prometheus's spelling of series and label names. */
+const SERIES_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** A label filter of a `series` target: the server labels or the series' own, matched as Prometheus does. */
+export const seriesLabelMatcher = z.object({
+  label: z.string().regex(LABEL_NAME, { error: 'expected a label name (letters, digits, _)' }),
+  operator: z.enum(FILTER_OPERATORS, { error: 'expected =, !=, =~ or !~' }).default('='),
+  value: z.string().max(1_000),
+});
+export type SeriesLabelMatcher = z.infer<typeof seriesLabelMatcher>;
+
+export const seriesName = z
+  .string()
+  .regex(SERIES_NAME, { error: 'expected a series name such as openmanager_service_up' })
+  .max(200);
+
 export const queryTarget = z.object({
   refId: z.string().min(1, { error: 'expected a non-empty refId' }).max(64),
   queryType: z.enum(QUERY_TYPES, { error: `expected one of ${QUERY_TYPES.join(', ')}` }).default('timeseries'),
@@ -19,10 +36,25 @@ export const queryTarget = z.object({
     .array(z.enum(METRIC_NAMES, { error: `expected metric names from ${METRIC_NAMES.join(', ')}` }))
     .default(['cpu']),
   aggregation: aggregation.default('avg'),
+  /** `series` targets: the labelled series to read (required there) and filters on its labels. */
+  series: seriesName.optional(),
+  labels: z.array(seriesLabelMatcher).max(20).default([]),
   alias: z.string().max(200).optional(),
   hide: z.boolean().optional(),
 });
 export type QueryTarget = z.infer<typeof queryTarget>;
+
+/** GET /api/series: the names of the labelled series stored. */
+export const seriesNamesAnswer = z.object({ names: z.array(z.string()) });
+export type SeriesNamesAnswer = z.infer<typeof seriesNamesAnswer>;
+
+/** GET /api/series/labels: the values one label takes on one series (template variables). */
+export const seriesLabelsQuery = z.object({
+  name: seriesName,
+  label: z.string().regex(LABEL_NAME, { error: 'expected a label name (letters, digits, _)' }),
+});
+export const seriesLabelsAnswer = z.object({ name: z.string(), label: z.string(), values: z.array(z.string()) });
+export type SeriesLabelsAnswer = z.infer<typeof seriesLabelsAnswer>;
 
 export const queryRequest = (nowMs: number) =>
   z.object({

@@ -82,6 +82,51 @@ describe('DataSource.query', () => {
     });
   });
 
+  it('sends a labelled series target with its label filters, variables expanded (as alternatives only in regexes)', async () => {
+    service.answerWith(() => ({ body: { results: { P: { frames: [] } } } }));
+    const ds = createDataSource({
+      serviceUrl: service.url,
+      variables: [...variables, { name: 'service', current: ['postfix.service', 'nginx.service'] }],
+    });
+
+    await ds.query(
+      queryRequest([
+        query('P', {
+          queryType: 'series',
+          series: 'openmanager_service_up',
+          labels: [
+            { label: 'service', operator: '=~', value: '$service' },
+            { label: '', operator: '=', value: 'left unfinished' },
+          ],
+          alias: '{{server}} {{service}}',
+        }),
+      ])
+    );
+
+    expect(service.requests[0].body).toMatchObject({
+      targets: [
+        {
+          refId: 'P',
+          queryType: 'series',
+          servers: ['DB-EU-001', 'DB-EU-002'],
+          metrics: [],
+          series: 'openmanager_service_up',
+          labels: [{ label: 'service', operator: '=~', value: '(postfix\\.service|nginx\\.service)' }],
+          alias: '{{server}} {{service}}',
+        },
+      ],
+    });
+  });
+
+  it('fails a labelled series query without a series, naming it, and sends nothing for it', async () => {
+    const ds = createDataSource({ serviceUrl: service.url, variables });
+
+    const response = await ds.query(queryRequest([query('P', { queryType: 'series' })]));
+
+    expect(service.requests).toHaveLength(0);
+    expect(response.errors).toEqual([{ refId: 'P', message: 'Query P: choose a labelled series.' }]);
+  });
+
   it("returns frames with names and labels, and a per-target error as that query's error", async () => {
     service.answerWith(() => ({
       body: { results: { A: { frames: [cpuFrame('DB-EU-002')] }, B: { error: 'unknown server "NOPE-1"' } } },

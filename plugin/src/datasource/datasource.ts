@@ -15,7 +15,7 @@ import { TemplateSrv, getTemplateSrv } from '@grafana/runtime';
 import { annotationSupport } from './annotationSupport';
 import { TimeRangeMs, askService } from './app/askService';
 import { checkService } from './app/healthCheck';
-import { listServers, runVariableQuery, tagValues } from './app/inventoryQueries';
+import { listSeriesNames, listServers, runVariableQuery, seriesLabelValues, tagValues } from './app/inventoryQueries';
 import { runQueries } from './app/queryRunner';
 import { seriesRequest } from './app/seriesRequest';
 import { ServiceClient } from './app/serviceClient';
@@ -75,6 +75,16 @@ export class DataSource extends DataSourceApi<OpenManagerQuery, OpenManagerOptio
   /** The inventory, for the editors' server pickers. */
   listServers(): Promise<ServerSummary[]> {
     return listServers(this.client);
+  }
+
+  /** Names of the labelled series, for the editors' series pickers. */
+  listSeriesNames(): Promise<string[]> {
+    return listSeriesNames(this.client);
+  }
+
+  /** Values a label takes on a labelled series, for the label filters of the query editor. */
+  seriesLabelValues(series: string, label: string): Promise<string[]> {
+    return seriesLabelValues(this.client, series, label);
   }
 
   /**

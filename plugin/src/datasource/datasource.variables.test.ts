@@ -29,6 +29,11 @@ let service: CannedService;
 beforeAll(async () => {
   // Answers GET /api/servers with its single-value filters applied, as the service does.
   service = await startCannedService(({ path, query }) => {
+    if (path === '/api/series/labels') {
+      return query.name === 'openmanager_service_up' && query.label === 'service'
+        ? { body: { name: query.name, label: query.label, values: ['nginx.service', 'postfix.service'] } }
+        : { status: 400, body: { error: { code: 'bad_request', message: `label: unknown ${query.label}` } } };
+    }
     if (path !== '/api/servers') {
       return { status: 404, body: { error: { code: 'not_found', message: path } } };
     }
@@ -94,6 +99,34 @@ describe('template variable queries', () => {
       'ONPREM-FILE-01',
     ]);
     expect(texts(await ds.metricFindQuery('providers'))).toEqual(['aws', 'kubernetes', 'onprem']);
+  });
+
+  it('lists the values a label takes on a labelled series, the series from a variable', async () => {
+    const ds = createDataSource({
+      serviceUrl: service.url,
+      variables: [...variables, { name: 'series', current: 'openmanager_service_up' }],
+    });
+
+    const values = await ds.metricFindQuery({
+      refId: 'v',
+      kind: 'seriesLabelValues',
+      series: '$series',
+      label: 'service',
+    });
+
+    expect(texts(values)).toEqual(['nginx.service', 'postfix.service']);
+    expect(service.requests.map((r) => [r.path, r.query])).toEqual([
+      ['/api/series/labels', { name: 'openmanager_service_up', label: 'service' }],
+    ]);
+  });
+
+  it('asks for the series and label of a label values variable before calling the service', async () => {
+    const ds = createDataSource({ serviceUrl: service.url, variables });
+
+    await expect(ds.metricFindQuery({ refId: 'v', kind: 'seriesLabelValues', label: 'service' })).rejects.toThrow(
+      'A "Label values of a series" variable needs a series and a label.'
+    );
+    expect(service.requests).toHaveLength(0);
   });
 
   it('names an unknown kind', async () => {

@@ -13,6 +13,9 @@ import type {
   Entities,
   Finding,
   QueryTarget,
+  SeriesLabelMatcher,
+  SeriesLabelsAnswer,
+  SeriesNamesAnswer,
   ServerView,
 } from '@openmanager/contract';
 import {
@@ -76,7 +79,14 @@ export interface OpenManagerQuery extends DataQuery {
   alias?: string;
   /** Only for `annotations`. */
   kinds?: AnnotationKind[];
+  /** Only for `series`: the labelled series (e.g. openmanager_service_up) and filters on its labels. */
+  series?: string;
+  labels?: SeriesLabelFilter[];
 }
+
+/** A filter on a labelled series' label; values may hold template variables. */
+export type SeriesLabelFilter = SeriesLabelMatcher;
+export type { SeriesLabelsAnswer, SeriesNamesAnswer };
 
 export const DEFAULT_QUERY: Omit<OpenManagerQuery, 'refId'> = {
   queryType: 'timeseries',
@@ -94,7 +104,7 @@ export const DEFAULT_ANNOTATION_QUERY: Omit<OpenManagerQuery, 'refId'> = {
 };
 
 /** What a template variable of this data source lists. */
-export const VARIABLE_KINDS = ['servers', 'providers', 'regions', 'roles'] as const;
+export const VARIABLE_KINDS = ['servers', 'providers', 'regions', 'roles', 'seriesLabelValues'] as const;
 export type VariableKind = (typeof VARIABLE_KINDS)[number];
 
 /** A variable query: one kind of value, from the servers that pass the (optional, variable-aware) filters. */
@@ -104,6 +114,9 @@ export interface VariableQuery extends DataQuery {
   region?: string;
   role?: string;
   status?: string;
+  /** Only for `seriesLabelValues`: the values `label` takes on the labelled series `series`. */
+  series?: string;
+  label?: string;
 }
 
 export const DEFAULT_VARIABLE_QUERY: VariableQuery = { refId: 'OpenManagerVariable', kind: 'servers' };
@@ -143,7 +156,8 @@ export interface ServersResponse {
 export type WireFilter = AdHocFilter;
 
 /** Sent with template variables already expanded; the service renders `{{label}}` into displayNameFromDS. */
-export type WireTarget = Pick<QueryTarget, 'refId' | 'queryType' | 'servers' | 'metrics' | 'aggregation' | 'alias'>;
+export type WireTarget = Pick<QueryTarget, 'refId' | 'queryType' | 'servers' | 'metrics' | 'aggregation' | 'alias'> &
+  Partial<Pick<QueryTarget, 'series' | 'labels'>>;
 
 /** POST /api/query body. */
 export interface QueryRequestBody {

@@ -21,6 +21,11 @@ function applyFormat(value: string | string[], format: Format): string {
   if (typeof format === 'function') {
     return format(value);
   }
+  if (format === 'regex') {
+    // Grafana's regex format: each value escaped, several as one alternation.
+    const escape = (v: string) => v.replace(/[\\^$*+?.()|[\]{}/]/g, '\\$&');
+    return Array.isArray(value) ? `(${value.map(escape).join('|')})` : escape(value);
+  }
   if (!Array.isArray(value)) {
     return value;
   }

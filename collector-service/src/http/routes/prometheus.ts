@@ -17,6 +17,7 @@ import { instantQuery, parseQueryParam, rangeQuery } from '../../promql/eval/que
 import { CombinedSource } from '../../alerts/alert-series';
 import { alertsAnswer, rulesAnswer } from '../../alerts/alert-views';
 import { StoredSeriesSource } from '../../promql/store/stored-series';
+import { LabelledSeriesSource } from '../../promql/store/labelled-series';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { ApiError } from '../errors';
@@ -43,8 +44,9 @@ function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
 export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
   const stored = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql);
+  const labelled = new LabelledSeriesSource(ctx.storage.series, ctx.storage.store);
   // Queries also see what the alerting writes and reads: ALERTS, ALERTS_FOR_STATE, openmanager_anomaly_score.
-  const source = new CombinedSource([stored, ...ctx.alerting.derivedSources()]);
+  const source = new CombinedSource([stored, labelled, ...ctx.alerting.derivedSources()]);
   const GET_POST = ['GET', 'POST'];
 
   /** QUERY_TIMEOUT_MS and QUERY_MAX_SAMPLES; a `timeout` parameter can only shorten the deadline. */
@@ -57,8 +59,10 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const end = optionalTimeParam(params, 'end');
     // Stored spans are (from, to]; Prometheus's are [start, end] at millisecond precision.
     const from = start === undefined ? undefined : start - 1;
+    const budget = budgetOf(c, params);
     return [
-      ...(await stored.seriesLabels(matchers, budgetOf(c, params), from, end)),
+      ...(await stored.seriesLabels(matchers, budget, from, end)),
+      ...(await labelled.seriesLabels(matchers, budget, from)),
       ...ctx.alerting.evaluator.series.seriesLabels(matchers, from, end),
     ];
   }

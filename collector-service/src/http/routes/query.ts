@@ -16,6 +16,7 @@ export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       {
         store: ctx.storage.store,
         reader: ctx.storage.reader,
+        series: ctx.storage.series,
         collectorStatuses: () => ctx.manager.collectorStatuses(),
         collectIntervalMs: ctx.config.collectIntervalMs,
         now: ctx.now,

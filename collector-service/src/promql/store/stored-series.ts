@@ -26,7 +26,7 @@ export const serverLabels = (s: ServerRecord): Labels => ({
 });
 
 /** Equality matchers on inventory columns go into the SQL filter; every matcher is then applied in full. */
-function inventoryFilter(matchers: Matcher[]): ServerFilter {
+export function inventoryFilter(matchers: Matcher[]): ServerFilter {
   const filter: ServerFilter = {};
   for (const m of matchers) {
     if (m.type !== '=') continue;

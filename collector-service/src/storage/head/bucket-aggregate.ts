@@ -21,7 +21,8 @@ function percentile(sorted: Float64Array, n: number, p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-function aggregate(
+/** One aggregate of col[from, to), NaN readings skipped; null when none is left. */
+export function aggregate(
   col: Float64Array,
   from: number,
   to: number,

@@ -7,6 +7,8 @@ import {
   SERVER_LABELS,
   ServerLabel,
   ServerSummary,
+  SeriesLabelsAnswer,
+  SeriesNamesAnswer,
   ServersResponse,
   VariableKind,
   VariableQuery,
@@ -16,12 +18,30 @@ import { LabelSelection, distinctValues, matchesSelection, selectionParams } fro
 import { QueryParams, ServiceClient } from './serviceClient';
 import { expandOptional } from './templateVariables';
 
-const VARIABLE_KEYS: Record<VariableKind, ServerLabel | 'id'> = {
+const VARIABLE_KEYS: Record<Exclude<VariableKind, 'seriesLabelValues'>, ServerLabel | 'id'> = {
   servers: 'id',
   providers: 'provider',
   regions: 'region',
   roles: 'role',
 };
+
+/** Names of the labelled series the service stores (GET /api/series). */
+export async function listSeriesNames(client: ServiceClient): Promise<string[]> {
+  const response = await client.get<SeriesNamesAnswer>('/api/series');
+  if (!Array.isArray(response?.names)) {
+    throw new Error('The OpenManager service answered /api/series without a "names" list.');
+  }
+  return response.names;
+}
+
+/** The values one label takes on one labelled series (GET /api/series/labels). */
+export async function seriesLabelValues(client: ServiceClient, series: string, label: string): Promise<string[]> {
+  const response = await client.get<SeriesLabelsAnswer>('/api/series/labels', { name: series, label });
+  if (!Array.isArray(response?.values)) {
+    throw new Error('The OpenManager service answered /api/series/labels without a "values" list.');
+  }
+  return response.values;
+}
 
 export async function listServers(client: ServiceClient, params: QueryParams = {}): Promise<ServerSummary[]> {
   const response = await client.get<ServersResponse>('/api/servers', params);
@@ -53,6 +73,14 @@ export async function runVariableQuery(
   scopedVars?: ScopedVars
 ): Promise<MetricFindValue[]> {
   const query = toVariableQuery(saved);
+  if (query.kind === 'seriesLabelValues') {
+    const [series] = expandOptional(query.series, templateSrv, scopedVars);
+    const [label] = expandOptional(query.label, templateSrv, scopedVars);
+    if (!series || !label) {
+      throw new Error('A "Label values of a series" variable needs a series and a label.');
+    }
+    return toMetricFindValues(await seriesLabelValues(client, series, label));
+  }
   const key = VARIABLE_KEYS[query.kind];
   if (!key) {
     throw new Error(`Unknown variable query kind "${query.kind}": use ${Object.keys(VARIABLE_KEYS).join(', ')}.`);

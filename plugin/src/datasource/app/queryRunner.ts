@@ -43,6 +43,31 @@ export function toWireTarget(query: OpenManagerQuery, templateSrv: TemplateSrv, 
   if (query.queryType === 'annotations') {
     throw new Error(`Query ${query.refId} is an annotation query and cannot be sent to /api/query.`);
   }
+  if (query.queryType === 'series') {
+    if (!query.series) {
+      throw new Error(`Query ${query.refId}: choose a labelled series.`);
+    }
+    return {
+      refId: query.refId,
+      queryType: 'series',
+      servers: expandValues(query.servers, templateSrv, scopedVars),
+      metrics: [],
+      aggregation: query.aggregation,
+      series: query.series,
+      labels: (query.labels ?? [])
+        .filter((filter) => filter.label !== '')
+        .map((filter) => ({
+          ...filter,
+          // A multi-value variable becomes an alternation only where the operator is a regex.
+          value: templateSrv.replace(
+            filter.value,
+            scopedVars,
+            filter.operator === '=~' || filter.operator === '!~' ? 'regex' : undefined
+          ),
+        })),
+      alias: query.alias ? templateSrv.replace(query.alias, scopedVars) : undefined,
+    };
+  }
   if (query.queryType !== 'servers' && query.metrics.length === 0) {
     throw new Error(`Query ${query.refId}: choose at least one metric.`);
   }
@@ -58,6 +83,7 @@ export function toWireTarget(query: OpenManagerQuery, templateSrv: TemplateSrv, 
 
 function describe(target: WireTarget): string {
   const servers = target.servers.length > 0 ? target.servers.join(', ') : 'all servers';
+  if (target.queryType === 'series') return `${target.series} of ${servers}`;
   return target.queryType === 'servers' ? `servers (${servers})` : `${target.metrics.join(', ')} of ${servers}`;
 }
 

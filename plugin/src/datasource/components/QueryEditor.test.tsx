@@ -6,6 +6,7 @@ import React, { useState } from 'react';
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { createDataSource } from '../../testing/dataSourceFixture';
 import { setUserLanguage } from '../../testing/userLanguage';
+import { TEST_IDS } from '../app/testIds';
 import type { DataSource } from '../datasource';
 import { OpenManagerQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
@@ -43,7 +44,11 @@ const SERVERS = [
 let service: CannedService;
 
 beforeAll(async () => {
-  service = await startCannedService(() => ({ body: { servers: SERVERS } }));
+  service = await startCannedService(({ path }) =>
+    path === '/api/series'
+      ? { body: { names: ['openmanager_pod_status', 'openmanager_service_up'] } }
+      : { body: { servers: SERVERS } }
+  );
 });
 
 afterAll(() => service.close());
@@ -148,6 +153,40 @@ describe('QueryEditor', () => {
     expect(runs.count).toBe(runsBeforeAlias + 1);
   });
 
+  it('reads a labelled series: picks it from the service, filters its labels, keeps servers, aggregation and alias', async () => {
+    const { last, runs } = renderEditor(dsWithVariables());
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Labelled series' }));
+    expect(last().queryType).toBe('series');
+    expect(screen.queryByLabelText('Metrics')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Servers')).toBeInTheDocument();
+    expect(screen.getByLabelText('Aggregation')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('Series'));
+    const menu = await screen.findByLabelText('Select options menu');
+    await waitFor(() => expect(within(menu).getByText('openmanager_service_up')).toBeInTheDocument());
+    await userEvent.click(within(menu).getByText('openmanager_service_up'));
+    expect(last().series).toBe('openmanager_service_up');
+
+    await userEvent.click(screen.getByTestId(TEST_IDS.addSeriesLabelFilter));
+    const [filter] = screen.getAllByTestId(TEST_IDS.seriesLabelFilter);
+    await userEvent.type(within(filter).getByLabelText('Label name'), 'service');
+    await userEvent.type(within(filter).getByLabelText('Label value'), 'postfix.*');
+    await userEvent.tab();
+    expect(last().labels).toEqual([{ label: 'service', operator: '=', value: 'postfix.*' }]);
+
+    await userEvent.click(within(filter).getByLabelText('Operator'));
+    await userEvent.click(within(await screen.findByLabelText('Select options menu')).getByText('=~'));
+    expect(last().labels).toEqual([{ label: 'service', operator: '=~', value: 'postfix.*' }]);
+    const runsBeforeRemove = runs.count;
+
+    await userEvent.click(within(filter).getByRole('button', { name: 'Remove label filter' }));
+    expect(last().labels).toEqual([]);
+    expect(screen.queryByTestId(TEST_IDS.seriesLabelFilter)).not.toBeInTheDocument();
+    expect(runs.count).toBe(runsBeforeRemove + 1);
+    // Many steps through Grafana's selects: slow on a loaded machine.
+  }, 30_000);
+
   it('says why the server list is missing when the service refuses the key', async () => {
     const refusing = await startCannedService(() => ({
       status: 401,
@@ -177,6 +216,15 @@ describe('QueryEditor in the user language', () => {
     expect(screen.getByText('모든 서버')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('Time series')).not.toBeInTheDocument());
   });
+
+  it('offers labelled series in Korean for a Korean user', async () => {
+    await setUserLanguage('ko-KR');
+    renderEditor(dsWithVariables());
+
+    await userEvent.click(screen.getByRole('radio', { name: '레이블 시계열' }));
+    expect(screen.getByLabelText('시계열 이름')).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.addSeriesLabelFilter)).toHaveTextContent('레이블 필터 추가');
+  }, 30_000);
 
   it('is in English for an English user', async () => {
     await setUserLanguage('en-US');

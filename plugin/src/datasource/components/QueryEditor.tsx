@@ -16,6 +16,7 @@ import {
   OpenManagerQuery,
   QueryType,
 } from '../types';
+import { SeriesFields } from './SeriesFields';
 import { ServerPicker } from './ServerPicker';
 
 type Props = QueryEditorProps<DataSource, OpenManagerQuery, OpenManagerOptions>;
@@ -31,6 +32,14 @@ function queryTypeOptions(): Array<SelectableValue<QueryType>> {
       label: t('datasource.query.type.latest', 'Latest values'),
       value: 'latest',
       description: t('datasource.query.type.latest-description', 'A table of the newest sample of each server'),
+    },
+    {
+      label: t('datasource.query.type.series', 'Labelled series'),
+      value: 'series',
+      description: t(
+        'datasource.query.type.series-description',
+        'Pods, services, volumes or application metrics, one series per label set'
+      ),
     },
     {
       label: t('datasource.query.type.servers', 'Server list'),
@@ -62,6 +71,7 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
     onChange({ ...query, ...change });
     onRunQuery();
   };
+  const bucketed = query.queryType === 'timeseries' || query.queryType === 'series';
 
   return (
     <>
@@ -82,7 +92,16 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
           onChange={(servers) => update({ servers })}
         />
       </InlineFieldRow>
-      {query.queryType !== 'servers' && (
+      {query.queryType === 'series' && (
+        <SeriesFields
+          datasource={datasource}
+          refId={query.refId}
+          series={query.series}
+          labels={query.labels ?? []}
+          onChange={update}
+        />
+      )}
+      {(query.queryType === 'timeseries' || query.queryType === 'latest') && (
         <InlineFieldRow>
           <InlineField
             label={t('datasource.query.metrics.label', 'Metrics')}
@@ -102,7 +121,7 @@ export function QueryEditor({ datasource, query: savedQuery, onChange, onRunQuer
           </InlineField>
         </InlineFieldRow>
       )}
-      {query.queryType === 'timeseries' && (
+      {bucketed && (
         <InlineFieldRow>
           <InlineField
             label={t('datasource.query.aggregation.label', 'Aggregation')}

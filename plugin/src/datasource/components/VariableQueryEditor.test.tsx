@@ -52,4 +52,26 @@ describe('VariableQueryEditor', () => {
     await userEvent.tab();
     expect(last()).toEqual({ refId: 'v', kind: 'servers', role: undefined, provider: '$provider' });
   });
+
+  it('lists label values of a series: asks for the series and label instead of the server filters', async () => {
+    const { last } = renderEditor({ refId: 'v', kind: 'servers' });
+
+    await userEvent.click(screen.getByLabelText('List'));
+    await userEvent.click(
+      within(await screen.findByLabelText('Select options menu')).getByText('Label values of a series')
+    );
+    expect(screen.queryByLabelText('Only provider')).not.toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Series'), 'openmanager_service_up');
+    await userEvent.tab();
+    await userEvent.type(screen.getByLabelText('Label'), 'service');
+    await userEvent.tab();
+
+    expect(last()).toEqual({
+      refId: 'v',
+      kind: 'seriesLabelValues',
+      series: 'openmanager_service_up',
+      label: 'service',
+    });
+  });
 });

@@ -39,6 +39,14 @@ function kindOptions(): Array<SelectableValue<VariableKind>> {
       value: 'roles',
       description: t('datasource.variable.kind.roles-description', 'web, database, worker, ...'),
     },
+    {
+      label: t('datasource.variable.kind.series-label-values', 'Label values of a series'),
+      value: 'seriesLabelValues',
+      description: t(
+        'datasource.variable.kind.series-label-values-description',
+        'e.g. the services of openmanager_service_up'
+      ),
+    },
   ];
 }
 
@@ -71,6 +79,13 @@ function filterPlaceholder(label: ServerLabel): string {
 export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
   const query = toVariableQuery(savedQuery);
 
+  const onSeriesBlur = (key: 'series' | 'label') => (event: FocusEvent<HTMLInputElement>) => {
+    const value = event.target.value.trim();
+    if (value !== (query[key] ?? '')) {
+      onChange({ ...query, [key]: value || undefined });
+    }
+  };
+
   const onFilterBlur = (label: ServerLabel) => (event: FocusEvent<HTMLInputElement>) => {
     const value = event.target.value.trim();
     if (value !== (query[label] ?? '')) {
@@ -95,23 +110,62 @@ export function VariableQueryEditor({ query: savedQuery, onChange }: Props) {
           />
         </InlineField>
       </InlineFieldRow>
-      {SERVER_LABELS.map((label) => (
-        <InlineFieldRow key={label}>
-          <InlineField
-            label={filterLabel(label)}
-            labelWidth={12}
-            tooltip={t('datasource.variable.filter.tooltip', 'Leave empty for any; a $variable expands to its values')}
-          >
-            <Input
-              id={`openmanager-variable-${label}`}
-              width={40}
-              defaultValue={query[label] ?? ''}
-              placeholder={filterPlaceholder(label)}
-              onBlur={onFilterBlur(label)}
-            />
-          </InlineField>
-        </InlineFieldRow>
-      ))}
+      {query.kind === 'seriesLabelValues' && (
+        <>
+          <InlineFieldRow>
+            <InlineField
+              label={t('datasource.variable.series.label', 'Series')}
+              labelWidth={12}
+              htmlFor="openmanager-variable-series"
+            >
+              <Input
+                id="openmanager-variable-series"
+                width={40}
+                defaultValue={query.series ?? ''}
+                // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- a series name, the same in every language
+                placeholder="openmanager_service_up"
+                onBlur={onSeriesBlur('series')}
+              />
+            </InlineField>
+          </InlineFieldRow>
+          <InlineFieldRow>
+            <InlineField
+              label={t('datasource.variable.series.label-name', 'Label')}
+              labelWidth={12}
+              htmlFor="openmanager-variable-label"
+            >
+              <Input
+                id="openmanager-variable-label"
+                width={40}
+                defaultValue={query.label ?? ''}
+                placeholder={t('datasource.variable.series.label-placeholder', 'e.g. service, pod or namespace')}
+                onBlur={onSeriesBlur('label')}
+              />
+            </InlineField>
+          </InlineFieldRow>
+        </>
+      )}
+      {query.kind !== 'seriesLabelValues' &&
+        SERVER_LABELS.map((label) => (
+          <InlineFieldRow key={label}>
+            <InlineField
+              label={filterLabel(label)}
+              labelWidth={12}
+              tooltip={t(
+                'datasource.variable.filter.tooltip',
+                'Leave empty for any; a $variable expands to its values'
+              )}
+            >
+              <Input
+                id={`openmanager-variable-${label}`}
+                width={40}
+                defaultValue={query[label] ?? ''}
+                placeholder={filterPlaceholder(label)}
+                onBlur={onFilterBlur(label)}
+              />
+            </InlineField>
+          </InlineFieldRow>
+        ))}
     </>
   );
 }
