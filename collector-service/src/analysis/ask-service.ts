@@ -100,6 +100,7 @@ export class AskService {
         role: null,
         rangeMinutes: null,
         limit: null,
+        period: null,
         ...entities,
       },
       confidence: 1,

@@ -95,8 +95,8 @@ describe('the simulated workloads', () => {
     ]);
 
     const podRestarts = increases(restarts.get(restarting[0])!);
-    const memory = [];
-    for (let t = from; t <= NOW; t += MINUTE) memory.push({ t, v: c.sample('K8S-WORKER-03', t).memoryUsage });
+    const memory: Array<{ t: number; v: number }> = [];
+    for (let t = from; t <= NOW; t += MINUTE) memory.push({ t, v: c.sample('K8S-WORKER-03', t).memoryUsage ?? NaN });
     const memoryResets = memory.flatMap((m, i) => (i > 0 && memory[i - 1].v - m.v > 20 ? [m.t] : []));
     expect(memoryResets.length).toBe(4);
     expect(podRestarts).toEqual(memoryResets);
