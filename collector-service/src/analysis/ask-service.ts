@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
+import type { SeriesReader } from '../storage/series/series-reader';
 import type { Thresholds } from '../domain/thresholds';
 import { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector } from './detectors/anomaly';
 import type { AlertFeed } from './engine/alert-feed';
@@ -20,6 +21,8 @@ import type { AskAnswer } from '@openmanager/contract';
 export interface AskServiceDeps {
   store: MetricsStore;
   reader: LatestReader;
+  /** Labelled series (services, pods, volumes): health and causes read what runs on a server. */
+  series?: SeriesReader;
   thresholds: Thresholds;
   collectIntervalMs: number;
   retentionMs: number;
@@ -54,6 +57,7 @@ export class AskService {
       thresholds: deps.thresholds,
       anomalyThreshold: ANOMALY_SCORE_THRESHOLD,
       now: deps.now,
+      ...(deps.series ? { series: deps.series } : {}),
     };
     const { baseUrl, apiKey, model } = deps.llm;
     this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, deps.log) : null;

@@ -1,6 +1,7 @@
 /** Understanding → the intent's analysis → findings, severity and the answer in the question's language. */
 import type { ServerRecord } from '../../domain/server-state';
 import type { Thresholds } from '../../domain/thresholds';
+import type { SeriesReader } from '../../storage/series/series-reader';
 import type { AskAnswer } from '@openmanager/contract';
 import type { Catalog } from '../answer/catalog';
 import { EN } from '../answer/catalog-en';
@@ -46,6 +47,7 @@ export interface EngineDeps {
   anomalyThreshold: number;
   now: () => number;
   alerts?: AlertFeed;
+  series?: SeriesReader;
 }
 
 export const catalogFor = (language: 'ko' | 'en'): Catalog => (language === 'ko' ? KO : EN);
@@ -94,6 +96,7 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
     anomalyThreshold: deps.anomalyThreshold,
     nowMs,
     alerts: deps.alerts ?? null,
+    series: deps.series ?? null,
   };
   const preface = u.unresolved.length > 0 ? [say.unknownServers({ names: u.unresolved })] : [];
   const named = u.entities.servers.length > 0;
