@@ -84,7 +84,14 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
   const snapshot = await deps.data.snapshot();
   const nowMs = deps.now();
   const say = catalogFor(u.language);
-  const time = resolveTimeScope(u.intent, u.entities.rangeMinutes, dashboard, nowMs, deps.data.collectIntervalMs);
+  const time = resolveTimeScope(
+    u.intent,
+    u.entities.rangeMinutes,
+    dashboard,
+    nowMs,
+    deps.data.collectIntervalMs,
+    u.intent === 'compare' ? u.entities.period : null
+  );
   const ctx: IntentContext = {
     understanding: u,
     say,
