@@ -131,13 +131,13 @@ describe('POST /api/ask about services, pods and periods', () => {
   });
 
   test.each([
-    ['오늘 CPU 어제랑 비교하면?', 'ko', /전체 서버 CPU 평균: 오늘(?:\(지금까지\))? ([\d.]+)%, 어제 ([\d.]+)%/],
+    ['오늘 CPU 어제랑 비교하면?', 'ko', /전체 서버 CPU 평균: 오늘\(지금까지\) ([\d.]+)%, 어제 같은 시간대 ([\d.]+)%/],
     [
       'CPU today compared with yesterday?',
       'en',
-      /Average CPU of the fleet: ([\d.]+)% today(?: so far)? against ([\d.]+)% yesterday/,
+      /Average CPU of the fleet: ([\d.]+)% today so far against ([\d.]+)% over the same hours yesterday/,
     ],
-  ] as const)('%s: today against yesterday from stored history', async (q, language, says) => {
+  ] as const)('%s: today so far against the same hours yesterday, from stored history', async (q, language, says) => {
     const a = await ask(q);
     expect(a.intent).toBe('compare');
     expect(a.entities.period).toBe('day');
@@ -147,7 +147,8 @@ describe('POST /api/ask about services, pods and periods', () => {
     // The simulator's own fleet average over each day, minute by minute.
     const sim = new DummyCollector({ seed: 42, servers: 30, thresholds: DEFAULT_THRESHOLDS });
     const servers = await sim.getServerList();
-    const midnight = Math.floor(Date.parse(a.range.to) / DAY) * DAY;
+    const to = Date.parse(a.range.to);
+    const midnight = Math.floor(to / DAY) * DAY;
     const fleetAverage = (from: number, to: number) => {
       let sum = 0;
       for (const { id } of servers) {
@@ -161,7 +162,7 @@ describe('POST /api/ask about services, pods and periods', () => {
       }
       return sum / servers.length;
     };
-    expect(Number(m![1])).toBeCloseTo(fleetAverage(midnight, Date.parse(a.range.to)), 0);
-    expect(Number(m![2])).toBeCloseTo(fleetAverage(midnight - DAY, midnight), 0);
+    expect(Number(m![1])).toBeCloseTo(fleetAverage(midnight, to), 0);
+    expect(Number(m![2])).toBeCloseTo(fleetAverage(midnight - DAY, to - DAY), 0);
   });
 });

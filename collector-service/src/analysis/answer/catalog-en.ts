@@ -140,9 +140,12 @@ export const EN: Catalog = {
   compareNeedsTwo: (p) =>
     `Name two or more servers to compare${p.servers.length === 1 ? ` (only ${p.servers[0]} was recognised)` : ''}.`,
   periodCompare: (p) => {
-    const [now, before] = p.period === 'week' ? ['this week', 'last week'] : ['today', 'yesterday'];
+    const [now, before] =
+      p.period === 'week'
+        ? ['this week', 'the same days and hours of last week']
+        : ['today', 'the same hours yesterday'];
     const diff = p.current - p.previous;
-    return `Average ${METRIC[p.metric]} of ${p.scope}: ${metricValue(p.metric, p.current)} ${now}${p.currentDays < (p.period === 'week' ? 7 : 1) ? ' so far' : ''} against ${metricValue(p.metric, p.previous)} ${before} (${diff >= 0 ? 'up' : 'down'} ${metricValue(p.metric, Math.abs(diff)).replace('%', ' points')}).`;
+    return `Average ${METRIC[p.metric]} of ${p.scope}: ${metricValue(p.metric, p.current)} ${now} so far against ${metricValue(p.metric, p.previous)} over ${before} (${diff >= 0 ? 'up' : 'down'} ${metricValue(p.metric, Math.abs(diff)).replace('%', ' points')}).`;
   },
   periodMover: (p) =>
     `Largest change: ${p.server}, ${metricValue(p.metric, p.previous)} → ${metricValue(p.metric, p.current)}.`,

@@ -131,9 +131,9 @@ export const KO: Catalog = {
   compareNeedsTwo: (p) =>
     `비교하려면 서버를 두 대 이상 말씀해 주세요${p.servers.length === 1 ? ` (인식한 서버: ${p.servers[0]})` : ''}.`,
   periodCompare: (p) => {
-    const [now, before] = p.period === 'week' ? ['이번 주', '지난주'] : ['오늘', '어제'];
+    const [now, before] = p.period === 'week' ? ['이번 주', '지난주 같은 기간'] : ['오늘', '어제 같은 시간대'];
     const diff = p.current - p.previous;
-    return `${p.scope} ${METRIC[p.metric]} 평균: ${now}${p.currentDays < (p.period === 'week' ? 7 : 1) ? '(지금까지)' : ''} ${metricValue(p.metric, p.current)}, ${before} ${metricValue(p.metric, p.previous)} (${metricValue(p.metric, Math.abs(diff)).replace('%', '%p')} ${diff >= 0 ? '증가' : '감소'}).`;
+    return `${p.scope} ${METRIC[p.metric]} 평균: ${now}(지금까지) ${metricValue(p.metric, p.current)}, ${before} ${metricValue(p.metric, p.previous)} (${metricValue(p.metric, Math.abs(diff)).replace('%', '%p')} ${diff >= 0 ? '증가' : '감소'}).`;
   },
   periodMover: (p) =>
     `변화가 가장 큰 서버: ${p.server} ${metricValue(p.metric, p.previous)} → ${metricValue(p.metric, p.current)}.`,

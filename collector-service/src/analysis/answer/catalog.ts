@@ -177,7 +177,6 @@ export interface Catalog {
     scope: string;
     current: number;
     previous: number;
-    currentDays: number;
   }): string;
   periodMover(p: {
     metric: MetricName;

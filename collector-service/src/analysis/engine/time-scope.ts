@@ -65,17 +65,17 @@ const PERIOD_MS: Record<ComparisonPeriod, number> = { day: DAY_MS, week: 7 * DAY
 export interface PeriodBounds {
   /** The period so far: from its start (UTC midnight; Monday for a week) to `toMs`. */
   current: { fromMs: number; toMs: number };
-  /** The whole period before it. */
+  /** The same stretch of the period before it (Monday to Thursday 15:30 of last week), so that hours of the day compare like for like. */
   previous: { fromMs: number; toMs: number };
 }
 
-/** This day or week so far and the whole one before it, in UTC. */
+/** This day or week so far and the same stretch of the one before it, in UTC. */
 export function periodBounds(period: ComparisonPeriod, toMs: number): PeriodBounds {
   const midnight = Math.floor(toMs / DAY_MS) * DAY_MS;
   // 1970-01-01 was a Thursday: days since the last Monday.
   const start = period === 'day' ? midnight : midnight - ((Math.floor(toMs / DAY_MS) + 3) % 7) * DAY_MS;
   return {
     current: { fromMs: start, toMs },
-    previous: { fromMs: start - PERIOD_MS[period], toMs: start },
+    previous: { fromMs: start - PERIOD_MS[period], toMs: toMs - PERIOD_MS[period] },
   };
 }

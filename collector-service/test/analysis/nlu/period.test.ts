@@ -32,18 +32,19 @@ describe('extractPeriod', () => {
 });
 
 describe('periodBounds', () => {
-  test('a week runs Monday 00:00 UTC to now, against the whole week before', () => {
+  test('a week runs Monday 00:00 UTC to now, against the same stretch of the week before', () => {
     const thursday = Date.UTC(2026, 11, 3, 15, 30);
     const b = periodBounds('week', thursday);
     expect(new Date(b.current.fromMs).toISOString()).toBe('2026-11-30T00:00:00.000Z');
     expect(b.current.toMs).toBe(thursday);
     expect(new Date(b.previous.fromMs).toISOString()).toBe('2026-11-23T00:00:00.000Z');
-    expect(b.previous.toMs).toBe(b.current.fromMs);
+    expect(b.previous.toMs).toBe(thursday - 7 * 86_400_000);
   });
 
-  test('a day runs from UTC midnight, against yesterday', () => {
+  test('a day runs from UTC midnight, against the same hours yesterday', () => {
     const b = periodBounds('day', Date.UTC(2026, 11, 3, 15, 30));
     expect(new Date(b.previous.fromMs).toISOString()).toBe('2026-12-02T00:00:00.000Z');
+    expect(new Date(b.previous.toMs).toISOString()).toBe('2026-12-02T15:30:00.000Z');
     expect(new Date(b.current.fromMs).toISOString()).toBe('2026-12-03T00:00:00.000Z');
   });
 });

@@ -76,7 +76,6 @@ export const periodCompare: IntentHandler = async (ctx) => {
         scope: scopeText(ctx),
         current: mean(compared.map((c) => c.current)),
         previous: mean(compared.map((c) => c.previous)),
-        currentDays: (current.toMs - current.fromMs) / 86_400_000,
       })
     );
     if (compared.length > 1) {
