@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { HistoryCollector } from '../domain/collector';
 import type { ServerMetrics } from '../domain/metrics';
+import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import type { SampleWriter } from './sample-writer';
 
@@ -55,6 +56,34 @@ export async function backfill(
     if (pending.length >= SAMPLES_PER_WRITE) await flush();
   }
   await flush();
-  log.info({ hours, samples: written, ms: Math.round(performance.now() - started) }, 'history backfilled');
+  const series = collector.seriesHistory
+    ? await backfillSeries(collector.seriesHistory(from, new Date(endMs), BACKFILL_STEP_MS), writer, signal)
+    : 0;
+  log.info({ hours, samples: written, series, ms: Math.round(performance.now() - started) }, 'history backfilled');
   return { state: 'done', samples: written };
+}
+
+/** Writes the collector's labelled series history in batches; returns how many samples were written. */
+async function backfillSeries(
+  chunks: Iterable<SeriesSample[]>,
+  writer: SampleWriter,
+  signal?: AbortSignal
+): Promise<number> {
+  let pending: SeriesSample[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    if ((await writer.write({ servers: [], samples: [], series: pending }, { cacheLatest: false })) !== 'database') {
+      throw new Error(writer.getStats().lastWriteError ?? 'database write failed');
+    }
+    written += pending.length;
+    pending = [];
+  };
+  for (const chunk of chunks) {
+    signal?.throwIfAborted();
+    pending.push(...chunk);
+    if (pending.length >= SAMPLES_PER_WRITE) await flush();
+  }
+  await flush();
+  return written;
 }

@@ -5,10 +5,11 @@
 import type { Logger } from 'pino';
 import type { CollectionResult, MetricCollector } from '../domain/collector';
 import type { ServerMetrics } from '../domain/metrics';
+import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import type { WriteBatch } from '../storage/metrics-store';
 import { rejectedRows } from '../metrics/registry';
-import { cleanSample, cleanServer, idProblem, loggableId } from './sanitize';
+import { cleanSample, cleanServer, idProblem, loggableId, seriesProblem } from './sanitize';
 import { initialStatus, recordRun, type CollectorStatus } from './collector-status';
 import type { SampleWriter } from './sample-writer';
 import { ServerIdentity } from './server-identity';
@@ -101,11 +102,12 @@ export class CollectionManager {
     const startedAt = new Date(this.now());
     const started = performance.now();
     const results = await Promise.all(this.options.collectors.map((c) => this.collectOne(c)));
-    const batch: WriteBatch = { servers: [], samples: [] };
+    const batch: WriteBatch = { servers: [], samples: [], series: [] };
     for (const r of results) {
       if (!r) continue;
       batch.servers.push(...r.servers);
       batch.samples.push(...r.samples);
+      batch.series!.push(...(r.series ?? []));
     }
     for (const s of batch.servers) this.collected.set(s.id, s);
     const persisted = await this.options.writer.write(batch);
@@ -113,7 +115,7 @@ export class CollectionManager {
     this.stats.lastRunAt = startedAt.toISOString();
     this.stats.lastRunDurationMs = Math.round(performance.now() - started);
     this.options.log.info(
-      { samples: batch.samples.length, persisted, ms: this.stats.lastRunDurationMs },
+      { samples: batch.samples.length, series: batch.series!.length, persisted, ms: this.stats.lastRunDurationMs },
       'collection run'
     );
   }
@@ -177,17 +179,21 @@ export class CollectionManager {
       return problem === null;
     });
     const known = new Set(listed.map((s) => s.id));
+    const storable = (serverId: string, timestamp: Date) => {
+      const t = timestamp.getTime();
+      return known.has(serverId) && t >= now - this.options.retentionMs && t <= now + MAX_CLOCK_SKEW_MS;
+    };
     const unreachable = new Set(result.unreachable);
     const accepted: ServerMetrics[] = [];
     const newest = new Map<string, ServerMetrics>();
     for (const raw of result.samples) {
-      const t = raw.timestamp.getTime();
-      if (!known.has(raw.serverId) || !(t >= now - this.options.retentionMs && t <= now + MAX_CLOCK_SKEW_MS)) continue;
+      if (!storable(raw.serverId, raw.timestamp)) continue;
       const s = cleanSample(raw);
       accepted.push(s);
       const seen = newest.get(s.serverId);
       if (!seen || s.timestamp > seen.timestamp) newest.set(s.serverId, s);
     }
+    const series = this.acceptedSeries(collector, result, storable);
     const rejected = result.samples.length - accepted.length;
     if (rejected > 0) {
       rejectedRows.inc({ stage: 'collector' }, rejected);
@@ -205,6 +211,35 @@ export class CollectionManager {
         lastStatus: sample?.status ?? null,
       };
     });
-    return { batch: { servers, samples: accepted }, rejected };
+    return {
+      batch: { servers, samples: accepted, series },
+      rejected: rejected + (result.series?.length ?? 0) - series.length,
+    };
+  }
+
+  /** The labelled series samples of listed servers, within retention, with storable names, labels and values. */
+  private acceptedSeries(
+    collector: MetricCollector,
+    result: CollectionResult,
+    storable: (serverId: string, timestamp: Date) => boolean
+  ): SeriesSample[] {
+    const accepted: SeriesSample[] = [];
+    let firstProblem: string | null = null;
+    for (const s of result.series ?? []) {
+      const problem =
+        seriesProblem(s) ??
+        (storable(s.serverId, s.timestamp) ? null : 'unknown server or timestamp outside retention');
+      if (problem === null) accepted.push({ ...s, labels: { ...s.labels } });
+      else firstProblem ??= `${loggableId(String(s.name))}: ${problem}`;
+    }
+    const rejected = (result.series?.length ?? 0) - accepted.length;
+    if (rejected > 0) {
+      rejectedRows.inc({ stage: 'collector' }, rejected);
+      this.options.log.warn(
+        { collector: collector.name, rejected, first: firstProblem },
+        'labelled series samples refused'
+      );
+    }
+    return accepted;
   }
 }

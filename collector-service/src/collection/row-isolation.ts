@@ -5,11 +5,12 @@
  * lost, database shutting down — is thrown: the batch as a whole must be kept and retried.
  */
 import type { ServerMetrics } from '../domain/metrics';
+import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import type { WriteBatch } from '../storage/metrics-store';
 
 export interface RejectedRow {
-  kind: 'server' | 'sample';
+  kind: 'server' | 'sample' | 'series';
   serverId: string;
   code: string;
   reason: string;
@@ -20,25 +21,33 @@ export function isDataError(err: unknown): boolean {
   return typeof code === 'string' && (/^2[23]/.test(code) || code === '54000');
 }
 
-const rowCount = (b: WriteBatch) => b.servers.length + b.samples.length;
+const rowCount = (b: WriteBatch) => b.servers.length + b.samples.length + (b.series?.length ?? 0);
 
+/** The batch cut in two at its middle row, rows counted servers first, then samples, then series. */
 function halves(b: WriteBatch): [WriteBatch, WriteBatch] {
-  const mid = Math.ceil(rowCount(b) / 2);
-  const serversFirst = Math.min(mid, b.servers.length);
-  const samplesFirst = mid - serversFirst;
+  let left = Math.ceil(rowCount(b) / 2);
+  const take = <T>(rows: readonly T[]): [T[], T[]] => {
+    const n = Math.min(left, rows.length);
+    left -= n;
+    return [rows.slice(0, n), rows.slice(n)];
+  };
+  const [servers1, servers2] = take(b.servers);
+  const [samples1, samples2] = take(b.samples);
+  const [series1, series2] = take(b.series ?? []);
   return [
-    { servers: b.servers.slice(0, serversFirst), samples: b.samples.slice(0, samplesFirst) },
-    { servers: b.servers.slice(serversFirst), samples: b.samples.slice(samplesFirst) },
+    { servers: servers1, samples: samples1, series: series1 },
+    { servers: servers2, samples: samples2, series: series2 },
   ];
 }
 
 function describe(b: WriteBatch, err: unknown): RejectedRow {
   const server: ServerRecord | undefined = b.servers[0];
   const sample: ServerMetrics | undefined = b.samples[0];
+  const series: SeriesSample | undefined = b.series?.[0];
   const e = err as { code?: string; message?: string };
   return {
-    kind: server ? 'server' : 'sample',
-    serverId: server?.id ?? sample?.serverId ?? '',
+    kind: server ? 'server' : sample ? 'sample' : 'series',
+    serverId: server?.id ?? sample?.serverId ?? series?.serverId ?? '',
     code: e.code ?? '',
     reason: e.message ?? String(err),
   };

@@ -93,7 +93,7 @@ export class SampleWriter {
       return this.keep(batch);
     });
     // The cache does not wait for the database: both writes go out together.
-    const [outcome] = await Promise.all([stored, cacheLatest ? this.cacheNewest(batch.samples) : undefined]);
+    const [outcome] = await Promise.all([stored, cacheLatest ? this.cacheNewest(batch) : undefined]);
     if (outcome !== 'database') {
       this.scheduleReplay();
       this.wake?.(); // each collection run is also a retry, whatever the backoff
@@ -133,7 +133,7 @@ export class SampleWriter {
   }
 
   private heldSamples(): number {
-    return this.held.reduce((n, b) => n + b.samples.length, 0);
+    return this.held.reduce((n, b) => n + batchSamples(b), 0);
   }
 
   /** Database write with bad rows isolated; false when the database is unavailable. */
@@ -264,19 +264,20 @@ export class SampleWriter {
       this.log.info({ batches: replayed }, 'spool replayed: the database has every batch');
   }
 
-  private async cacheNewest(samples: ServerMetrics[]): Promise<void> {
-    try {
-      await this.cache.setMany(newestPerServer(samples));
-    } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'cache write failed; readers will use the database');
-    }
+  private async cacheNewest(batch: WriteBatch): Promise<void> {
+    const failed = (err: Error) =>
+      this.log.debug({ err: err.message }, 'cache write failed; readers will use the database');
+    await Promise.all([
+      this.cache.setMany(newestPerServer(batch.samples)).catch(failed),
+      this.store.series.cacheLatest(batch.series ?? []).catch(failed),
+    ]);
   }
 
   private trimHeld(): void {
     while (this.heldSamples() > this.maxHeldSamples && this.held.length > 1) {
       const dropped = this.held.shift()!;
-      this.stats.droppedSamples += dropped.samples.length;
-      this.log.error({ dropped: dropped.samples.length }, 'in-memory write buffer full: oldest batch dropped');
+      this.stats.droppedSamples += batchSamples(dropped);
+      this.log.error({ dropped: batchSamples(dropped) }, 'in-memory write buffer full: oldest batch dropped');
     }
   }
 }
@@ -290,6 +291,9 @@ function sequencer(): <T>(fn: () => Promise<T>) => Promise<T> {
     return run;
   };
 }
+
+/** Metric and labelled series samples of a batch. */
+const batchSamples = (b: WriteBatch) => b.samples.length + (b.series?.length ?? 0);
 
 function newestPerServer(samples: ServerMetrics[]): ServerMetrics[] {
   const newest = new Map<string, ServerMetrics>();

@@ -1,9 +1,11 @@
 /**
  * Cleaning what collectors report before it is stored: an id with control characters or past
  * the length cap cannot be stored faithfully, so its rows are refused; labels and other strings
- * lose control characters and are cut to their caps; raw data is bounded in depth, keys and size.
+ * lose control characters and are cut to their caps; raw data is bounded in depth, keys and size;
+ * labelled series with a bad name, label or value are refused.
  */
 import type { ServerInfo, ServerMetrics } from '../domain/metrics';
+import type { SeriesSample } from '../domain/series';
 
 export const MAX_ID_CHARS = 253;
 export const MAX_TEXT_CHARS = 256;
@@ -73,4 +75,34 @@ function cleanRaw(value: unknown, depth: number): unknown {
 
 export function cleanSample(sample: ServerMetrics): ServerMetrics {
   return { ...sample, rawData: cleanRaw(sample.rawData ?? {}, 0) as Record<string, unknown> };
+}
+
+/** Series and label names as Prometheus allows them. */
+export const SERIES_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+export const MAX_SERIES_NAME_CHARS = 200;
+export const MAX_SERIES_LABELS = 32;
+export const MAX_LABEL_NAME_CHARS = 128;
+
+/**
+ * Why a labelled series sample cannot be stored, or null when it can. Its name and labels make up
+ * the series' identity, so they are refused rather than cut or cleaned (two series must not merge).
+ */
+export function seriesProblem(s: SeriesSample): string | null {
+  if (typeof s.name !== 'string' || !SERIES_NAME.test(s.name)) return 'series name is not [a-zA-Z_:][a-zA-Z0-9_:]*';
+  if (s.name.length > MAX_SERIES_NAME_CHARS) return `series name longer than ${MAX_SERIES_NAME_CHARS} characters`;
+  if (typeof s.value !== 'number' || !Number.isFinite(s.value)) return 'series value is not a finite number';
+  if (!(s.timestamp instanceof Date) || Number.isNaN(s.timestamp.getTime())) return 'series timestamp is not a date';
+  if (s.labels === null || typeof s.labels !== 'object') return 'series labels are not an object';
+  const labels = Object.entries(s.labels);
+  if (labels.length > MAX_SERIES_LABELS) return `series has more than ${MAX_SERIES_LABELS} labels (${labels.length})`;
+  for (const [name, value] of labels) {
+    if (!LABEL_NAME.test(name) || name.length > MAX_LABEL_NAME_CHARS)
+      return `label name is not [a-zA-Z_][a-zA-Z0-9_]* of at most ${MAX_LABEL_NAME_CHARS} characters`;
+    if (typeof value !== 'string') return `label ${name} is not a string`;
+    if (value.length > MAX_TEXT_CHARS) return `label ${name} longer than ${MAX_TEXT_CHARS} characters`;
+    if (CONTROL.test(value) || new RegExp(LONE_SURROGATE.source).test(value))
+      return `label ${name} holds control characters or is not well-formed Unicode`;
+  }
+  return null;
 }

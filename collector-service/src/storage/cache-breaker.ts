@@ -63,6 +63,11 @@ export class BreakerCache implements LatestCache {
     return STATES[this.breaker.state];
   }
 
+  /** Any other call to the same Redis (the labelled series' newest values) behind the same circuit. */
+  execute<T>(call: () => Promise<T>): Promise<T> {
+    return this.policy.execute(call);
+  }
+
   get(serverId: string): Promise<ServerMetrics | null> {
     return this.policy.execute(() => this.inner.get(serverId));
   }

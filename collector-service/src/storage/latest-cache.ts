@@ -31,7 +31,8 @@ const SET_MANY_CHUNK = 2_000;
 
 export class RedisLatestCache implements LatestCache {
   readonly kind = 'redis';
-  private readonly redis: Redis;
+  /** The connection, shared with the labelled series' newest-value cache. */
+  readonly redis: Redis;
 
   constructor(url: string, keyPrefix: string, log: Logger) {
     this.redis = new Redis(url, {

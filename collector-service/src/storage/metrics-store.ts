@@ -1,10 +1,13 @@
 /** Reads and writes of the inventory and samples in PostgreSQL/PGlite, one round-trip per batch. */
 import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/metrics';
+import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import { SampleHead, type HeadOptions } from './head/sample-head';
 import { InventoryMemory } from './inventory-memory';
 import { PartitionManager } from './partitions';
 import { copySamples } from './sample-copy';
+import { MemorySeriesLatestCache, type SeriesLatestCache } from './series/series-latest-cache';
+import { SeriesStore } from './series/series-store';
 import type { SqlClient, SqlSession } from './sql-client';
 import { MAX_TIME_MS, type QueryBudget } from '../limits';
 
@@ -12,6 +15,8 @@ export interface WriteBatch {
   /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
   servers: ServerRecord[];
   samples: ServerMetrics[];
+  /** Labelled series samples (absent in batches spooled before there were any). */
+  series?: SeriesSample[];
 }
 
 export interface ServerFilter {
@@ -163,15 +168,19 @@ export class MetricsStore {
   readonly head: SampleHead;
   /** The inventory in memory, kept current by every write. */
   readonly inventory = new InventoryMemory();
+  /** Labelled series beyond the six metrics, written with each batch. */
+  readonly series: SeriesStore;
   /** What the `servers` table holds of each server, to write only rows that changed (see SERVER_CHECKPOINT_MS). */
   private readonly persisted = new Map<string, { key: string; seenMs: number | null }>();
 
   constructor(
     readonly sql: SqlClient,
-    headOptions: HeadOptions = DEFAULT_HEAD
+    headOptions: HeadOptions = DEFAULT_HEAD,
+    seriesCache: SeriesLatestCache = new MemorySeriesLatestCache()
   ) {
     this.partitions = new PartitionManager(sql);
     this.head = new SampleHead(headOptions);
+    this.series = new SeriesStore(sql, this.partitions, seriesCache);
   }
 
   /**
@@ -206,13 +215,21 @@ export class MetricsStore {
     this.inventory.load([]);
     this.persisted.clear();
     this.head.clear();
+    this.series.forgetMemory();
   }
 
   /**
-   * Upserts the inventory and inserts the samples, in memory and in one database transaction.
-   * Duplicate samples (same server and timestamp) are ignored. Returns how many samples were new.
+   * Upserts the inventory and inserts the samples, in memory and in one database transaction, then
+   * the labelled series. Duplicate samples (same server and timestamp, or same series and timestamp)
+   * are ignored. Returns how many metric samples were new.
    */
   async write(batch: WriteBatch): Promise<number> {
+    const inserted = await this.writeMetrics(batch);
+    if (batch.series && batch.series.length > 0) await this.series.write(batch.series);
+    return inserted;
+  }
+
+  private async writeMetrics(batch: WriteBatch): Promise<number> {
     if (batch.samples.length === 0 && batch.servers.length === 0) return 0;
     this.inventory.apply(batch.servers);
     this.head.append(batch.samples);
@@ -224,7 +241,7 @@ export class MetricsStore {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      await this.partitions.ensure(min, max);
+      await this.partitions.ensure(min, max, ['server_metrics']);
     }
     const changed = batch.servers.filter((s) => this.needsPersisting(s));
     const servers = JSON.stringify(

@@ -7,10 +7,14 @@ import { LatestReader } from './latest-reader';
 import { DEFAULT_HEAD, MetricsStore } from './metrics-store';
 import { migrate } from './migrate';
 import { NearLatestCache } from './near-latest-cache';
+import { MemorySeriesLatestCache, RedisSeriesLatestCache, type SeriesLatestCache } from './series/series-latest-cache';
+import type { SeriesStore } from './series/series-store';
 import { connectPostgres, openEmbedded, type SqlClient } from './sql-client';
 
 export interface Storage {
   store: MetricsStore;
+  /** Labelled series (pods, services, volumes, application metrics): the same database, written with each batch. */
+  series: SeriesStore;
   cache: LatestCache;
   /** The circuit breaker in front of Redis, when there is one: `open` means reads skip the cache. */
   breaker: BreakerCache | null;
@@ -30,11 +34,8 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
   const applied = await migrate(sql);
   log.info({ database: sql.kind, migrationsApplied: applied }, 'database ready');
 
-  const store = new MetricsStore(sql, {
-    maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
-    spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
-  });
   let cache: LatestCache;
+  let seriesCache: SeriesLatestCache;
   let breaker: BreakerCache | null = null;
   if (config.redisUrl) {
     const redis = new RedisLatestCache(config.redisUrl, config.redisKeyPrefix, log);
@@ -46,9 +47,19 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
     };
     breaker = new BreakerCache(redis, log, { onRecover: refill });
     cache = new NearLatestCache(breaker);
+    seriesCache = new RedisSeriesLatestCache(redis.redis, breaker);
   } else {
     cache = new MemoryLatestCache();
+    seriesCache = new MemorySeriesLatestCache();
   }
+  const store = new MetricsStore(
+    sql,
+    {
+      maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
+      spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
+    },
+    seriesCache
+  );
   log.info({ cache: cache.kind }, 'latest-value cache ready');
 
   const { headLoaded } = await store.warm();
@@ -61,6 +72,7 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
 
   return {
     store,
+    series: store.series,
     cache,
     breaker,
     reader: new LatestReader(cache, store, log),

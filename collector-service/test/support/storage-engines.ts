@@ -27,7 +27,7 @@ export interface StorageEngine {
 
 async function emptyTables(storage: Storage): Promise<void> {
   await storage.store.partitions.dropExpired(Date.UTC(9999, 0, 1), 1);
-  await storage.store.sql.exec('TRUNCATE servers, server_metrics');
+  await storage.store.sql.exec('TRUNCATE servers, server_metrics, series_index, server_series');
   storage.store.forgetMemory();
 }
 
