@@ -92,6 +92,7 @@ export async function startService(config: Config, log: Logger, options: Service
   const analysis = new AskService({
     store: storage.store,
     reader: storage.reader,
+    series: storage.series,
     thresholds: config.thresholds,
     collectIntervalMs: config.collectIntervalMs,
     retentionMs: config.retentionHours * 3_600_000,
