@@ -101,6 +101,7 @@ export async function startService(config: Config, log: Logger, options: Service
     store: storage.store,
     servers,
     reader: storage.reader,
+    series: storage.series,
     thresholds: config.thresholds,
     collectIntervalMs: config.collectIntervalMs,
     retentionMs: config.retentionHours * 3_600_000,

@@ -54,7 +54,14 @@ describe('database roles of the compose deployment', () => {
     const storage = await openStorage({ databaseUrl: service, dataDir: '', redisKeyPrefix: '' }, silentLog);
     const now = Date.now();
     const samples = [sample('A', now), sample('A', now - 30 * 3_600_000)];
-    await storage.store.write({ servers: recordsFor(samples), samples });
+    const series = [now, now - 30 * 3_600_000].map((t) => ({
+      serverId: 'A',
+      name: 'openmanager_service_up',
+      labels: { service: 'postfix.service' },
+      timestamp: new Date(t),
+      value: 1,
+    }));
+    await storage.store.write({ servers: recordsFor(samples), samples, series });
     await storage.close();
   });
   afterAll(() => pg?.remove());
@@ -77,7 +84,9 @@ describe('database roles of the compose deployment', () => {
     );
     const mine = owned.filter((t) => t.owner === 'openmanager').map((t) => t.relname);
     expect(mine).toEqual(expect.arrayContaining(['schema_migrations', 'server_metrics', 'servers']));
+    expect(mine).toEqual(expect.arrayContaining(['series_index', 'server_series']));
     expect(mine.filter((t) => /^server_metrics_/.test(t)).length).toBeGreaterThanOrEqual(2);
+    expect(mine.filter((t) => /^server_series_/.test(t)).length).toBeGreaterThanOrEqual(2);
     expect(owned.filter((t) => t.owner !== 'openmanager').map((t) => t.relname)).toEqual(['someone_elses']);
   });
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
 import type { ServerQueries } from '../servers/query';
+import type { SeriesReader } from '../storage/series/series-reader';
 import type { Thresholds } from '../domain/thresholds';
 import { ANOMALY_SCORE_THRESHOLD, createAnomalyDetector } from './detectors/anomaly';
 import type { AlertFeed } from './engine/alert-feed';
@@ -23,6 +24,8 @@ export interface AskServiceDeps {
   /** The inventory, read as HTTP and MCP read it. */
   servers: Pick<ServerQueries, 'records'>;
   reader: LatestReader;
+  /** Labelled series (services, pods, volumes): health and causes read what runs on a server. */
+  series?: SeriesReader;
   thresholds: Thresholds;
   collectIntervalMs: number;
   retentionMs: number;
@@ -58,6 +61,7 @@ export class AskService {
       thresholds: deps.thresholds,
       anomalyThreshold: ANOMALY_SCORE_THRESHOLD,
       now: deps.now,
+      ...(deps.series ? { series: deps.series } : {}),
     };
     const { baseUrl, apiKey, model } = deps.llm;
     this.rephraser = baseUrl ? createRephraser({ baseUrl, apiKey, model }, deps.log) : null;
@@ -104,6 +108,7 @@ export class AskService {
         role: null,
         rangeMinutes: null,
         limit: null,
+        period: null,
         ...entities,
       },
       confidence: 1,

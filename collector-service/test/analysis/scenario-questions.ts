@@ -84,6 +84,7 @@ export function checkAnswerShape(a: AskAnswer, language: 'ko' | 'en'): void {
   expect(Object.keys(a.entities).sort()).toEqual([
     'limit',
     'metrics',
+    'period',
     'provider',
     'rangeMinutes',
     'region',

@@ -1,9 +1,19 @@
 /** The labelled series store on both storage engines: idempotent writes, selection, newest values from the cache and the database, retention. */
+import { SampleWriter } from '../../src/collection/sample-writer';
 import type { SeriesSample } from '../../src/domain/series';
 import { LimitError } from '../../src/limits';
+import { openStorage, type Storage } from '../../src/storage/open-storage';
 import { partitionName } from '../../src/storage/partitions';
 import { seriesLatestKey } from '../../src/storage/series/series-latest-cache';
-import { deleteRedisPrefix, redisKeys, redisTtl } from '../support/services';
+import { ownRedis, type OwnRedis } from '../support/own-servers';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  redisKeys,
+  redisTtl,
+  silentLog,
+  type TestDatabase,
+} from '../support/services';
 import { STORAGE_ENGINES, type OpenedStorage } from '../support/storage-engines';
 
 const HOUR = 3_600_000;
@@ -228,4 +238,39 @@ describe.each(STORAGE_ENGINES)('labelled series on $name', (engine) => {
     expect(hours[0]).toBeGreaterThanOrEqual(NOW - 24 * HOUR - (NOW % HOUR));
     expect(hours).toContain(NOW - (NOW % HOUR));
   });
+});
+
+describe('labelled series while Redis is away', () => {
+  let db: TestDatabase;
+  let redis: OwnRedis;
+  let storage: Storage;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = await ownRedis();
+    await redis.start();
+    storage = await openStorage(
+      { databaseUrl: db.url, redisUrl: redis.url, dataDir: '', redisKeyPrefix: 'om:' },
+      silentLog
+    );
+  }, 30_000);
+  afterAll(async () => {
+    await storage.close();
+    await redis.stop();
+    await db.drop();
+  });
+
+  test('a run is stored whole and the newest values are read from the database', async () => {
+    const writer = new SampleWriter({ store: storage.store, cache: storage.cache, log: silentLog });
+    const t = Date.now() - 5_000;
+    const first = [unit('MAIL', 'postfix.service', t - 10_000, 1)];
+    await writer.write({ servers: [], samples: [], series: first });
+    expect(await storage.series.latest(['MAIL'], t - 60_000)).toEqual(first);
+
+    await redis.stop();
+    const second = [unit('MAIL', 'postfix.service', t, 0)];
+    expect(await writer.write({ servers: [], samples: [], series: second })).toBe('database');
+    expect(await storage.series.latest(['MAIL'], t - 60_000)).toEqual(second);
+    await redis.start();
+  }, 60_000);
 });

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
   CHANGE_KINDS,
+  COMPARISON_PERIODS,
+  FINDING_EVENTS,
   FINDING_KINDS,
   FINDING_LEVELS,
   INTENTS,
@@ -45,6 +47,11 @@ export const entities = z.object({
   rangeMinutes: z.number().nullable(),
   /** How many servers to list ("top 5" → 5). */
   limit: z.number().nullable(),
+  /**
+   * A period compared with the one before it ("this week compared with last week" → `week`,
+   * "오늘 vs 어제" → `day`); null when the question compares no periods.
+   */
+  period: z.enum(COMPARISON_PERIODS).nullable(),
 });
 export type Entities = z.infer<typeof entities>;
 
@@ -69,9 +76,12 @@ export const finding = z.object({
   role: z.enum(['cause', 'symptom']).optional(),
   /**
    * Set on `anomaly` findings that are discrete state changes rather than the shared detector's
-   * scores: an uptime reset, or a step in inbound traffic. Without it, an anomaly is a detector episode.
+   * scores: an uptime reset, a step in inbound traffic, a systemd unit not active, a pod's
+   * container restarting, a pod failed or stuck. Without it, an anomaly is a detector episode.
    */
-  event: z.enum(['restart', 'traffic-jump']).optional(),
+  event: z.enum(FINDING_EVENTS).optional(),
+  /** The labelled series a workload finding is about: `service`, or `namespace` and `pod`. */
+  labels: z.record(z.string(), z.string()).optional(),
   /** When it happened or was measured (ISO-8601). */
   at: z.string().optional(),
   /** Detector anomalies: the kind of change and since when (ISO-8601). */

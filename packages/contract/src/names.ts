@@ -68,6 +68,14 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 export const CHANGE_KINDS = ['spike', 'level_shift', 'variance_change', 'pattern_break'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** Discrete state changes an `anomaly` finding may be (its `event`). */
+export const FINDING_EVENTS = ['restart', 'traffic-jump', 'service-down', 'pod-restart', 'pod-failed'] as const;
+export type FindingEvent = (typeof FINDING_EVENTS)[number];
+
+/** Periods a question may compare with the one before (this week vs last week, today vs yesterday). */
+export const COMPARISON_PERIODS = ['day', 'week'] as const;
+export type ComparisonPeriod = (typeof COMPARISON_PERIODS)[number];
+
 export const FINDING_LEVELS = ['info', 'warning', 'critical'] as const;
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
 

@@ -107,6 +107,7 @@ export const askAnswer = (change: Partial<AskAnswer> = {}): AskAnswer => ({
     role: null,
     rangeMinutes: null,
     limit: null,
+    period: null,
   },
   severity: 'critical',
   answer: 'DB-EU-002: 위험 — CPU 86.7%(위험 기준 85% 이상), 메모리 90.7%(위험 기준 90% 이상).',

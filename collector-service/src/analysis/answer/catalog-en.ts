@@ -82,6 +82,20 @@ export const EN: Catalog = {
     `${p.server} ${METRIC[p.metric]} crossed the ${p.level} threshold of ${p.threshold}% ${p.episodes === 1 ? 'once' : `${p.episodes} times`} in the last ${duration(p.rangeMs)} (peak ${metricValue(p.metric, p.peak)} at ${clock(p.peakAtMs, p.nowMs)}).`,
   restart: (p) =>
     `${p.server} restarted at ${clock(p.bootedAtMs, p.nowMs)} (uptime ${duration(p.uptimeSeconds * 1000)}).`,
+  serviceDown: (p) =>
+    `${p.server}: service ${p.service} is not running (inactive/failed) ${
+      p.sinceBeforeRange
+        ? `for more than ${duration(p.nowMs - p.sinceMs)}`
+        : `since ${clock(p.sinceMs, p.nowMs)} (${duration(p.nowMs - p.sinceMs)} ago)`
+    }${p.hostHealthy ? ' — CPU and memory look normal, yet this service is down.' : '.'}`,
+  podRestarts: (p) => {
+    const head = `${p.server}: pod ${p.pod} restarted ${p.restarts} ${p.restarts === 1 ? 'time' : 'times'} in the last ${duration(p.rangeMs)} (last at ${clock(p.lastAtMs, p.nowMs)}).`;
+    if (!p.leak) return head;
+    const which = p.leak.coinciding === p.restarts ? 'Each restart' : `${p.leak.coinciding} of them`;
+    const climb = p.leak.ratePerHour !== null ? ` climbs ${rateText('memory', p.leak.ratePerHour)}` : ' climbs';
+    return `${head} ${which} came as the host's memory fell back from about ${num(p.leak.peak, 0)}% to ${num(p.leak.after, 0)}%: memory${climb} until the process is killed for lack of memory (OOMKilled) and restarts — the pod restarts and the memory leak are one story.`;
+  },
+  podNotRunning: (p) => `${p.server}: pod ${p.pod} is ${p.phase} (since ${clock(p.sinceMs, p.nowMs)}).`,
   correlation: (p) =>
     p.lagMs === 0
       ? `${p.follower} ${METRIC[p.followerMetric]} moves together with ${p.leader} ${METRIC[p.leaderMetric]} (correlation ${num(p.r, 2)}, no lead at this resolution).`
@@ -125,6 +139,20 @@ export const EN: Catalog = {
     `${p.higher} uses more ${METRIC[p.metric]} (by ${metricValue(p.metric, p.difference).replace('%', ' points')}); ${p.lower} has more headroom.`,
   compareNeedsTwo: (p) =>
     `Name two or more servers to compare${p.servers.length === 1 ? ` (only ${p.servers[0]} was recognised)` : ''}.`,
+  periodCompare: (p) => {
+    const [now, before] =
+      p.period === 'week'
+        ? ['this week', 'the same days and hours of last week']
+        : ['today', 'the same hours yesterday'];
+    const diff = p.current - p.previous;
+    return `Average ${METRIC[p.metric]} of ${p.scope}: ${metricValue(p.metric, p.current)} ${now} so far against ${metricValue(p.metric, p.previous)} over ${before} (${diff >= 0 ? 'up' : 'down'} ${metricValue(p.metric, Math.abs(diff)).replace('%', ' points')}).`;
+  },
+  periodMover: (p) =>
+    `Largest change: ${p.server}, ${metricValue(p.metric, p.previous)} → ${metricValue(p.metric, p.current)}.`,
+  periodMissing: (p) =>
+    `There is no ${METRIC[p.metric]} data for last ${p.period === 'week' ? 'week' : 'day'}${
+      p.haveSinceMs !== null ? ` (stored history starts at ${clock(p.haveSinceMs, p.nowMs)})` : ''
+    }, so the two cannot be compared.`,
 
   anomaliesHeader: (p) =>
     `${p.count} unusual ${p.count === 1 ? 'episode' : 'episodes'} in the last ${duration(p.rangeMs)}:`,

@@ -77,6 +77,20 @@ export const KO: Catalog = {
     `${p.server} ${METRIC[p.metric]} 최근 ${duration(p.rangeMs)} 동안 ${LEVEL[p.level]} 기준 ${p.threshold}%를 ${p.episodes}번 넘었습니다 (최고 ${metricValue(p.metric, p.peak)}, ${clock(p.peakAtMs, p.nowMs)}).`,
   restart: (p) =>
     `${p.server} 재시작: ${clock(p.bootedAtMs, p.nowMs)}에 부팅 (가동 시간 ${duration(p.uptimeSeconds * 1000)}).`,
+  serviceDown: (p) =>
+    `${p.server}: 서비스 ${p.service}가 ${
+      p.sinceBeforeRange
+        ? `${duration(p.nowMs - p.sinceMs)} 넘게`
+        : `${clock(p.sinceMs, p.nowMs)}부터(${duration(p.nowMs - p.sinceMs)} 전)`
+    } 멈춰 있습니다(inactive/failed)${p.hostHealthy ? ' — CPU와 메모리는 정상이지만 이 서비스는 동작하지 않습니다.' : '.'}`,
+  podRestarts: (p) => {
+    const head = `${p.server}: 파드 ${p.pod}가 최근 ${duration(p.rangeMs)} 동안 ${p.restarts}번 재시작했습니다(마지막 ${clock(p.lastAtMs, p.nowMs)}).`;
+    if (!p.leak) return head;
+    const which = p.leak.coinciding === p.restarts ? '매번' : `그중 ${p.leak.coinciding}번은`;
+    const climb = p.leak.ratePerHour !== null ? ` ${rateText('memory', p.leak.ratePerHour)}로` : '';
+    return `${head} ${which} 이 서버의 메모리가 약 ${num(p.leak.peak, 0)}%에서 ${num(p.leak.after, 0)}%로 떨어진 시각과 같습니다: 메모리가${climb} 차오르다 메모리 부족으로 프로세스가 종료(OOMKilled)되고 재시작됩니다 — 파드 재시작과 메모리 누수는 하나의 문제입니다.`;
+  },
+  podNotRunning: (p) => `${p.server}: 파드 ${p.pod} 상태가 ${p.phase}입니다(${clock(p.sinceMs, p.nowMs)}부터).`,
   correlation: (p) =>
     p.lagMs === 0
       ? `${p.follower} ${METRIC[p.followerMetric]} 변화는 ${p.leader} ${METRIC[p.leaderMetric]} 변화와 함께 움직입니다 (상관계수 ${num(p.r, 2)}, 이 해상도에서는 선후 없음).`
@@ -116,6 +130,17 @@ export const KO: Catalog = {
     `${p.higher} 쪽이 ${METRIC[p.metric]} 사용이 더 많고(${metricValue(p.metric, p.difference).replace('%', '%p')} 차이), ${p.lower} 쪽이 여유가 더 있습니다.`,
   compareNeedsTwo: (p) =>
     `비교하려면 서버를 두 대 이상 말씀해 주세요${p.servers.length === 1 ? ` (인식한 서버: ${p.servers[0]})` : ''}.`,
+  periodCompare: (p) => {
+    const [now, before] = p.period === 'week' ? ['이번 주', '지난주 같은 기간'] : ['오늘', '어제 같은 시간대'];
+    const diff = p.current - p.previous;
+    return `${p.scope} ${METRIC[p.metric]} 평균: ${now}(지금까지) ${metricValue(p.metric, p.current)}, ${before} ${metricValue(p.metric, p.previous)} (${metricValue(p.metric, Math.abs(diff)).replace('%', '%p')} ${diff >= 0 ? '증가' : '감소'}).`;
+  },
+  periodMover: (p) =>
+    `변화가 가장 큰 서버: ${p.server} ${metricValue(p.metric, p.previous)} → ${metricValue(p.metric, p.current)}.`,
+  periodMissing: (p) =>
+    `${p.period === 'week' ? '지난주' : '어제'} ${METRIC[p.metric]} 데이터가 없어 비교할 수 없습니다${
+      p.haveSinceMs !== null ? `(보관된 데이터는 ${clock(p.haveSinceMs, p.nowMs)}부터)` : ''
+    }.`,
 
   anomaliesHeader: (p) => `최근 ${duration(p.rangeMs)} 동안 이상 징후 ${p.count}건:`,
   anomaliesNone: (p) =>

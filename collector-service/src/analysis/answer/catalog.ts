@@ -1,4 +1,5 @@
 /** Everything an answer says, as typed sentence builders; one implementation per language (ko, en). */
+import type { ComparisonPeriod } from '@openmanager/contract';
 import type { MetricName, ServerStatus } from '../../domain/metrics';
 import type { ChangeKind } from '../detectors/anomaly';
 import type { Outage } from '../detectors/availability';
@@ -83,6 +84,25 @@ export interface Catalog {
     nowMs: number;
   }): string;
   restart(p: { server: string; bootedAtMs: number; uptimeSeconds: number; nowMs: number }): string;
+  serviceDown(p: {
+    server: string;
+    service: string;
+    sinceMs: number;
+    sinceBeforeRange: boolean;
+    hostHealthy: boolean;
+    nowMs: number;
+  }): string;
+  podRestarts(p: {
+    server: string;
+    pod: string;
+    restarts: number;
+    lastAtMs: number;
+    rangeMs: number;
+    nowMs: number;
+    /** Set when the restarts fall on the host's memory resets: the leak that ends in an out-of-memory kill. */
+    leak: { coinciding: number; ratePerHour: number | null; peak: number; after: number } | null;
+  }): string;
+  podNotRunning(p: { server: string; pod: string; phase: string; sinceMs: number; nowMs: number }): string;
   correlation(p: {
     leader: string;
     leaderMetric: MetricName;
@@ -151,6 +171,21 @@ export interface Catalog {
   }): string;
   compareVerdict(p: { metric: MetricName; higher: string; lower: string; difference: number }): string;
   compareNeedsTwo(p: { servers: string[] }): string;
+  periodCompare(p: {
+    metric: MetricName;
+    period: ComparisonPeriod;
+    scope: string;
+    current: number;
+    previous: number;
+  }): string;
+  periodMover(p: {
+    metric: MetricName;
+    period: ComparisonPeriod;
+    server: string;
+    current: number;
+    previous: number;
+  }): string;
+  periodMissing(p: { metric: MetricName; period: ComparisonPeriod; haveSinceMs: number | null; nowMs: number }): string;
 
   // anomalies
   anomaliesHeader(p: { count: number; rangeMs: number }): string;

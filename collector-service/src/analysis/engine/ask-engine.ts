@@ -2,6 +2,7 @@
 import type { ServerRecord } from '../../domain/server-state';
 import { inScope, matchServerId } from '../../domain/server-scope';
 import type { Thresholds } from '../../domain/thresholds';
+import type { SeriesReader } from '../../storage/series/series-reader';
 import type { AskAnswer } from '@openmanager/contract';
 import type { Catalog } from '../answer/catalog';
 import { EN } from '../answer/catalog-en';
@@ -47,6 +48,7 @@ export interface EngineDeps {
   anomalyThreshold: number;
   now: () => number;
   alerts?: AlertFeed;
+  series?: SeriesReader;
 }
 
 export const catalogFor = (language: 'ko' | 'en'): Catalog => (language === 'ko' ? KO : EN);
@@ -79,7 +81,14 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
   const snapshot = await deps.data.snapshot();
   const nowMs = deps.now();
   const say = catalogFor(u.language);
-  const time = resolveTimeScope(u.intent, u.entities.rangeMinutes, dashboard, nowMs, deps.data.collectIntervalMs);
+  const time = resolveTimeScope(
+    u.intent,
+    u.entities.rangeMinutes,
+    dashboard,
+    nowMs,
+    deps.data.collectIntervalMs,
+    u.intent === 'compare' ? u.entities.period : null
+  );
   const ctx: IntentContext = {
     understanding: u,
     say,
@@ -91,6 +100,7 @@ export async function analyze(u: Understanding, dashboard: DashboardRange, deps:
     anomalyThreshold: deps.anomalyThreshold,
     nowMs,
     alerts: deps.alerts ?? null,
+    series: deps.series ?? null,
   };
   const preface = u.unresolved.length > 0 ? [say.unknownServers({ names: u.unresolved })] : [];
   const named = u.entities.servers.length > 0;

@@ -1,6 +1,7 @@
 /** What every intent handler is given and what it gives back. */
 import type { ServerRecord } from '../../domain/server-state';
 import type { Thresholds } from '../../domain/thresholds';
+import type { SeriesReader } from '../../storage/series/series-reader';
 import type { Catalog } from '../answer/catalog';
 import type { Finding } from '../findings';
 import type { Understanding } from '../nlu';
@@ -22,6 +23,8 @@ export interface IntentContext {
   nowMs: number;
   /** The service's alerts, when alerting runs. */
   alerts: AlertFeed | null;
+  /** Labelled series (services, pods, volumes), when the service keeps them. */
+  series: SeriesReader | null;
 }
 
 export interface IntentResult {

@@ -3,6 +3,7 @@ import { classify } from './intent-classifier';
 import { DOMAIN_NOUNS, NOT_A_QUESTION } from './intent-lexicon';
 import type { Inventory } from './inventory';
 import { extractLimit } from './limit';
+import { extractPeriod } from './period';
 import { extractMetrics } from './metric-mentions';
 import { extractKnownNames, extractScope } from './scope-mentions';
 import { extractRoleOrdinals } from './role-ordinals';
@@ -12,12 +13,30 @@ import { correctSpelling } from './spelling';
 import { compileTerms } from './terms';
 import { detectLanguage, findAll, questionText, type QuestionText } from './text';
 import { extractTimeRange } from './time-range';
-import type { Entities, Understanding } from './types';
+import type { Entities, Intent, Understanding } from './types';
 
 const DOMAIN = compileTerms(DOMAIN_NOUNS);
+/** Intents a period comparison ("CPU this week vs last week") is read as; questions about alerts, outages, forecasts keep theirs. */
+const PERIOD_COMPARABLE: ReadonlySet<Intent> = new Set([
+  'compare',
+  'metric_value',
+  'top_usage',
+  'server_health',
+  'fleet_health',
+  'unknown',
+]);
 
 function emptyEntities(): Entities {
-  return { servers: [], metrics: [], provider: null, region: null, role: null, rangeMinutes: null, limit: null };
+  return {
+    servers: [],
+    metrics: [],
+    provider: null,
+    region: null,
+    role: null,
+    rangeMinutes: null,
+    limit: null,
+    period: null,
+  };
 }
 
 function typed(text: QuestionText, spans: Array<{ start: number; end: number }>): string[] {
@@ -60,6 +79,7 @@ export function understand(question: string, inventory: Inventory, options: Unde
   const unknown = unknownIds(text);
   text = correctKoreanSpelling(correctSpelling(text));
   const cueText = text.working;
+  const period = extractPeriod(cueText);
   const range = extractTimeRange(text, clock(options.now));
   const metrics = extractMetrics(text);
   const limit = extractLimit(text);
@@ -72,10 +92,12 @@ export function understand(question: string, inventory: Inventory, options: Unde
     provider: scope.provider,
     region: scope.region,
     role: scope.role,
-    rangeMinutes: range?.minutes ?? null,
+    // The compared periods set the range; "지난주" read as a look-back would halve the comparison.
+    rangeMinutes: period === null ? (range?.minutes ?? null) : null,
     limit,
+    period,
   };
-  const { intent, confidence, order, signals } = classify(cueText, {
+  const classified = classify(cueText, {
     servers: servers.length,
     unknownIds: unknown.servers.length + found.ambiguous.length,
     metrics: metrics.metrics.length,
@@ -88,6 +110,14 @@ export function understand(question: string, inventory: Inventory, options: Unde
     rangeAhead: range?.ahead ?? false,
     domainNoun,
   });
+  const { intent, confidence, order, signals } =
+    period !== null && PERIOD_COMPARABLE.has(classified.intent)
+      ? {
+          ...classified,
+          intent: 'compare' as const,
+          signals: [...classified.signals, `compare:${period} over ${period}`],
+        }
+      : classified;
   const unresolved = typed(text, [
     ...found.ambiguous,
     ...metrics.unsupported,

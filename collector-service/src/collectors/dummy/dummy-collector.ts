@@ -1,10 +1,12 @@
 /** The built-in simulator: a deterministic fleet that behaves like real servers, scenarios included. */
 import type { CollectionResult, HistoryCollector } from '../../domain/collector';
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
+import type { SeriesSample } from '../../domain/series';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';
 import { baselineOf, healthyReadings, type Baseline } from './baseline';
 import { buildFleet } from './fleet';
 import { applyScenario, SCENARIO_SERVERS } from './scenarios';
+import { workloadSeries } from './workloads';
 
 export interface DummyCollectorOptions {
   seed: number;
@@ -14,10 +16,13 @@ export interface DummyCollectorOptions {
   now?: () => number;
   /** When the S5 server stopped answering; default 17 minutes before the collector was created. */
   offlineSince?: Date;
+  /** When S6's postfix on ONPREM-MAIL-01 failed; default about 2 hours before the collector was created. */
+  mailDownSince?: Date;
 }
 
 const OFFLINE_SERVER = 'WEB-US-003';
 const DEFAULT_OFFLINE_FOR_MS = 17 * 60_000;
+const DEFAULT_MAIL_DOWN_FOR_MS = 123 * 60_000;
 
 export class DummyCollector implements HistoryCollector {
   readonly name = 'dummy';
@@ -25,12 +30,15 @@ export class DummyCollector implements HistoryCollector {
   private readonly byId: Map<string, { info: ServerInfo; baseline: Baseline }>;
   private readonly now: () => number;
   readonly offlineSince: Date;
+  readonly mailDownSince: Date;
 
   constructor(private readonly options: DummyCollectorOptions) {
     this.now = options.now ?? Date.now;
     const created = this.now();
     this.offlineSince =
       options.offlineSince ?? new Date(Math.floor((created - DEFAULT_OFFLINE_FOR_MS) / 60_000) * 60_000);
+    this.mailDownSince =
+      options.mailDownSince ?? new Date(Math.floor((created - DEFAULT_MAIL_DOWN_FOR_MS) / 60_000) * 60_000);
     this.fleet = buildFleet(options.servers);
     // Boot times are drawn relative to a fixed epoch so that uptime never depends on when the service started.
     const epoch = Date.UTC(2026, 0, 1);
@@ -54,11 +62,14 @@ export class DummyCollector implements HistoryCollector {
     const now = this.now();
     const samples: ServerMetrics[] = [];
     const unreachable: string[] = [];
+    const series: SeriesSample[] = [];
     for (const { id } of this.fleet) {
-      if (this.answersAt(id, now)) samples.push(this.sample(id, now));
-      else unreachable.push(id);
+      if (this.answersAt(id, now)) {
+        samples.push(this.sample(id, now));
+        series.push(...this.seriesAt(id, now));
+      } else unreachable.push(id);
     }
-    return { servers: this.fleet, samples, unreachable };
+    return { servers: this.fleet, samples, unreachable, series };
   }
 
   *history(from: Date, to: Date, stepMs: number): Iterable<ServerMetrics[]> {
@@ -68,6 +79,28 @@ export class DummyCollector implements HistoryCollector {
       for (const { id } of this.fleet) if (this.answersAt(id, t)) chunk.push(this.sample(id, t));
       yield chunk;
     }
+  }
+
+  *seriesHistory(from: Date, to: Date, stepMs: number): Iterable<SeriesSample[]> {
+    const start = Math.ceil(from.getTime() / stepMs) * stepMs;
+    for (let t = start; t < to.getTime(); t += stepMs) {
+      const chunk: SeriesSample[] = [];
+      for (const { id } of this.fleet) if (this.answersAt(id, t)) chunk.push(...this.seriesAt(id, t));
+      yield chunk;
+    }
+  }
+
+  /** The labelled series (pods, volumes, services, application metrics) a server would report at a moment. */
+  seriesAt(serverId: string, timeMs: number): SeriesSample[] {
+    const entry = this.byId.get(serverId);
+    if (!entry) throw new Error(`unknown simulated server ${serverId}`);
+    return workloadSeries(
+      entry.info,
+      entry.baseline,
+      this.options.seed,
+      { mailDownSinceMs: this.mailDownSince.getTime() },
+      timeMs
+    );
   }
 
   /** The sample a server would report at a moment (whether or not it answers then). */

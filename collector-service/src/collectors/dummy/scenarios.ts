@@ -41,6 +41,16 @@ export function s2LastCleanup(seed: number, timeMs: number): number {
   return timeMs - phase(seed, 2, timeMs, S2_PERIOD);
 }
 
+/** When K8S-WORKER-03's leaking process last restarted (S3's memory reset), at or before `timeMs`. */
+export function s3LastReset(seed: number, timeMs: number): number {
+  return timeMs - phase(seed, 3, timeMs, S3_PERIOD);
+}
+
+/** How many S3 resets happened in (fromMs, toMs]. */
+export function s3ResetsBetween(seed: number, fromMs: number, toMs: number): number {
+  return Math.round((s3LastReset(seed, toMs) - s3LastReset(seed, fromMs)) / S3_PERIOD);
+}
+
 function white(seed: number, b: Baseline, channel: number, timeMs: number): number {
   return signed(seed, b.key, 200 + channel, Math.floor(timeMs / 1000));
 }

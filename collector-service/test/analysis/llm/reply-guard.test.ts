@@ -20,6 +20,7 @@ const answer = (over: Partial<AskAnswer> = {}): AskAnswer => ({
     role: null,
     rangeMinutes: null,
     limit: null,
+    period: null,
   },
   severity: 'critical',
   answer: 'DB-EU-002: critical — CPU 85.2% (≥ 85%), memory 92.1% (≥ 90%). Check it now.',

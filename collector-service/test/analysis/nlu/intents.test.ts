@@ -198,6 +198,7 @@ describe('junk never throws and is not understood', () => {
       role: null,
       rangeMinutes: null,
       limit: null,
+      period: null,
     });
   });
 

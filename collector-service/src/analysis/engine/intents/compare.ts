@@ -5,6 +5,7 @@ import { mean } from '../../series';
 import { currentSamples } from '../checks/current-values';
 import { outageFinding, outagesOf, thresholdFindings } from '../checks/state';
 import type { IntentContext, IntentHandler } from '../intent-context';
+import { periodCompare } from './period-compare';
 import { serverHealth } from './server-health';
 
 const DEFAULT_METRICS: MetricName[] = ['cpu', 'memory', 'disk'];
@@ -30,6 +31,7 @@ async function valuesOf(
 }
 
 export const compare: IntentHandler = async (ctx) => {
+  if (ctx.understanding.entities.period !== null) return periodCompare(ctx);
   if (ctx.servers.length < 2) {
     const single = ctx.servers.length === 1 ? await serverHealth(ctx) : { findings: [], lines: [], evaluated: false };
     return { ...single, lines: [ctx.say.compareNeedsTwo({ servers: ctx.servers.map((r) => r.id) }), ...single.lines] };

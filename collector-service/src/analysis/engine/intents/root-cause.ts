@@ -12,6 +12,7 @@ import { capacityOutlooks, forecastFinding, trendFinding } from '../checks/capac
 import { currentSamples } from '../checks/current-values';
 import { relationFinding, relationsOf } from '../checks/relations';
 import { outageFinding, outagesOf, readings, restartFinding, thresholdFindings } from '../checks/state';
+import { workloadFindings, workloadState } from '../checks/workloads';
 import type { IntentContext, IntentHandler, IntentResult } from '../intent-context';
 
 const MAX_TARGETS = 3;
@@ -81,11 +82,18 @@ function explainOutage(ctx: IntentContext, outage: Finding, lines: string[]): Fi
 }
 
 async function explainMetric(ctx: IntentContext, id: string, lines: string[]): Promise<Finding[]> {
-  const [samples, outlooks] = await Promise.all([currentSamples(ctx, [id]), capacityOutlooks(ctx, [id])]);
+  const [samples, outlooks, workloads] = await Promise.all([
+    currentSamples(ctx, [id]),
+    capacityOutlooks(ctx, [id]),
+    workloadState(ctx, [id]),
+  ]);
   const sample = samples.get(id);
   const breaches = sample ? thresholdBreaches(sample, ctx.thresholds) : [];
   const worst = breaches.find((b) => b.level === 'critical') ?? breaches[0];
-  const metric: MetricName = ctx.understanding.entities.metrics[0] ?? worst?.metric ?? 'cpu';
+  const running = await workloadFindings(ctx, workloads, id, breaches.length === 0);
+  // Restarts told as a host metric's consequence make that metric the one to explain.
+  const told = running.find((f) => f.relatedMetric !== undefined)?.relatedMetric;
+  const metric: MetricName = ctx.understanding.entities.metrics[0] ?? worst?.metric ?? told ?? 'cpu';
   const findings: Finding[] = [];
   lines.push(ctx.say.rootCauseHeader({ server: id, metric, rangeMs: ctx.time.toMs - ctx.time.fromMs }));
   if (sample) {
@@ -97,6 +105,7 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
     ...new Set(relations.filter((r) => r.leader.serverId !== id && r.lagMs > 0).map((r) => r.leader.serverId)),
   ];
   const causes: Finding[] = [
+    ...running.filter((f) => f.role === 'cause'),
     ...(sample ? [restartFinding(ctx, sample)] : []),
     ...outlooks.map((o) => trendFinding(ctx, o)),
     ...(await trafficJumps(ctx, id)),
@@ -105,9 +114,11 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
   // When a filling resource runs out is a consequence to know, not a cause of its own.
   const fills = outlooks.map((o) => forecastFinding(ctx, o)).filter((f): f is Finding => f !== null);
   const related = relations.map((r) => relationFinding(ctx, r));
-  findings.push(...causes, ...fills, ...related);
+  const consequences = running.filter((f) => f.role !== 'cause');
+  findings.push(...causes, ...consequences, ...fills, ...related);
   lines.push(
     ...causes.map((f) => ctx.say.probableCause({ text: f.message })),
+    ...consequences.map((f) => f.message),
     ...fills.map((f) => f.message),
     ...related.map((f) => f.message)
   );

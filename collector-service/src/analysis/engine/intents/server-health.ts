@@ -7,6 +7,7 @@ import { breachEpisodes, breachFinding } from '../checks/breach-episodes';
 import { capacityFindings, capacityOutlooks } from '../checks/capacity';
 import { currentSamples } from '../checks/current-values';
 import { outageFinding, outagesOf, readings, restartFinding, thresholdFindings } from '../checks/state';
+import { workloadFindings, workloadState } from '../checks/workloads';
 import type { IntentHandler } from '../intent-context';
 
 /** Anomaly episodes stated per server; the findings keep them all. */
@@ -14,12 +15,13 @@ const ANOMALIES_STATED = 3;
 
 export const serverHealth: IntentHandler = async (ctx) => {
   const ids = ctx.servers.map((r) => r.id);
-  const [samples, outages, outlooks, episodes, crossings] = await Promise.all([
+  const [samples, outages, outlooks, episodes, crossings, workloads] = await Promise.all([
     currentSamples(ctx, ids),
     outagesOf(ctx, ctx.servers),
     capacityOutlooks(ctx, ids),
     anomalyEpisodes(ctx, ids, METRIC_NAMES, ctx.time.fromMs, ctx.time.toMs),
     breachEpisodes(ctx, ids),
+    workloadState(ctx, ids),
   ]);
   const findings: Finding[] = [];
   const lines: string[] = [];
@@ -52,6 +54,7 @@ export const serverHealth: IntentHandler = async (ctx) => {
     const restart = restartFinding(ctx, sample);
     const breachedNow = new Set(thresholdFindings(ctx, sample).map((f) => f.metric));
     const others: Finding[] = [
+      ...(await workloadFindings(ctx, workloads, id, breachedNow.size === 0)),
       ...(restart ? [restart] : []),
       ...crossings
         .filter((e) => e.serverId === id && !e.persistent && !breachedNow.has(e.metric))
