@@ -36,6 +36,8 @@ export class ServerIdentity {
       servers: result.servers.map((s) => ({ ...s, id: rename(s.id) })),
       samples: result.samples.map((s) => ({ ...s, serverId: rename(s.serverId) })),
       unreachable: result.unreachable.map(rename),
+      series: result.series?.map((s) => ({ ...s, serverId: rename(s.serverId) })),
+      notices: result.notices,
     };
   }
 }
