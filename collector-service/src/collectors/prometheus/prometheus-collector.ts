@@ -121,19 +121,13 @@ export class PrometheusCollector implements MetricCollector {
    * The kube-state-metrics answers; a notice instead when Prometheus has none of its series or a pod
    * query fails, since the host metrics are still good without them.
    */
-  private async pods(
-    time: Date,
-    signal?: AbortSignal
-  ): Promise<Record<PodQuery, VectorSample[]> | { notice: string }> {
+  private async pods(time: Date, signal?: AbortSignal): Promise<Record<PodQuery, VectorSample[]> | { notice: string }> {
     const names = Object.keys(POD_QUERIES) as PodQuery[];
     try {
       const answers = await Promise.all(
         names.map((name) => this.api.instantQuery(`pod ${name}`, POD_QUERIES[name], time, signal))
       );
-      const byName = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Record<
-        PodQuery,
-        VectorSample[]
-      >;
+      const byName = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Record<PodQuery, VectorSample[]>;
       if (byName.node.length === 0 && byName.phase.length === 0) return { notice: MISSING_KUBE_STATE_METRICS };
       return byName;
     } catch (error) {
