@@ -138,7 +138,7 @@ describe('CollectionManager', () => {
   test("a collector's notices show in its status, beside its data, until a run without them", async () => {
     let notices: string[] | undefined = ['Prometheus has no kube-state-metrics series'];
     const partial = new (class extends ScriptedCollector {
-      async collectAll(signal: AbortSignal): Promise<CollectionResult> {
+      override async collectAll(signal: AbortSignal): Promise<CollectionResult> {
         return { ...(await super.collectAll(signal)), notices };
       }
     })('prometheus', ['N1']);
