@@ -104,6 +104,16 @@ test("this machine's cpu, memory and disk agree with what node_exporter reports 
   expect(sample.status).toBe(statusFromThresholds(sample, DEFAULT_THRESHOLDS));
 }, 60_000);
 
+test('without kube-state-metrics the run says so in a notice and the host metrics are still collected', async () => {
+  const result = await collector.collectAll(abortable());
+  expect(result.notices).toEqual([
+    'Prometheus has no kube-state-metrics series (kube_pod_info): pod status and restarts are not collected',
+  ]);
+  expect(result.series).toBeUndefined();
+  expect(result.samples.map((s) => s.serverId)).toEqual([stack.instance]);
+  expect(result.samples[0].memoryUsage).toEqual(expect.any(Number));
+});
+
 test('collectMetrics reads one server and isServerOnline says it answers', async () => {
   const sample = await collector.collectMetrics(stack.instance);
   expect(sample?.serverId).toBe(stack.instance);

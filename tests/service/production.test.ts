@@ -125,6 +125,14 @@ describe('COLLECTOR_MODE=production with Prometheus and the on-prem agent', () =
     }
   });
 
+  test('/api/status says the Prometheus collector found no kube-state-metrics, while it runs fine', async () => {
+    const { body } = await api('/api/status');
+    expect(body.collectors.find((c: { name: string }) => c.name === 'prometheus')).toMatchObject({
+      state: 'ok',
+      notices: [expect.stringMatching(/^Prometheus has no kube-state-metrics series/)],
+    });
+  });
+
   test('their samples are in server_metrics', async () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();

@@ -14,6 +14,8 @@ export interface CollectorStatus {
   unreachable: number;
   /** Samples dropped because they failed validation (bad timestamp, unknown server). */
   rejected: number;
+  /** What the last successful run said the source lacks without failing (e.g. no kube-state-metrics). */
+  notices: string[];
   lastError: string | null;
 }
 
@@ -31,6 +33,7 @@ export function initialStatus(name: string): CollectorStatus {
     samples: 0,
     unreachable: 0,
     rejected: 0,
+    notices: [],
     lastError: null,
   };
 }
@@ -38,7 +41,7 @@ export function initialStatus(name: string): CollectorStatus {
 export interface RunOutcome {
   startedAt: Date;
   durationMs: number;
-  result?: { servers: number; samples: number; unreachable: number; rejected: number };
+  result?: { servers: number; samples: number; unreachable: number; rejected: number; notices: string[] };
   error?: string;
 }
 

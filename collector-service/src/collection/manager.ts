@@ -146,6 +146,7 @@ export class CollectionManager {
           samples: batch.samples.length,
           unreachable: result.unreachable.length,
           rejected,
+          notices: result.notices ?? [],
         },
       });
       return batch;

@@ -37,6 +37,7 @@ export class ServerIdentity {
       samples: result.samples.map((s) => ({ ...s, serverId: rename(s.serverId) })),
       unreachable: result.unreachable.map(rename),
       series: result.series?.map((s) => ({ ...s, serverId: rename(s.serverId) })),
+      notices: result.notices,
     };
   }
 }

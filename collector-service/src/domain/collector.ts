@@ -12,6 +12,8 @@ export interface CollectionResult {
   unreachable: string[];
   /** Labelled series (pods, services, volumes, application metrics) of reachable servers, if the source has any. */
   series?: SeriesSample[];
+  /** What the source lacks without it being an error (e.g. no kube-state-metrics), shown in /api/status. */
+  notices?: string[];
 }
 
 export interface MetricCollector {

@@ -135,6 +135,22 @@ describe('CollectionManager', () => {
     });
   });
 
+  test("a collector's notices show in its status, beside its data, until a run without them", async () => {
+    let notices: string[] | undefined = ['Prometheus has no kube-state-metrics series'];
+    const partial = new (class extends ScriptedCollector {
+      override async collectAll(signal: AbortSignal): Promise<CollectionResult> {
+        return { ...(await super.collectAll(signal)), notices };
+      }
+    })('prometheus', ['N1']);
+    const m = manager([partial]);
+    await m.tick();
+    expect(m.collectorStatuses()[0]).toMatchObject({ state: 'ok', samples: 1, notices });
+    expect(await storedServers()).toEqual(['N1']);
+    notices = undefined;
+    await m.tick();
+    expect(m.collectorStatuses()[0]).toMatchObject({ state: 'ok', notices: [] });
+  });
+
   test('a tick while a run is still going is skipped and counted, never overlapped', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

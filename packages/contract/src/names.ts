@@ -94,6 +94,8 @@ export const SERIES_NAMES = {
   volumeReadBytes: 'openmanager_volume_read_bytes_per_second',
   /** label volume */
   volumeWriteBytes: 'openmanager_volume_write_bytes_per_second',
+  /** label volume: average I/O requests waiting (EBS VolumeQueueLength) */
+  volumeQueueLength: 'openmanager_volume_queue_length',
 } as const;
 export type SeriesName = (typeof SERIES_NAMES)[keyof typeof SERIES_NAMES];
 

@@ -22,10 +22,18 @@ export interface PrometheusStack {
   close(): Promise<void>;
 }
 
+export interface PrometheusStackOptions {
+  /** More targets of the node_exporter job: the same exporter reached through `host` (e.g. `localhost`), with these labels. */
+  aliases?: Array<{ host: string; labels: Record<string, string> }>;
+  /** More scrape jobs, by name: the `host:port` each scrapes at /metrics. */
+  extraJobs?: Record<string, string>;
+}
+
 /** Starts node_exporter, then Prometheus scraping it every second with `targetLabels` on the target. */
 export async function startPrometheusStack(
   job: string,
-  targetLabels: Record<string, string>
+  targetLabels: Record<string, string>,
+  options: PrometheusStackOptions = {}
 ): Promise<PrometheusStack> {
   const dir = await mkdtemp(join(tmpdir(), 'om-prometheus-'));
   const processes: RunningBinary[] = [];
@@ -54,6 +62,15 @@ export async function startPrometheusStack(
       '    static_configs:',
       `      - targets: [${JSON.stringify(instance)}]`,
       `        labels: ${JSON.stringify(targetLabels)}`,
+      ...(options.aliases ?? []).flatMap(({ host, labels }) => [
+        `      - targets: [${JSON.stringify(`${host}:${exporterPort}`)}]`,
+        `        labels: ${JSON.stringify(labels)}`,
+      ]),
+      ...Object.entries(options.extraJobs ?? {}).flatMap(([name, address]) => [
+        `  - job_name: ${JSON.stringify(name)}`,
+        '    static_configs:',
+        `      - targets: [${JSON.stringify(address)}]`,
+      ]),
       '',
     ].join('\n');
     await writeFile(join(dir, 'prometheus.yml'), config);

@@ -1,13 +1,18 @@
-/** AWS EC2 through CloudWatch: running instances of every configured region, their newest datapoints in batched calls. */
+/**
+ * AWS EC2 through CloudWatch: running instances of every configured region, their newest datapoints and
+ * those of their EBS volumes in the same batched calls.
+ */
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import type { CollectionResult, MetricCollector } from '../../domain/collector';
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
+import type { SeriesSample } from '../../domain/series';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';
 import { listAgentMetrics } from './agent-metrics';
 import { describeRunningInstances, instanceInventory, serverIds, type Ec2Instance } from './ec2-inventory';
 import { instanceRequests, readingsOf, type InstanceReading, type InstanceReadings } from './instance-readings';
 import { newestDatapoints, type TimeWindow } from './metric-data';
+import { volumeDatapoints, volumeRequests, volumeSeries, type VolumeDatapoints } from './volume-readings';
 
 export interface CloudWatchCollectorOptions {
   /** One or more regions (AWS_REGION, comma-separated). Credentials come from the SDK's default chain. */
@@ -36,6 +41,8 @@ interface RegionClients {
 interface RegionReadings {
   fetchedAt: number;
   byInstance: Map<string, InstanceReadings>;
+  /** Each instance's EBS volumes, with their newest datapoints. */
+  volumesByInstance: Map<string, VolumeDatapoints[]>;
 }
 
 /** How many periods back to look for the newest datapoint: EC2 publishes with a few minutes' delay. */
@@ -95,11 +102,15 @@ export class CloudWatchCollector implements MetricCollector {
     );
     const servers: ServerInfo[] = [];
     const samples: ServerMetrics[] = [];
+    const series: SeriesSample[] = [];
     for (const [id, instance] of serverIds(perRegion.flatMap((r) => r.instances))) {
+      const readings = readRegionOf.get(instance.instanceId)!;
       servers.push(instanceInventory(id, instance, this.name));
-      samples.push(this.sample(id, instance, readRegionOf.get(instance.instanceId)!, now));
+      samples.push(this.sample(id, instance, readings, now));
+      const volumes = readings.volumesByInstance.get(instance.instanceId) ?? [];
+      series.push(...volumeSeries(id, volumes, this.periodSeconds, new Date(now)));
     }
-    return { servers, samples, unreachable: [] };
+    return { servers, samples, unreachable: [], series };
   }
 
   private async collectRegion(
@@ -109,8 +120,15 @@ export class CloudWatchCollector implements MetricCollector {
   ): Promise<{ instances: Ec2Instance[]; readings: RegionReadings }> {
     const instances = await describeRunningInstances(clients.ec2, clients.region, signal);
     const cached = this.cache.get(clients.region);
+    // A new instance, or a volume attached or detached since, is read at once rather than at the next refresh.
     const fresh =
-      cached && now - cached.fetchedAt < this.refreshMs && instances.every((i) => cached.byInstance.has(i.instanceId));
+      cached &&
+      now - cached.fetchedAt < this.refreshMs &&
+      instances.every(
+        (i) =>
+          cached.byInstance.has(i.instanceId) &&
+          sameVolumes(i.volumeIds, cached.volumesByInstance.get(i.instanceId) ?? [])
+      );
     const readings = fresh ? cached : await this.readRegion(clients, instances, now, signal);
     this.cache.set(clients.region, readings);
     return { instances, readings };
@@ -122,11 +140,12 @@ export class CloudWatchCollector implements MetricCollector {
     now: number,
     signal: AbortSignal
   ): Promise<RegionReadings> {
-    if (instances.length === 0) return { fetchedAt: now, byInstance: new Map() };
+    if (instances.length === 0) return { fetchedAt: now, byInstance: new Map(), volumesByInstance: new Map() };
     const agentMetrics = await listAgentMetrics(clients.cloudwatch, clients.region, signal);
     const plans = instances.map((instance) =>
       instanceRequests(instance.instanceId, agentMetrics.get(instance.instanceId) ?? {})
     );
+    const volumePlans = instances.map((instance) => volumeRequests(instance.volumeIds));
     const periodMs = this.periodSeconds * 1000;
     // Ends at the last whole period, so the newest datapoint covers a full period (Sum / period is a true rate).
     const end = Math.floor(now / periodMs) * periodMs;
@@ -138,18 +157,23 @@ export class CloudWatchCollector implements MetricCollector {
     const datapoints = await newestDatapoints(
       clients.cloudwatch,
       clients.region,
-      plans.flatMap((p) => p.requests),
+      instances.flatMap((_, i) => [...plans[i].requests, ...volumePlans[i]]),
       window,
       signal
     );
     let offset = 0;
     const byInstance = new Map<string, InstanceReadings>();
+    const volumesByInstance = new Map<string, VolumeDatapoints[]>();
     instances.forEach((instance, i) => {
       const count = plans[i].requests.length;
       byInstance.set(instance.instanceId, readingsOf(plans[i], datapoints.slice(offset, offset + count)));
       offset += count;
+      const volumeCount = volumePlans[i].length;
+      const answers = datapoints.slice(offset, offset + volumeCount);
+      volumesByInstance.set(instance.instanceId, volumeDatapoints(instance.volumeIds, answers));
+      offset += volumeCount;
     });
-    return { fetchedAt: now, byInstance };
+    return { fetchedAt: now, byInstance, volumesByInstance };
   }
 
   private sample(serverId: string, instance: Ec2Instance, region: RegionReadings, now: number): ServerMetrics {
@@ -183,6 +207,10 @@ export class CloudWatchCollector implements MetricCollector {
     sample.status = statusFromThresholds(sample, this.options.thresholds);
     return sample;
   }
+}
+
+function sameVolumes(volumeIds: string[], read: VolumeDatapoints[]): boolean {
+  return volumeIds.length === read.length && volumeIds.every((id, i) => read[i].volumeId === id);
 }
 
 function neverAborted(): AbortSignal {

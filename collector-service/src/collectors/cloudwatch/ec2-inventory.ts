@@ -11,6 +11,8 @@ export interface Ec2Instance {
   /** When the instance last started (an OS reboot inside it does not change this). */
   launchTime: Date | null;
   tags: Record<string, string>;
+  /** EBS volumes attached to it (`vol-...`), from its block device mappings. */
+  volumeIds: string[];
 }
 
 /** Tags read for the role, first present wins; without one the role is `ec2`. */
@@ -56,6 +58,7 @@ function toEc2Instance(instance: Instance, region: string): Ec2Instance {
     availabilityZone: instance.Placement?.AvailabilityZone ?? null,
     launchTime: instance.LaunchTime ?? null,
     tags,
+    volumeIds: (instance.BlockDeviceMappings ?? []).flatMap((mapping) => mapping.Ebs?.VolumeId ?? []),
   };
 }
 

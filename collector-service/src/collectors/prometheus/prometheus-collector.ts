@@ -1,8 +1,12 @@
-/** Kubernetes (or any) nodes through Prometheus scraping node_exporter: discovery from `up`, one query per reading for the whole fleet. */
+/**
+ * Kubernetes (or any) nodes through Prometheus scraping node_exporter: discovery from `up`, one query per
+ * reading for the whole fleet; pods from kube-state-metrics in the same run, when Prometheus has them.
+ */
 import type { CollectionResult, MetricCollector } from '../../domain/collector';
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';
 import { checkFleetQueryOptions, fleetQueries, READINGS, type FleetQueryOptions, type Reading } from './fleet-queries';
+import { MISSING_KUBE_STATE_METRICS, POD_QUERIES, podSeries, serversByNode, type PodQuery } from './pod-series';
 import { PrometheusApi, type VectorSample } from './prometheus-api';
 import { targetInventory } from './target-inventory';
 
@@ -71,8 +75,10 @@ export class PrometheusCollector implements MetricCollector {
   private async collect(signal?: AbortSignal, serverId?: string): Promise<CollectionResult> {
     const time = new Date(this.now());
     const queries = fleetQueries(this.queryOptions, serverId);
-    const [targets, ...answers] = await Promise.all([
-      this.targets(queries.up, time, signal, serverId === undefined),
+    const fleetWide = serverId === undefined;
+    const [targets, pods, ...answers] = await Promise.all([
+      this.targets(queries.up, time, signal, fleetWide),
+      fleetWide ? this.pods(time, signal) : null,
       ...READINGS.map((reading) => this.api.instantQuery(reading, queries.readings[reading], time, signal)),
     ]);
     const readings = new Map(READINGS.map((reading, i) => [reading, this.byServer(answers[i])]));
@@ -103,7 +109,31 @@ export class PrometheusCollector implements MetricCollector {
       sample.status = statusFromThresholds(sample, this.options.thresholds);
       samples.push(sample);
     }
-    return { servers, samples, unreachable };
+    if (!pods) return { servers, samples, unreachable };
+    if ('notice' in pods) return { servers, samples, unreachable, notices: [pods.notice] };
+    const serverOfNode = serversByNode([...targets].map(([id, target]) => ({ id, labels: target.labels })));
+    const reachable = new Set(samples.map((s) => s.serverId));
+    const series = podSeries(pods, serverOfNode, time).filter((s) => reachable.has(s.serverId));
+    return { servers, samples, unreachable, series };
+  }
+
+  /**
+   * The kube-state-metrics answers; a notice instead when Prometheus has none of its series or a pod
+   * query fails, since the host metrics are still good without them.
+   */
+  private async pods(time: Date, signal?: AbortSignal): Promise<Record<PodQuery, VectorSample[]> | { notice: string }> {
+    const names = Object.keys(POD_QUERIES) as PodQuery[];
+    try {
+      const answers = await Promise.all(
+        names.map((name) => this.api.instantQuery(`pod ${name}`, POD_QUERIES[name], time, signal))
+      );
+      const byName = Object.fromEntries(names.map((name, i) => [name, answers[i]])) as Record<PodQuery, VectorSample[]>;
+      if (byName.node.length === 0 && byName.phase.length === 0) return { notice: MISSING_KUBE_STATE_METRICS };
+      return byName;
+    } catch (error) {
+      signal?.throwIfAborted();
+      return { notice: `pod status and restarts are not collected: ${(error as Error).message}` };
+    }
   }
 
   /**

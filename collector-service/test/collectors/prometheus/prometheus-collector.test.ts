@@ -4,6 +4,7 @@ import {
   type PrometheusCollectorOptions,
 } from '../../../src/collectors/prometheus/prometheus-collector';
 import { READINGS } from '../../../src/collectors/prometheus/fleet-queries';
+import { POD_QUERIES } from '../../../src/collectors/prometheus/pod-series';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/thresholds';
 import {
   startScriptedServer,
@@ -84,10 +85,10 @@ function fleetAnswer(size: number, label = 'instance') {
 }
 
 describe('collectAll', () => {
-  test('asks one query per reading plus discovery, however large the fleet', async () => {
+  test('asks one query per reading plus discovery and the pod queries, however large the fleet', async () => {
     const collector = await collectorFor(fleetAnswer(200));
     const result = await collector.collectAll(new AbortController().signal);
-    expect(server!.requests).toHaveLength(READINGS.length + 1);
+    expect(server!.requests).toHaveLength(READINGS.length + 1 + Object.keys(POD_QUERIES).length);
     expect(result.servers).toHaveLength(200);
     expect(result.samples).toHaveLength(199);
     expect(result.unreachable).toEqual(['web-1']);
