@@ -19,7 +19,11 @@ describe('PartitionMaintenance', () => {
   test('creates the coming hours ahead and drops those past retention', async () => {
     const old = [sample('A', NOW - 5 * HOUR)];
     await storage.store.write({ servers: recordsFor(old), samples: old });
-    const maintenance = new PartitionMaintenance(storage.store.partitions, 4, silentLog, () => NOW);
+    const maintenance = new PartitionMaintenance(
+      [{ partitions: storage.store.partitions, retentionHours: 4 }],
+      silentLog,
+      () => NOW
+    );
 
     expect(await maintenance.runOnce()).toEqual([partitionName(hourOf(NOW - 5 * HOUR))]);
     const hours = await storage.store.partitions.list();
