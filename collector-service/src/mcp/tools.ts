@@ -189,7 +189,10 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
         const metrics = args.metrics ?? ALL_METRICS;
         const aggregation = args.aggregation ?? 'avg';
         budget.charge(MAX_TOOL_POINTS * metrics.length);
-        const [series] = await ctx.storage.store.range(
+        const {
+          series: [series],
+          resolution,
+        } = await ctx.storage.store.read(
           { serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation },
           budget
         );
@@ -200,6 +203,7 @@ export function registerTools(mcp: McpServer, service: AskService, ctx: ServiceC
           stepSeconds: stepMs / 1000,
           aggregation,
           metrics,
+          resolution,
           points: series.timestamps.map((t, i) => ({
             timestamp: new Date(t).toISOString(),
             ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),

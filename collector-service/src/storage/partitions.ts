@@ -79,9 +79,7 @@ export class PartitionManager {
         WHERE i.inhparent = to_regclass($1)`,
       [this.scheme.parent]
     );
-    const starts = rows
-      .map((r) => schemePartitionStart(this.scheme, r.name))
-      .filter((s): s is number => s !== null);
+    const starts = rows.map((r) => schemePartitionStart(this.scheme, r.name)).filter((s): s is number => s !== null);
     this.known.clear();
     for (const s of starts) this.known.add(s);
     this.loaded = true;

@@ -74,10 +74,11 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     const metrics = q.metrics ?? ALL_METRICS;
     const budget = requestBudget(ctx, c);
     budget.charge(points * metrics.length);
-    const [series] = await ctx.storage.store.range(
+    const { series: read, resolution } = await ctx.storage.store.read(
       { serverIds: [record.id], metrics, fromMs: from, toMs: to, stepMs, aggregation: q.aggregation },
       budget
     );
+    const [series] = read;
     const answer: MetricsAnswer = {
       id: record.id,
       from: new Date(from).toISOString(),
@@ -85,6 +86,7 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       stepSeconds: stepMs / 1000,
       aggregation: q.aggregation,
       metrics,
+      resolution,
       points: series.timestamps.map((t, i) => ({
         timestamp: new Date(t).toISOString(),
         ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),

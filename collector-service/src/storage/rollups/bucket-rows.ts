@@ -63,7 +63,11 @@ export class FiveMinuteBuckets {
     for (const [key, acc] of this.open) {
       if (acc.bucketMs + BUCKET_MS['5m'] > endMs) continue;
       this.open.delete(key);
-      const row: RollupRow = { server_id: acc.serverId, bucket: new Date(acc.bucketMs).toISOString(), samples: acc.samples };
+      const row: RollupRow = {
+        server_id: acc.serverId,
+        bucket: new Date(acc.bucketMs).toISOString(),
+        samples: acc.samples,
+      };
       for (let i = 0; i < METRICS; i++) {
         const m = METRIC_NAMES[i];
         const n = acc.count[i];
