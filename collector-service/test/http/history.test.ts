@@ -65,6 +65,19 @@ describe('history beyond the raw retention (a week backfilled into PostgreSQL)',
     expect(recent.points.length).toBeGreaterThanOrEqual(55);
   });
 
+  test('/prometheus reads a day of last week from the 5-minute averages', async () => {
+    const end = Math.floor(Date.now() / 1000) - 5 * 86_400;
+    const query = encodeURIComponent('openmanager_cpu_usage_percent{server="DB-EU-002"}');
+    const res = await service.app.request(
+      `/prometheus/api/v1/query_range?query=${query}&start=${end - 86_400}&end=${end}&step=300`
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { result: Array<{ values: Array<[number, string]> }> } };
+    const [series] = body.data.result;
+    expect(series.values.length).toBeGreaterThanOrEqual(286);
+    for (const [, v] of series.values) expect(Number(v)).toBeGreaterThanOrEqual(78);
+  });
+
   test.each([
     ['7 days', 7],
     ['30 days', 30],

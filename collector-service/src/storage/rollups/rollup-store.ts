@@ -2,7 +2,8 @@
 import { MAX_TIME_MS, type QueryBudget } from '../../limits';
 import type { RangeQuery, SeriesSet } from '../metrics-store';
 import { PartitionManager } from '../partitions';
-import type { SqlClient } from '../sql-client';
+import type { QueryBounds, SqlClient } from '../sql-client';
+import type { MetricName } from '../../domain/metrics';
 import type { RollupRow } from './bucket-rows';
 import {
   INSERT_5M_ROWS,
@@ -84,6 +85,35 @@ export class RollupStore {
     await this.partitions['5m'].ensure(min, max);
     const [row] = await this.sql.query<{ n: number }>(counted(INSERT_5M_ROWS), [JSON.stringify(rows)]);
     return row.n;
+  }
+
+  /**
+   * Bucket averages as samples at the bucket start, fromMs < bucket <= toMs, ordered by server and
+   * time, at most `maxRows` (`truncated` says there were more): plain selectors over old ranges.
+   */
+  async averages(
+    resolution: RollupResolution,
+    q: { serverIds: string[]; metrics: MetricName[]; fromMs: number; toMs: number },
+    maxRows: number,
+    bounds?: QueryBounds
+  ): Promise<{
+    rows: Array<{ server_id: string; time_ms: number } & Partial<Record<MetricName, number | null>>>;
+    truncated: boolean;
+  }> {
+    if (q.serverIds.length === 0 || q.metrics.length === 0) return { rows: [], truncated: false };
+    const rows = await this.sql.query<
+      { server_id: string; time_ms: number } & Partial<Record<MetricName, number | null>>
+    >(
+      `SELECT server_id, floor(extract(epoch FROM bucket) * 1000)::float8 AS time_ms, ${q.metrics.map((m) => `${m}_avg AS ${m}`).join(', ')}
+         FROM ${ROLLUP_TABLES[resolution].table}
+        WHERE server_id = ANY($1::text[]) AND bucket > $2 AND bucket < $3
+        ORDER BY server_id, bucket
+        LIMIT $4`,
+      [q.serverIds, new Date(q.fromMs), new Date(q.toMs), maxRows + 1],
+      bounds
+    );
+    const truncated = rows.length > maxRows;
+    return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
   }
 
   /** The range read of MetricsStore over rollup buckets: buckets of `stepMs` aligned to the epoch. */
