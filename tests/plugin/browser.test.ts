@@ -12,7 +12,7 @@ import { launchChromium } from '../../plugin/browser/chromium';
 import { Harness, startHarness } from '../../plugin/browser/harnessServer';
 // window.__openmanager, the state the host page exposes
 import type {} from '../../plugin/browser/hostState';
-import { TEST_IDS } from '../../plugin/src/panel/app/testIds';
+import { TEST_IDS } from '../../plugin/src/shared/testIds';
 import { LIVE_API_KEY, LiveService, startLiveService } from '../../plugin/src/testing/liveService';
 import { pixelStats, saveScreenshot } from './support/screenshots';
 

@@ -6,7 +6,7 @@ import React, { useState } from 'react';
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { createDataSource } from '../../testing/dataSourceFixture';
 import { setUserLanguage } from '../../testing/userLanguage';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import type { DataSource } from '../datasource';
 import { OpenManagerQuery } from '../types';
 import { QueryEditor } from './QueryEditor';

@@ -5,7 +5,7 @@ import { Button, InlineField, InlineFieldRow, Input, Select } from '@grafana/ui'
 import React, { FocusEvent, useEffect, useMemo, useState } from 'react';
 
 import { AS_IS } from '../../shared/i18n';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import type { DataSource } from '../datasource';
 import { SeriesLabelFilter } from '../types';
 

@@ -6,7 +6,7 @@ import { Spinner, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { AskAnswer } from '../../datasource/types';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import { FindingSeries } from '../hooks/useFindingSeries';
 import { FindingList } from './FindingList';
 import { SeverityBadge } from './SeverityBadge';

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { askAnswer, askService, renderAskAiPanel } from '../../testing/askAiPanel';
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { setUserLanguage } from '../../testing/userLanguage';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 
 let service: CannedService;
 

@@ -6,7 +6,7 @@ import React from 'react';
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { PANEL_RANGE, askAnswer, askService, asked, renderAskAiPanel } from '../../testing/askAiPanel';
 import { timeRange } from '../../testing/panelProps';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import { AskAiPanel } from './AskAiPanel';
 
 let service: CannedService;

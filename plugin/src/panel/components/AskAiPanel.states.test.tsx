@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 
 import { CannedService, startCannedService } from '../../testing/cannedService';
 import { PANEL_RANGE, askAnswer, askService, asked, finding, renderAskAiPanel } from '../../testing/askAiPanel';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import { plugin } from '../module';
 import { AskAiPanel } from './AskAiPanel';
 

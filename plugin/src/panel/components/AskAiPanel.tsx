@@ -6,7 +6,7 @@ import { useStyles2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import { describeAskProblem } from '../app/askProblems';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import { useAsk } from '../hooks/useAsk';
 import { useAskDataSource } from '../hooks/useAskDataSource';
 import { useFindingSeries } from '../hooks/useFindingSeries';

@@ -9,7 +9,7 @@ import { AskFinding } from '../../datasource/types';
 import { AS_IS } from '../../shared/i18n';
 import { SeriesResult, seriesOf } from '../app/findingSeries';
 import { findingValues } from '../app/findingValues';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 import { FindingSparkline } from './FindingSparkline';
 
 interface Props {

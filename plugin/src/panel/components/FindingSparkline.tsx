@@ -6,7 +6,7 @@ import { Sparkline, useStyles2, useTheme2 } from '@grafana/ui';
 import React from 'react';
 
 import { MAX_SERIES, SeriesResult, toSparkline } from '../app/findingSeries';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 
 interface Props {
   /** Undefined when the series was not fetched (past MAX_SERIES). */

@@ -5,7 +5,7 @@ import React from 'react';
 
 import { Severity } from '../../datasource/types';
 import { AS_IS } from '../../shared/i18n';
-import { TEST_IDS } from '../app/testIds';
+import { TEST_IDS } from '../../shared/testIds';
 
 const COLORS: Record<Severity, BadgeColor> = { ok: 'green', warning: 'orange', critical: 'red', unknown: 'darkgrey' };
 const ICONS = {
