@@ -18,7 +18,7 @@ import type { SeriesReader, StoredLabelledSeries } from '../storage/series/serie
 import { selectWithinBudget } from '../storage/series/select-within-budget';
 import { stepFor, type QueryBudget, type TimeRange } from '../limits';
 import { serverLabels } from './frames';
-import { SelectionError } from './server-selection';
+import { SelectionError } from '../servers/query';
 
 const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);
 
