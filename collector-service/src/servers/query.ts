@@ -17,7 +17,7 @@ import { matchServerId } from '../domain/server-scope';
 import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import { checkPoints, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
 import { PromError } from '../promql/errors';
-import { matchesValue, newMatcher, type Matcher } from '../promql/matchers';
+import { matchesValue, newMatcher, type Matcher, type MatchType } from '../promql/matchers';
 import type { LatestReader } from '../storage/latest-reader';
 import type { Aggregation, MetricsStore, ServerFilter } from '../storage/metrics-store';
 import { toSampleView, toServerView } from './views';
@@ -67,15 +67,16 @@ export function matcherScope(matchers: readonly Matcher[]): ServerFilter {
   return filter;
 }
 
-/** Grafana's regex operators match the whole value, as Prometheus's do: the same matchers serve both. */
-function filterMatcher(filter: AdHocFilter): Matcher {
+/**
+ * A Grafana filter as a Prometheus matcher (its regex operators match the whole value, as Prometheus's do);
+ * SelectionError, naming `what` is filtered, when the regular expression does not compile.
+ */
+export function selectionMatcher(what: string, name: string, operator: MatchType, value: string): Matcher {
   try {
-    return newMatcher(filter.key, filter.operator, filter.value);
+    return newMatcher(name, operator, value);
   } catch (err) {
     if (err instanceof PromError)
-      throw new SelectionError(
-        `filter ${filter.key}: ${JSON.stringify(filter.value)} is not a usable regular expression (${err.message})`
-      );
+      throw new SelectionError(`${what}: ${JSON.stringify(value)} is not a usable regular expression (${err.message})`);
     throw err;
   }
 }
@@ -102,7 +103,7 @@ export class ServerQueries {
    * filters on provider, region, role and status (=, !=, =~, !~).
    */
   async select(ids: readonly string[], filters: readonly AdHocFilter[] = []): Promise<Selection> {
-    const matchers = filters.map(filterMatcher);
+    const matchers = filters.map((f) => selectionMatcher(`filter ${f.key}`, f.key, f.operator, f.value));
     // Named ids are matched against the whole inventory, so a filtered-out server is not reported unknown.
     const records = await this.records(ids.length > 0 ? {} : matcherScope(matchers));
     const unknown: string[] = [];
