@@ -13,8 +13,9 @@ BEGIN
         SELECT c.oid::regclass AS name
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
-           AND (c.relname IN ('servers', 'schema_migrations', 'alert_state')
-                OR c.relname LIKE 'server\_metrics%' OR c.relname LIKE 'series\_index%' OR c.relname LIKE 'server\_series%' OR c.relname LIKE 'alert\_history%')
+           AND (c.relname IN ('servers', 'schema_migrations', 'alert_state', 'rollup_progress')
+                OR c.relname LIKE 'server\_metrics%' OR c.relname LIKE 'series\_index%' OR c.relname LIKE 'server\_series%'
+                OR c.relname LIKE 'alert\_history%' OR c.relname LIKE 'metric\_rollups\_%')
       LOOP
         EXECUTE format('REVOKE ALL ON %s FROM %I', t.name, r);
       END LOOP;

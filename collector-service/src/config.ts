@@ -103,7 +103,9 @@ const schema = z.object({
   HEAD_MAX_BYTES: intIn(1_048_576, 2 ** 40, 'a whole number of bytes, at least 1048576').default(67_108_864),
   DUMMY_SEED: intIn(0, 2 ** 31 - 1, 'a non-negative integer seed').default(42),
   DUMMY_SERVERS: intIn(30, 10_000, 'a fleet size from 30 to 10000').default(30),
-  DUMMY_BACKFILL_HOURS: intIn(0, 24 * 7, 'hours of history to backfill, 0-168').default(24),
+  ROLLUP_5M_RETENTION_DAYS: intIn(1, 3_650, 'whole days of 5-minute rollups to keep, 1-3650').default(30),
+  ROLLUP_1H_RETENTION_DAYS: intIn(1, 36_500, 'whole days of 1-hour rollups to keep, 1-36500').default(400),
+  DUMMY_BACKFILL_HOURS: intIn(0, 24 * 30, 'hours of history to backfill, 0-720').default(24),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'expects fatal, error, warn, info, debug, trace or silent',
@@ -178,6 +180,8 @@ export interface Config {
   collectIntervalMs: number;
   collectorTimeoutMs: number;
   retentionHours: number;
+  /** Days of 5-minute and 1-hour rollups kept (history past the raw retention). */
+  rollups: { fiveMinuteDays: number; hourDays: number };
   /** Memory cap of the in-memory head of recent samples. */
   headMaxBytes: number;
   dummy: { seed: number; servers: number; backfillHours: number };
@@ -296,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collectIntervalMs: e.COLLECT_INTERVAL_MS,
     collectorTimeoutMs: e.COLLECTOR_TIMEOUT_MS ?? Math.max(100, Math.round(e.COLLECT_INTERVAL_MS * 0.8)),
     retentionHours: e.RETENTION_HOURS,
+    rollups: { fiveMinuteDays: e.ROLLUP_5M_RETENTION_DAYS, hourDays: e.ROLLUP_1H_RETENTION_DAYS },
     headMaxBytes: e.HEAD_MAX_BYTES,
     dummy: { seed: e.DUMMY_SEED, servers: e.DUMMY_SERVERS, backfillHours: e.DUMMY_BACKFILL_HOURS },
     logLevel: e.LOG_LEVEL,

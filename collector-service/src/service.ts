@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { backfill, type BackfillProgress } from './collection/backfill';
 import { PartitionMaintenance } from './collection/maintenance';
+import { RollupJob } from './collection/rollup-job';
 import { CollectionManager } from './collection/manager';
 import { SampleWriter } from './collection/sample-writer';
 import { openSpool } from './collection/spool/open-spool';
@@ -48,7 +49,7 @@ export async function startService(config: Config, log: Logger, options: Service
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? true;
   const collectors = options.collectors ?? buildCollectors(config);
-  const storage = await openStorage(config, log);
+  const storage = await openStorage(config, log, now);
   const writer = new SampleWriter({
     store: storage.store,
     cache: storage.cache,
@@ -65,16 +66,29 @@ export async function startService(config: Config, log: Logger, options: Service
     identity: new ServerIdentity(await storage.store.listServers()),
     now,
   });
-  const maintenance = new PartitionMaintenance(storage.store.partitions, config.retentionHours, log, now);
+  const { rollups } = storage.store;
+  const rollupJob = new RollupJob(rollups, now);
+  const maintenance = new PartitionMaintenance(
+    [
+      { partitions: storage.store.partitions, retentionHours: config.retentionHours },
+      { partitions: rollups.partitions['5m'], retentionHours: config.rollups.fiveMinuteDays * 24 },
+      { partitions: rollups.partitions['1h'], retentionHours: config.rollups.hourDays * 24 },
+    ],
+    log,
+    now,
+    rollupJob
+  );
 
   let progress: BackfillProgress = { state: 'not-needed', samples: 0 };
   const history = collectors.find(canBackfill);
-  const backfillHours = Math.min(config.dummy.backfillHours, config.retentionHours);
+  const backfillHours = config.dummy.backfillHours;
   const needsBackfill = history !== undefined && backfillHours > 0 && !(await storage.store.hasSamples());
   const stopBackfill = new AbortController();
+  const plan = { hours: backfillHours, rawHours: config.retentionHours, endMs: now() };
   const backfillDone: Promise<BackfillProgress> = needsBackfill
-    ? backfill(history, writer, backfillHours, now(), log, (p) => (progress = p), stopBackfill.signal).then(
-        (p) => (progress = p),
+    ? backfill(history, writer, rollups, plan, log, (p) => (progress = p), stopBackfill.signal).then(
+        // The raw part is rolled up at once, so older ranges read complete without waiting for the schedule.
+        async (p) => (await rollupJob.runOnce(), (progress = p)),
         (err: Error) => {
           log.error({ err: err.message }, 'backfill failed');
           return (progress = { state: 'failed', samples: progress.samples, error: err.message });

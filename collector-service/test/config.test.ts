@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       collectIntervalMs: 10_000,
       retentionHours: 24,
+      rollups: { fiveMinuteDays: 30, hourDays: 400 },
       dummy: { seed: 42, servers: 30, backfillHours: 24 },
       openReads: true,
       thresholds: {
@@ -31,6 +32,14 @@ describe('loadConfig', () => {
         disk: { warning: 80, critical: 90 },
       },
     });
+  });
+
+  test('history: rollup retention in days, a dummy backfill of up to 30 days', () => {
+    expect(
+      loadConfig({ ROLLUP_5M_RETENTION_DAYS: '7', ROLLUP_1H_RETENTION_DAYS: '90', DUMMY_BACKFILL_HOURS: '720' })
+    ).toMatchObject({ rollups: { fiveMinuteDays: 7, hourDays: 90 }, dummy: { backfillHours: 720 } });
+    expect(fails({ DUMMY_BACKFILL_HOURS: '721' })).toMatch(/DUMMY_BACKFILL_HOURS.*0-720/);
+    expect(fails({ ROLLUP_5M_RETENTION_DAYS: '0' })).toMatch(/ROLLUP_5M_RETENTION_DAYS/);
   });
 
   test('parses keys, URLs, lists and thresholds', () => {

@@ -2,11 +2,12 @@
  * `npm run bench`: one run prints every figure. A dummy-mode service with 24 h of history is read
  * beside a real Prometheus holding exactly the same samples (ratios), asked questions, loaded with
  * cache-hit reads against a bare node:http route, and a 10,000-server fleet is collected every
- * second in a child process. BENCH_REQUESTS sets how many requests are timed; BENCH_PARTS (e.g. `c,d`)
- * runs only the parts named. With DATABASE_URL / REDIS_URL set, each part runs on a fresh database of
- * that PostgreSQL server and on that Redis.
+ * second in a child process, and a 30-day backfill fills a fresh store. BENCH_REQUESTS sets how many
+ * requests are timed; BENCH_PARTS (e.g. `c,d`) runs only the parts named. With DATABASE_URL / REDIS_URL
+ * set, each part runs on a fresh database of that PostgreSQL server and on that Redis.
  */
 import { runAskBench } from './ask-bench';
+import { runBackfillBench } from './backfill-bench';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import { startBenchService, type BenchService } from './bench-service';
 import { runDetectorBench } from './detector-bench';
@@ -19,7 +20,7 @@ const ASK_TARGET = { p50: 50, p99: 250 };
 const MB = 1024 * 1024;
 
 /** The parts BENCH_PARTS may name: (a) and (b) share one run, as do the reads against one service. */
-const PARTS = ['detector', 'a', 'b', 'c', 'ask', 'd'] as const;
+const PARTS = ['detector', 'a', 'b', 'c', 'ask', 'd', 'e'] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(text: string | undefined): Set<Part> {
@@ -126,6 +127,27 @@ async function ingestBench(): Promise<void> {
   }
 }
 
+/** A reasonable start-up for a month of history. */
+const BACKFILL_TARGET_MS = 120_000;
+
+async function backfillBench(): Promise<void> {
+  const { env, db } = await freshEnv('backfill');
+  try {
+    const r = await runBackfillBench(env);
+    console.log(
+      `(e) ${r.hours} h dummy backfill, ${r.servers} servers, on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
+    );
+    console.log(
+      `  ${r.samples} samples in ${ms(r.ms)}: ${Math.round(r.samplesPerSecond)} samples/s → ${r.rawRows} raw rows, ${r.fiveMinuteRows} 5-minute and ${r.hourRows} 1-hour rollup rows`
+    );
+    console.log(
+      `  30 days of DB-EU-002 cpu at 1 h: ${r.monthPoints} points — ${verdict(r.ms <= BACKFILL_TARGET_MS && r.monthPoints >= 700, `≤ ${BACKFILL_TARGET_MS / 1000} s with ≥ 700 points`)}`
+    );
+  } finally {
+    await db?.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS ?? 100);
   if (!Number.isInteger(requests) || requests < 1)
@@ -141,6 +163,7 @@ async function main(): Promise<void> {
   }
   if (['a', 'b', 'c', 'ask'].some((p) => parts.has(p as Part))) await serviceBenches(requests, parts);
   if (parts.has('d')) await ingestBench();
+  if (parts.has('e')) await backfillBench();
   if (failed) process.exitCode = 1;
 }
 

@@ -38,6 +38,8 @@ export interface QueryDeps {
   now: () => number;
 }
 
+const RESOLUTION_NAMES = { '5m': '5-minute', '1h': '1-hour' } as const;
+
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 /** Every target of the request shares `budget`: one samples budget and one deadline; a target over it fails the request (422). */
@@ -157,7 +159,7 @@ async function runTarget(
   const stepMs = stepFor(from, to, request.maxDataPoints, request.intervalMs);
   // Charged before loading: at most one point per bucket of every series shown.
   budget.charge(shown.length * perServer * bucketCount(from, to, stepMs));
-  const series = await deps.store.range(
+  const { series, resolution } = await deps.store.read(
     {
       serverIds: shown.map((s) => s.id),
       metrics: target.metrics,
@@ -168,6 +170,11 @@ async function runTarget(
     },
     budget
   );
+  if (resolution !== 'raw')
+    notices.push({
+      severity: 'info',
+      text: `older than the raw retention: answered from ${RESOLUTION_NAMES[resolution]} rollups`,
+    });
   const byId = new Map(shown.map((s) => [s.id, s]));
   const frames: DataFrameJson[] = [];
   for (const set of series) {

@@ -82,7 +82,7 @@ export function selectionMatcher(what: string, name: string, operator: MatchType
 }
 
 export interface ServerQueriesDeps {
-  store: Pick<MetricsStore, 'listServers' | 'getServer' | 'range'>;
+  store: Pick<MetricsStore, 'listServers' | 'getServer' | 'read'>;
   reader: Pick<LatestReader, 'get'>;
   /** The last collection run's record of a server: answers while the database is away. */
   lastCollected: (id: string) => ServerRecord | undefined;
@@ -164,7 +164,8 @@ export class ServerQueries {
 
   /**
    * A server's series over [from, to) (default the last hour, at most 31 days), one point per step:
-   * the step asked for (refused past the points cap), else the smallest giving at most DEFAULT_POINTS.
+   * the step asked for (refused past the points cap), else the smallest giving at most DEFAULT_POINTS;
+   * from the rollups (and saying so) where the range is older than the raw samples.
    */
   async metrics(id: string, request: SeriesRequest, budget: QueryBudget): Promise<MetricsAnswer> {
     const record = await this.record(id);
@@ -180,7 +181,10 @@ export class ServerQueries {
     const metrics = request.metrics ?? ALL_METRICS;
     const aggregation = request.aggregation ?? 'avg';
     budget.charge(points * metrics.length);
-    const [series] = await this.deps.store.range(
+    const {
+      series: [series],
+      resolution,
+    } = await this.deps.store.read(
       { serverIds: [record.id], metrics: [...metrics], fromMs: from, toMs: to, stepMs, aggregation },
       budget
     );
@@ -191,6 +195,7 @@ export class ServerQueries {
       stepSeconds: stepMs / 1000,
       aggregation,
       metrics: [...metrics],
+      resolution,
       points: series.timestamps.map((t, i) => ({
         timestamp: new Date(t).toISOString(),
         ...Object.fromEntries(metrics.map((m) => [m, series.values[m]![i]])),

@@ -10,6 +10,8 @@ import { MemorySeriesLatestCache, type SeriesLatestCache } from './series/series
 import { SeriesStore } from './series/series-store';
 import type { SqlClient, SqlSession } from './sql-client';
 import { MAX_TIME_MS, type QueryBudget } from '../limits';
+import { planResolution, type Resolution, type RetentionWindows } from './rollups/resolution';
+import { RollupStore } from './rollups/rollup-store';
 
 export interface WriteBatch {
   /** Inventory rows to upsert with their newest state (samples' servers and unreachable ones). */
@@ -49,6 +51,26 @@ export interface RangeQuery {
   toMs: number;
   stepMs: number;
   aggregation: Aggregation;
+}
+
+/** What history each resolution keeps, and the clock reads measure it against. */
+export interface HistoryOptions {
+  windows: RetentionWindows;
+  now: () => number;
+}
+
+const DAY = 86_400_000;
+
+/** The defaults: raw as long as the head spans, 5-minute rollups 30 days, hourly ones 400 days. */
+export const defaultHistory = (rawMs: number): HistoryOptions => ({
+  windows: { rawMs, fiveMinuteMs: 30 * DAY, hourMs: 400 * DAY },
+  now: Date.now,
+});
+
+/** A range read and the resolution that answered it (`raw`, or the rollups for ranges older than raw retention). */
+export interface RangeRead {
+  series: SeriesSet[];
+  resolution: Resolution;
 }
 
 /** One server's downsampled series: bucket start times and one value array per metric. */
@@ -162,6 +184,21 @@ function aggregateExpression(aggregation: Aggregation, column: string): string {
 
 const holdsNul = (value: string | undefined) => value?.includes('\u0000') ?? false;
 
+/** Each server's older series followed by its newer one (either side may lack the server). */
+function joinSeries(older: SeriesSet[], newer: SeriesSet[]): SeriesSet[] {
+  const joined = new Map(older.map((s) => [s.serverId, s]));
+  for (const s of newer) {
+    const before = joined.get(s.serverId);
+    if (!before) {
+      joined.set(s.serverId, s);
+      continue;
+    }
+    before.timestamps.push(...s.timestamps);
+    for (const [m, values] of Object.entries(s.values)) before.values[m as MetricName]!.push(...values);
+  }
+  return [...joined.values()];
+}
+
 export class MetricsStore {
   readonly partitions: PartitionManager;
   /** Recent samples in memory: range reads within it never reach the database. */
@@ -170,17 +207,21 @@ export class MetricsStore {
   readonly inventory = new InventoryMemory();
   /** Labelled series beyond the six metrics, written with each batch. */
   readonly series: SeriesStore;
+  /** 5-minute and hourly aggregates: history past the raw retention. */
+  readonly rollups: RollupStore;
   /** What the `servers` table holds of each server, to write only rows that changed (see SERVER_CHECKPOINT_MS). */
   private readonly persisted = new Map<string, { key: string; seenMs: number | null }>();
 
   constructor(
     readonly sql: SqlClient,
     headOptions: HeadOptions = DEFAULT_HEAD,
-    seriesCache: SeriesLatestCache = new MemorySeriesLatestCache()
+    seriesCache: SeriesLatestCache = new MemorySeriesLatestCache(),
+    readonly history: HistoryOptions = defaultHistory(headOptions.spanMs)
   ) {
     this.partitions = new PartitionManager(sql);
     this.head = new SampleHead(headOptions);
     this.series = new SeriesStore(sql, this.partitions, seriesCache);
+    this.rollups = new RollupStore(sql);
   }
 
   /**
@@ -353,6 +394,25 @@ export class MetricsStore {
       [serverIds]
     );
     return rows.map(fromSampleRow);
+  }
+
+  /**
+   * A range read at the finest resolution that covers it: raw ranges as `range`; older ones from
+   * the rollups up to what has been rolled up, and the newer rest from raw samples.
+   */
+  async read(q: RangeQuery, budget?: QueryBudget): Promise<RangeRead> {
+    const resolution = planResolution(q.fromMs, q.stepMs, this.history.now(), this.history.windows);
+    if (resolution === 'raw') return { series: await this.range(q, budget), resolution };
+    const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
+    const serverIds = q.serverIds.filter((id) => !holdsNul(id));
+    if (serverIds.length === 0 || metrics.length === 0) return { series: [], resolution };
+    const rolledTo = (await this.rollups.rolledUpTo(resolution)) ?? q.fromMs;
+    // Split on a step boundary so no output bucket is answered from both sides.
+    const split = Math.max(q.fromMs, Math.min(q.toMs, Math.floor(rolledTo / q.stepMs) * q.stepMs));
+    const rolled = { ...q, serverIds, metrics };
+    const older = split > q.fromMs ? await this.rollups.range(resolution, { ...rolled, toMs: split }, budget) : [];
+    const newer = split < q.toMs ? await this.range({ ...rolled, fromMs: split }, budget) : [];
+    return { series: joinSeries(older, newer), resolution };
   }
 
   /** Series downsampled into buckets of `stepMs` aligned to the epoch, aggregated per bucket: from the head when it holds the range. */

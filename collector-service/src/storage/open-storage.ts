@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { BreakerCache } from './cache-breaker';
 import { MemoryLatestCache, RedisLatestCache, type LatestCache } from './latest-cache';
 import { LatestReader } from './latest-reader';
-import { DEFAULT_HEAD, MetricsStore } from './metrics-store';
+import { DEFAULT_HEAD, defaultHistory, MetricsStore } from './metrics-store';
 import { migrate } from './migrate';
 import { NearLatestCache } from './near-latest-cache';
 import { MemorySeriesLatestCache, RedisSeriesLatestCache, type SeriesLatestCache } from './series/series-latest-cache';
@@ -25,9 +25,11 @@ export interface Storage {
 }
 
 type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'redisUrl' | 'redisKeyPrefix'> &
-  Partial<Pick<Config, 'retentionHours' | 'headMaxBytes'>>;
+  Partial<Pick<Config, 'retentionHours' | 'headMaxBytes' | 'rollups'>>;
 
-export async function openStorage(config: StorageConfig, log: Logger): Promise<Storage> {
+const DAY = 86_400_000;
+
+export async function openStorage(config: StorageConfig, log: Logger, now: () => number = Date.now): Promise<Storage> {
   const sql: SqlClient = config.databaseUrl
     ? connectPostgres(config.databaseUrl, log)
     : await openEmbedded(config.dataDir);
@@ -52,13 +54,20 @@ export async function openStorage(config: StorageConfig, log: Logger): Promise<S
     cache = new MemoryLatestCache();
     seriesCache = new MemorySeriesLatestCache();
   }
+  const rawMs = config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs;
+  const history = defaultHistory(rawMs);
   const store = new MetricsStore(
     sql,
+    { maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes, spanMs: rawMs },
+    seriesCache,
     {
-      maxBytes: config.headMaxBytes ?? DEFAULT_HEAD.maxBytes,
-      spanMs: config.retentionHours ? config.retentionHours * 3_600_000 : DEFAULT_HEAD.spanMs,
-    },
-    seriesCache
+      now,
+      windows: {
+        rawMs,
+        fiveMinuteMs: config.rollups ? config.rollups.fiveMinuteDays * DAY : history.windows.fiveMinuteMs,
+        hourMs: config.rollups ? config.rollups.hourDays * DAY : history.windows.hourMs,
+      },
+    }
   );
   log.info({ cache: cache.kind }, 'latest-value cache ready');
 

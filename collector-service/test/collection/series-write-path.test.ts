@@ -161,7 +161,7 @@ describe.each(STORAGE_ENGINES)('labelled series write path on $name', (engine) =
     }
   });
 
-  test('backfill writes a history collector’s series history', async () => {
+  test('backfill writes a history collector’s series history for the raw retention only (series have no rollups)', async () => {
     const end = Date.now() - (Date.now() % 60_000);
     const history: HistoryCollector = {
       ...collector('sim', 'onprem', ['SIM'], () => []),
@@ -173,14 +173,15 @@ describe.each(STORAGE_ENGINES)('labelled series write path on $name', (engine) =
       },
     };
     const writer = new SampleWriter({ store: opened.storage.store, cache: opened.storage.cache, log: silentLog });
-    await backfill(history, writer, 1, end, silentLog);
+    await backfill(history, writer, opened.storage.store.rollups, { hours: 3, rawHours: 1, endMs: end }, silentLog);
     const [found] = await opened.storage.series.select({
       name: 'openmanager_service_up',
       serverIds: ['SIM'],
-      fromMs: end - HOUR,
+      fromMs: end - 3 * HOUR,
       toMs: end,
     });
-    expect(found.timestampsMs.length).toBe(60);
-    expect(found.timestampsMs[0]).toBe(end - HOUR);
+    const rawFrom = Math.ceil((end - HOUR) / HOUR) * HOUR;
+    expect(found.timestampsMs[0]).toBe(rawFrom);
+    expect(found.timestampsMs.length).toBe((end - rawFrom) / 60_000);
   });
 });

@@ -17,6 +17,17 @@ const METRICS = [
   'openmanager_uptime_seconds',
 ];
 
+/** What the simulator shows beyond the six metrics: pods, services, volumes, application metrics. */
+const SERIES_IN_DUMMY_MODE = [
+  'openmanager_app_db_connections',
+  'openmanager_app_http_requests_per_second',
+  'openmanager_pod_restarts_total',
+  'openmanager_pod_status',
+  'openmanager_service_up',
+  'openmanager_volume_read_bytes_per_second',
+  'openmanager_volume_write_bytes_per_second',
+];
+
 type Body = { status: string; data?: any; errorType?: string; error?: string; warnings?: string[] };
 
 describe('Prometheus API on the simulated fleet', () => {
@@ -149,12 +160,56 @@ describe('Prometheus API on the simulated fleet', () => {
     expect(await post('labels', matchers)).toEqual(await get('labels', matchers));
   });
 
+  test('the labelled series answer by their names: S6 postfix down, S7 restarts, pods on the Kubernetes nodes, volumes on AWS', async () => {
+    const time = String(Math.floor(nowS()));
+    const down = vector((await get('query', { query: 'openmanager_service_up == 0', time })).body);
+    expect(down.map((s) => `${s.metric.server} ${s.metric.service}`)).toEqual(['ONPREM-MAIL-01 postfix.service']);
+    expect(down[0].metric).toMatchObject({ provider: 'onprem', role: expect.any(String), region: expect.any(String) });
+
+    const phases = vector((await get('query', { query: 'count by (provider) (openmanager_pod_status)', time })).body);
+    expect(phases.map((s) => s.metric.provider)).toEqual(['kubernetes']);
+    const payments = vector(
+      (await get('query', { query: 'openmanager_pod_status{namespace="payments",pod="payment-api-7d9f"}', time })).body
+    );
+    expect(payments.map((s) => [s.metric.server, s.metric.phase, s.value[1]])).toEqual([
+      ['K8S-WORKER-03', 'Running', '1'],
+    ]);
+
+    const volumes = vector(
+      (await get('query', { query: 'count by (provider) (openmanager_volume_read_bytes_per_second)', time })).body
+    );
+    expect(volumes.map((s) => s.metric.provider)).toEqual(['aws']);
+  });
+
   test('labels, label values and series, honouring match[], start and end', async () => {
+    // the labelled series (pods, services, volumes, application metrics) bring their own labels
     expect((await get('labels')).body).toEqual({
       status: 'success',
-      data: ['__name__', 'provider', 'region', 'role', 'server'],
+      data: [
+        '__name__',
+        'app',
+        'database',
+        'namespace',
+        'phase',
+        'pod',
+        'provider',
+        'region',
+        'role',
+        'server',
+        'service',
+        'volume',
+      ],
     });
-    expect((await get('label/__name__/values')).body.data).toEqual(METRICS);
+    const names = (await get('label/__name__/values')).body.data as string[];
+    expect(names.filter((n) => METRICS.includes(n))).toEqual(METRICS);
+    expect(names.filter((n) => !METRICS.includes(n))).toEqual([...SERIES_IN_DUMMY_MODE].sort());
+    expect((await get('labels', { 'match[]': 'openmanager_up' })).body.data).toEqual([
+      '__name__',
+      'provider',
+      'region',
+      'role',
+      'server',
+    ]);
     expect((await get('label/provider/values')).body.data).toEqual(['aws', 'kubernetes', 'onprem']);
     const onprem = (await get('label/server/values', { 'match[]': 'openmanager_up{provider="onprem"}' })).body.data;
     expect(onprem).toEqual(CONTRACT_SERVER_IDS.filter((id) => id.startsWith('ONPREM')).sort());

@@ -26,8 +26,10 @@ export interface StorageEngine {
 }
 
 async function emptyTables(storage: Storage): Promise<void> {
-  await storage.store.partitions.dropExpired(Date.UTC(9999, 0, 1), 1);
-  await storage.store.sql.exec('TRUNCATE servers, server_metrics, series_index, server_series');
+  const end = Date.UTC(9999, 0, 1);
+  for (const p of [storage.store.partitions, ...Object.values(storage.store.rollups.partitions)])
+    await p.dropExpired(end, 1);
+  await storage.store.sql.exec('TRUNCATE servers, server_metrics, series_index, server_series, rollup_progress');
   storage.store.forgetMemory();
 }
 

@@ -75,6 +75,8 @@ export const metricsAnswer = z.object({
   stepSeconds: z.number(),
   aggregation,
   metrics: z.array(z.enum(METRIC_NAMES)),
+  /** Which stored resolution answered: raw samples, or 5-minute / 1-hour rollups for ranges older than the raw retention. */
+  resolution: z.enum(['raw', '5m', '1h']),
   points: z.array(metricPoint),
 });
 export type MetricsAnswer = z.infer<typeof metricsAnswer>;

@@ -6,6 +6,9 @@ import { presentColumns, readRawSamples, type RawColumn } from '../../storage/ra
 import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
 import type { QueryBudget } from '../../limits';
+import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
+import { planResolution } from '../../storage/rollups/resolution';
+import { RAW_COLUMN, type RollupResolution } from '../../storage/rollups/rollup-columns';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
@@ -26,10 +29,27 @@ export const serverLabels = (s: ServerRecord): Labels => ({
   role: s.role,
 });
 
+/** The catalog columns the rollups hold, and their metric names there (uptime and up are raw only). */
+const ROLLED_UP = new Map<RawColumn, MetricName>(METRIC_NAMES.map((m) => [RAW_COLUMN[m] as RawColumn, m]));
+
+/** One list of series: the same labels joined, older samples first. */
+function joinStored(older: StoredSeries[], newer: StoredSeries[]): StoredSeries[] {
+  const byKey = new Map(older.map((s) => [JSON.stringify(s.labels), s]));
+  for (const s of newer) {
+    const before = byKey.get(JSON.stringify(s.labels));
+    if (!before) byKey.set(JSON.stringify(s.labels), s);
+    else {
+      before.times.push(...s.times);
+      before.values.push(...s.values);
+    }
+  }
+  return [...byKey.values()];
+}
+
 export class StoredSeriesSource implements SeriesSource {
   constructor(
     private readonly servers: Pick<ServerQueries, 'records'>,
-    private readonly store: Pick<MetricsStore, 'head'>,
+    private readonly store: Pick<MetricsStore, 'head' | 'rollups' | 'history'>,
     private readonly sql: SqlClient
   ) {}
 
@@ -53,14 +73,69 @@ export class StoredSeriesSource implements SeriesSource {
     return targets;
   }
 
-  /** Samples of the matching series with fromMs < time <= toMs: from the head when it holds the span, else from the database. */
+  /**
+   * Samples of the matching series with fromMs < time <= toMs: from the head when it holds the span,
+   * else from the database; a span older than the raw retention reads the rollups' bucket averages
+   * up to what has been rolled up, and raw samples after.
+   */
   async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
-    return (
-      this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
-      this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget)
-    );
+    const { history, rollups } = this.store;
+    const resolution = planResolution(fromMs, 0, history.now(), history.windows);
+    const split =
+      resolution === 'raw'
+        ? fromMs
+        : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
+    const older =
+      split > fromMs
+        ? await this.selectFromRollups(resolution as RollupResolution, targets, serverIds, fromMs, split, budget)
+        : [];
+    if (split >= toMs) return older;
+    const newer =
+      this.selectFromHead(targets, serverIds, split, toMs, budget) ??
+      (await this.selectFromDatabase(targets, serverIds, split, toMs, budget));
+    return older.length === 0 ? newer : joinStored(older, newer);
+  }
+
+  private async selectFromRollups(
+    resolution: RollupResolution,
+    targets: Target[],
+    serverIds: string[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget
+  ): Promise<StoredSeries[]> {
+    budget.signal.throwIfAborted();
+    const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
+    const metrics = [...new Set(rolled.map((t) => ROLLED_UP.get(t.metric.column)!))];
+    if (metrics.length === 0) return [];
+    const maxRows = Math.floor(budget.remaining / metrics.length);
+    let read;
+    try {
+      read = await this.store.rollups.averages(
+        resolution,
+        { serverIds, metrics, fromMs, toMs },
+        maxRows,
+        budget.sqlBounds()
+      );
+    } catch (err) {
+      throw budget.explain(err);
+    }
+    budget.charge((read.truncated ? maxRows + 1 : read.rows.length) * metrics.length);
+    const out: StoredSeries[] = [];
+    for (const t of rolled) {
+      const metric = ROLLED_UP.get(t.metric.column)!;
+      const series: StoredSeries = { labels: t.labels, times: [], values: [] };
+      for (const row of read.rows) {
+        const value = row[metric];
+        if (row.server_id !== t.server.id || value === null || value === undefined) continue;
+        series.times.push(row.time_ms);
+        series.values.push(value);
+      }
+      if (series.times.length > 0) out.push(series);
+    }
+    return out;
   }
 
   private selectFromHead(
