@@ -133,7 +133,7 @@ export async function startService(config: Config, log: Logger, options: Service
 
   const alerting = await createAlerting({
     config,
-    stored: new StoredSeriesSource(storage.store, storage.store.sql),
+    stored: new StoredSeriesSource(servers, storage.store, storage.store.sql),
     sql: storage.store.sql,
     analysis,
     log,

@@ -3,6 +3,7 @@ import type { AnalysisData } from '../analysis';
 import type { Annotation, AnnotationKind, AnnotationsAnswer } from '@openmanager/contract';
 import type { Thresholds } from '../domain/thresholds';
 import type { MetricsStore } from '../storage/metrics-store';
+import type { ServerQueries } from '../servers/query';
 import { anomalyAnnotations } from './anomaly-annotations';
 import { bucketCount, clampRange, stepFor, type QueryBudget } from '../limits';
 import { thresholdAnnotations } from './threshold-annotations';
@@ -20,6 +21,7 @@ export interface AnnotationRequest {
 
 export interface AnnotationDeps {
   store: MetricsStore;
+  servers: Pick<ServerQueries, 'select'>;
   thresholds: Thresholds;
   analysis: AnalysisData;
   anomalyThreshold: number;
@@ -30,7 +32,7 @@ export async function findAnnotations(
   deps: AnnotationDeps,
   budget: QueryBudget
 ): Promise<AnnotationsAnswer> {
-  const serverIds = req.serverIds ?? (await deps.store.listServers()).map((s) => s.id);
+  const serverIds = (await deps.servers.select(req.serverIds ?? [])).servers.map((s) => s.id);
   const { fromMs, toMs } = clampRange(req.fromMs, req.toMs);
   const stepMs = stepFor(fromMs, toMs, BUCKETS);
   const found: Annotation[] = [];

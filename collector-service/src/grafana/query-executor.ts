@@ -15,11 +15,11 @@ import {
   type TargetResult,
 } from '@openmanager/contract';
 import type { CollectorStatus } from '../collection/collector-status';
-import { effectiveStatus, type ServerRecord } from '../domain/server-state';
+import { effectiveStatus } from '../domain/server-state';
 import type { LatestReader } from '../storage/latest-reader';
 import type { MetricsStore } from '../storage/metrics-store';
+import { SelectionError, type ServerQueries } from '../servers/query';
 import { latestTable, noticeFrame, seriesFrame, serverTable } from './frames';
-import { SelectionError, selectServers } from './server-selection';
 import { runSeriesTarget } from './series-query';
 import type { SeriesReader } from '../storage/series/series-reader';
 import { bucketCount, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
@@ -29,6 +29,7 @@ export const MAX_SERIES_PER_TARGET = 500;
 
 export interface QueryDeps {
   store: MetricsStore;
+  servers: Pick<ServerQueries, 'select'>;
   reader: LatestReader;
   /** The labelled series, for `series` targets. */
   series: SeriesReader;
@@ -44,7 +45,6 @@ const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 /** Every target of the request shares `budget`: one samples budget and one deadline; a target over it fails the request (422). */
 export async function executeQuery(request: QueryRequest, deps: QueryDeps, budget: QueryBudget): Promise<QueryAnswer> {
   const now = deps.now();
-  const inventory = await deps.store.listServers();
   const collectorNotices: FrameNotice[] = deps
     .collectorStatuses()
     .filter((s) => s.state === 'error')
@@ -73,7 +73,7 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps, budge
       }
       try {
         results[refId] = {
-          frames: await runTarget(parsed.data, request, inventory, collectorNotices, deps, now, budget),
+          frames: await runTarget(parsed.data, request, collectorNotices, deps, now, budget),
         };
       } catch (err) {
         if (err instanceof SelectionError) results[refId] = { error: err.message, status: 400 };
@@ -87,13 +87,12 @@ export async function executeQuery(request: QueryRequest, deps: QueryDeps, budge
 async function runTarget(
   target: QueryTarget,
   request: QueryRequest,
-  inventory: ServerRecord[],
   collectorNotices: FrameNotice[],
   deps: QueryDeps,
   now: number,
   budget: QueryBudget
 ): Promise<DataFrameJson[]> {
-  const { servers, unknown } = selectServers(inventory, target.servers, request.filters, now, deps.collectIntervalMs);
+  const { servers, unknown } = await deps.servers.select(target.servers, request.filters);
   const notices: FrameNotice[] = [...collectorNotices];
   if (unknown.length > 0)
     notices.push({ severity: 'warning', text: `unknown servers left out: ${unknown.join(', ')}` });

@@ -3,22 +3,15 @@
  * of the chosen servers, filtered by its labels, bucketed to at most maxDataPoints per series, one frame
  * per series with the server's labels and its own.
  */
-import {
-  SERIES_SERVER_LABELS,
-  type DataFrameJson,
-  type FrameNotice,
-  type QueryTarget,
-  type SeriesLabelMatcher,
-} from '@openmanager/contract';
+import { SERIES_SERVER_LABELS, type DataFrameJson, type FrameNotice, type QueryTarget } from '@openmanager/contract';
 import type { ServerRecord } from '../domain/server-state';
-import { PromError } from '../promql/errors';
-import { matchesLabels, newMatcher, type Matcher } from '../promql/matchers';
+import { matchesLabels } from '../promql/matchers';
 import { aggregate } from '../storage/head/bucket-aggregate';
 import type { SeriesReader, StoredLabelledSeries } from '../storage/series/series-reader';
 import { selectWithinBudget } from '../storage/series/select-within-budget';
 import { stepFor, type QueryBudget, type TimeRange } from '../limits';
 import { serverLabels } from './frames';
-import { SelectionError } from './server-selection';
+import { selectionMatcher } from '../servers/query';
 
 const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);
 
@@ -31,18 +24,6 @@ export interface SeriesTargetInput {
   maxDataPoints: number;
   intervalMs?: number;
   maxSeries: number;
-}
-
-function toMatcher(m: SeriesLabelMatcher): Matcher {
-  try {
-    return newMatcher(m.label, m.operator, m.value);
-  } catch (err) {
-    if (err instanceof PromError)
-      throw new SelectionError(
-        `label ${m.label}: ${JSON.stringify(m.value)} is not a usable regular expression (${err.message})`
-      );
-    throw err;
-  }
 }
 
 /** `{{label}}` placeholders of the alias filled from the series' labels; default `<server> <own labels>`. */
@@ -102,7 +83,7 @@ export async function runSeriesTarget(
   notices: FrameNotice[]
 ): Promise<DataFrameJson[]> {
   const { target, range } = input;
-  const matchers = target.labels.map(toMatcher);
+  const matchers = target.labels.map((m) => selectionMatcher(`label ${m.label}`, m.label, m.operator, m.value));
   const exact: Record<string, string> = {};
   // Server labels are matched on the inventory's values below; only the series' own narrow the read.
   for (const m of target.labels)

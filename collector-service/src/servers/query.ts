@@ -5,6 +5,7 @@
  */
 import {
   ALL_METRICS,
+  type AdHocFilter,
   type MetricsAnswer,
   type MetricName,
   type Provider,
@@ -13,10 +14,12 @@ import {
   type ServerView,
 } from '@openmanager/contract';
 import { matchServerId } from '../domain/server-scope';
-import type { ServerRecord } from '../domain/server-state';
+import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import { checkPoints, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
+import { PromError } from '../promql/errors';
+import { matchesValue, newMatcher, type Matcher, type MatchType } from '../promql/matchers';
 import type { LatestReader } from '../storage/latest-reader';
-import type { Aggregation, MetricsStore } from '../storage/metrics-store';
+import type { Aggregation, MetricsStore, ServerFilter } from '../storage/metrics-store';
 import { toSampleView, toServerView } from './views';
 
 /** Points per series when no step is asked for. */
@@ -44,6 +47,40 @@ export interface SeriesRequest {
 /** No server answers to the id asked for (or several do, differing only in case). */
 export class ServerNotFoundError extends Error {}
 
+/** A filter that cannot be applied (a regular expression that does not compile). */
+export class SelectionError extends Error {}
+
+export interface Selection {
+  servers: ServerRecord[];
+  /** Ids asked for that name no server (or several, differing only in case). */
+  unknown: string[];
+}
+
+/** What equality matchers on the server, provider, region and role labels narrow an inventory read to. */
+export function matcherScope(matchers: readonly Matcher[]): ServerFilter {
+  const filter: ServerFilter = {};
+  for (const m of matchers) {
+    if (m.type !== '=') continue;
+    if (m.name === 'server') filter.ids = [m.value];
+    if (m.name === 'provider' || m.name === 'region' || m.name === 'role') filter[m.name] = m.value;
+  }
+  return filter;
+}
+
+/**
+ * A Grafana filter as a Prometheus matcher (its regex operators match the whole value, as Prometheus's do);
+ * SelectionError, naming `what` is filtered, when the regular expression does not compile.
+ */
+export function selectionMatcher(what: string, name: string, operator: MatchType, value: string): Matcher {
+  try {
+    return newMatcher(name, operator, value);
+  } catch (err) {
+    if (err instanceof PromError)
+      throw new SelectionError(`${what}: ${JSON.stringify(value)} is not a usable regular expression (${err.message})`);
+    throw err;
+  }
+}
+
 export interface ServerQueriesDeps {
   store: Pick<MetricsStore, 'listServers' | 'getServer' | 'read'>;
   reader: Pick<LatestReader, 'get'>;
@@ -56,9 +93,35 @@ export interface ServerQueriesDeps {
 export class ServerQueries {
   constructor(private readonly deps: ServerQueriesDeps) {}
 
-  /** The stored records of the servers of a provider, region and role (all when none is asked). */
-  records(scope: Omit<ServerListFilter, 'status'> = {}): Promise<ServerRecord[]> {
+  /** The stored records of the servers of a provider, region, role and exact ids (all when none is asked). */
+  records(scope: ServerFilter = {}): Promise<ServerRecord[]> {
     return this.deps.store.listServers(scope);
+  }
+
+  /**
+   * The servers `ids` name, each matched as record() matches it (none named = all), narrowed by the
+   * filters on provider, region, role and status (=, !=, =~, !~).
+   */
+  async select(ids: readonly string[], filters: readonly AdHocFilter[] = []): Promise<Selection> {
+    const matchers = filters.map((f) => selectionMatcher(`filter ${f.key}`, f.key, f.operator, f.value));
+    // Named ids are matched against the whole inventory, so a filtered-out server is not reported unknown.
+    const records = await this.records(ids.length > 0 ? {} : matcherScope(matchers));
+    const unknown: string[] = [];
+    let candidates = records;
+    if (ids.length > 0) {
+      const named = new Map<string, ServerRecord>();
+      for (const id of ids) {
+        const matches = matchServerId(records, id);
+        if (matches.length === 1) named.set(matches[0].id, matches[0]);
+        else if (!unknown.includes(id)) unknown.push(id);
+      }
+      candidates = [...named.values()];
+    }
+    const now = this.deps.now();
+    const value = (r: ServerRecord, key: AdHocFilter['key']) =>
+      key === 'status' ? effectiveStatus(r, now, this.deps.collectIntervalMs) : r[key];
+    const servers = candidates.filter((r) => filters.every((f, i) => matchesValue(matchers[i], value(r, f.key))));
+    return { servers, unknown };
   }
 
   /** The inventory with each server's status now, narrowed by the filter. */

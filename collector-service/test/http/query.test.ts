@@ -150,6 +150,51 @@ describe('POST /api/query', () => {
     ]);
   });
 
+  test('/api/query and /api/servers choose the same servers: an id in any case, provider, region and role', async () => {
+    const listed = async (search: string) => {
+      const res = await service.app.request(`/api/servers?${search}`);
+      return ((await res.json()) as { servers: Array<{ id: string }> }).servers.map((s) => s.id).sort();
+    };
+    const selected = async (servers: string[], filters: Array<{ key: string; value: string }>) => {
+      const { body } = await query({
+        range: { from: now - HOUR, to: now },
+        filters,
+        targets: [{ refId: 'A', queryType: 'servers', servers }],
+      });
+      const fs = frames(body, 'A');
+      return { ids: (fs[0].data.values[0] as string[]).sort(), notices: notices(fs) };
+    };
+
+    const one = (await (await service.app.request('/api/servers/db-eu-002')).json()) as { id: string };
+    expect(one.id).toBe('DB-EU-002');
+    expect(await selected(['db-eu-002', 'Web-Us-001'], [])).toEqual({
+      ids: ['DB-EU-002', 'WEB-US-001'],
+      notices: [],
+    });
+
+    const scopes: Array<Record<string, string>> = [
+      { provider: 'aws' },
+      { region: 'eu-west-1' },
+      { role: 'database' },
+      { provider: 'aws', role: 'web' },
+    ];
+    for (const scope of scopes) {
+      const expected = await listed(new URLSearchParams(scope).toString());
+      expect(expected.length).toBeGreaterThan(0);
+      const filters = Object.entries(scope).map(([key, value]) => ({ key, value }));
+      expect((await selected([], filters)).ids).toEqual(expected);
+    }
+
+    // PromQL keeps Prometheus's exact label matching.
+    const promql = async (server: string) => {
+      const q = encodeURIComponent(`openmanager_cpu_usage_percent{server="${server}"}`);
+      const res = await service.app.request(`/prometheus/api/v1/query?query=${q}`);
+      return ((await res.json()) as { data: { result: unknown[] } }).data.result.length;
+    };
+    expect(await promql('DB-EU-002')).toBe(1);
+    expect(await promql('db-eu-002')).toBe(0);
+  });
+
   test('a filter with a broken regular expression answers that target an error naming the filter', async () => {
     const { body } = await query({
       range: { from: now - HOUR, to: now },
@@ -300,6 +345,10 @@ describe('GET /api/annotations', () => {
     );
     const { annotations } = (await res.json()) as { annotations: Array<{ serverId: string; metric: string }> };
     expect(new Set(annotations.map((a) => `${a.serverId} ${a.metric}`))).toEqual(new Set(['ONPREM-FILE-01 disk']));
+    const lowerCase = await service.app.request(
+      `/api/annotations?from=${to - 3_600_000}&to=${to}&servers=onprem-file-01&kinds=threshold`
+    );
+    expect(((await lowerCase.json()) as { annotations: unknown }).annotations).toEqual(annotations);
     expect((await service.app.request(`/api/annotations?from=${to}&to=${to - 1}`)).status).toBe(400);
     expect((await service.app.request(`/api/annotations?from=${to - 1}&to=${to}&kinds=explosions`)).status).toBe(400);
     expect((await service.app.request('/api/annotations')).status).toBe(400);

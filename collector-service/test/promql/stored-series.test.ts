@@ -1,6 +1,7 @@
 /** Stored rows as Prometheus series, on both storage engines: label narrowing, time spans, missing readings, openmanager_up, row limits. */
 import { newMatcher, type MatchType } from '../../src/promql/matchers';
 import { StoredSeriesSource } from '../../src/promql/store/stored-series';
+import { ServerQueries } from '../../src/servers/query';
 import { budget } from './support/memory-source';
 import { recordsFor, sample, serverInfo } from '../support/samples';
 import { STORAGE_ENGINES, type OpenedStorage } from '../support/storage-engines';
@@ -15,7 +16,17 @@ const INFOS = [
 
 describe.each(STORAGE_ENGINES)('$name', (engine) => {
   let opened: OpenedStorage;
-  const source = () => new StoredSeriesSource(opened.storage.store, opened.storage.store.sql);
+  const source = () => {
+    const { store, reader } = opened.storage;
+    const servers = new ServerQueries({
+      store,
+      reader,
+      lastCollected: () => undefined,
+      collectIntervalMs: MIN,
+      now: () => T,
+    });
+    return new StoredSeriesSource(servers, store, store.sql);
+  };
 
   beforeAll(async () => {
     opened = await engine.open();

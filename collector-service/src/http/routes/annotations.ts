@@ -18,6 +18,7 @@ export function annotationRoutes(ctx: ServiceContext, requireRole: RequireRole) 
       { fromMs: q.from, toMs: q.to, serverIds: q.servers, kinds: q.kinds ?? ['threshold', 'anomaly'] },
       {
         store: ctx.storage.store,
+        servers: ctx.servers,
         thresholds: ctx.config.thresholds,
         analysis: ctx.analysis.data,
         anomalyThreshold: ANOMALY_SCORE_THRESHOLD,

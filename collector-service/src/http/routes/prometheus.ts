@@ -43,8 +43,8 @@ function errorResponse(c: Context, err: Error, ctx: ServiceContext) {
 
 export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
-  const stored = new StoredSeriesSource(ctx.storage.store, ctx.storage.store.sql);
-  const labelled = new LabelledSeriesSource(ctx.storage.series, ctx.storage.store);
+  const stored = new StoredSeriesSource(ctx.servers, ctx.storage.store, ctx.storage.store.sql);
+  const labelled = new LabelledSeriesSource(ctx.storage.series, ctx.servers);
   // Queries also see what the alerting writes and reads: ALERTS, ALERTS_FOR_STATE, openmanager_anomaly_score.
   const source = new CombinedSource([stored, labelled, ...ctx.alerting.derivedSources()]);
   const GET_POST = ['GET', 'POST'];

@@ -15,6 +15,7 @@ export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       request,
       {
         store: ctx.storage.store,
+        servers: ctx.servers,
         reader: ctx.storage.reader,
         series: ctx.storage.series,
         collectorStatuses: () => ctx.manager.collectorStatuses(),

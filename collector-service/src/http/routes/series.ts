@@ -23,7 +23,7 @@ export function seriesRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       const ids = new Set(
         (await ctx.storage.series.latest(undefined, 0)).filter((s) => s.name === name).map((s) => s.serverId)
       );
-      const servers = (await ctx.storage.store.listServers()).filter((s) => ids.has(s.id));
+      const servers = (await ctx.servers.records()).filter((s) => ids.has(s.id));
       values = [...new Set(servers.map((s) => serverLabels(s)[label]!))].sort();
     } else {
       values = await ctx.storage.series.labelValues(name, label);

@@ -4,7 +4,6 @@
  */
 import { APP_SERIES_PREFIX, SERIES_NAMES, SERIES_SERVER_LABELS } from '@openmanager/contract';
 import type { ServerRecord } from '../../domain/server-state';
-import type { MetricsStore } from '../../storage/metrics-store';
 import type { SeriesReader, SeriesSelector } from '../../storage/series/series-reader';
 import { selectWithinBudget } from '../../storage/series/select-within-budget';
 import type { QueryBudget } from '../../limits';
@@ -12,7 +11,8 @@ import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
-import { inventoryFilter, serverLabels } from './stored-series';
+import { serverLabels } from './stored-series';
+import { matcherScope, type ServerQueries } from '../../servers/query';
 
 const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);
 const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.values(SERIES_NAMES));
@@ -36,7 +36,7 @@ function promLabels(name: string, own: Record<string, string>, server: ServerRec
 export class LabelledSeriesSource implements SeriesSource {
   constructor(
     private readonly series: SeriesReader,
-    private readonly store: Pick<MetricsStore, 'listServers'>
+    private readonly servers: Pick<ServerQueries, 'records'>
   ) {}
 
   private async plan(matchers: Matcher[]): Promise<Plan | null> {
@@ -47,7 +47,7 @@ export class LabelledSeriesSource implements SeriesSource {
       ? exactName.value
       : (candidate: string) =>
           isLabelledSeriesName(candidate) && matchesLabels(nameMatchers, { [METRIC_NAME]: candidate });
-    const inventory = await this.store.listServers(inventoryFilter(matchers));
+    const inventory = await this.servers.records(matcherScope(matchers));
     const servers = new Map(inventory.map((s) => [s.id, s]));
     const serverMatchers = matchers.filter((m) => SERVER_LABELS.has(m.name));
     const serverIds =
@@ -93,7 +93,7 @@ export class LabelledSeriesSource implements SeriesSource {
       throw budget.explain(err);
     }
     budget.charge(latest.length);
-    const servers = new Map((await this.store.listServers()).map((s) => [s.id, s]));
+    const servers = new Map((await this.servers.records()).map((s) => [s.id, s]));
     const sets = matcherSets.length > 0 ? matcherSets : [[]];
     const out: Labels[] = [];
     for (const sample of latest) {

@@ -1,6 +1,7 @@
 /** OpenManager's stored samples as Prometheus series: inventory narrows by label first, then raw rows of only the needed columns. */
 import type { ServerRecord } from '../../domain/server-state';
-import type { MetricsStore, ServerFilter } from '../../storage/metrics-store';
+import type { MetricsStore } from '../../storage/metrics-store';
+import { matcherScope, type ServerQueries } from '../../servers/query';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
 import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
@@ -28,17 +29,6 @@ export const serverLabels = (s: ServerRecord): Labels => ({
   role: s.role,
 });
 
-/** Equality matchers on inventory columns go into the SQL filter; every matcher is then applied in full. */
-export function inventoryFilter(matchers: Matcher[]): ServerFilter {
-  const filter: ServerFilter = {};
-  for (const m of matchers) {
-    if (m.type !== '=') continue;
-    if (m.name === 'server') filter.ids = [m.value];
-    if (m.name === 'provider' || m.name === 'region' || m.name === 'role') filter[m.name] = m.value;
-  }
-  return filter;
-}
-
 /** The catalog columns the rollups hold, and their metric names there (uptime and up are raw only). */
 const ROLLED_UP = new Map<RawColumn, MetricName>(METRIC_NAMES.map((m) => [RAW_COLUMN[m] as RawColumn, m]));
 
@@ -58,7 +48,8 @@ function joinStored(older: StoredSeries[], newer: StoredSeries[]): StoredSeries[
 
 export class StoredSeriesSource implements SeriesSource {
   constructor(
-    private readonly store: MetricsStore,
+    private readonly servers: Pick<ServerQueries, 'records'>,
+    private readonly store: Pick<MetricsStore, 'head' | 'rollups' | 'history'>,
     private readonly sql: SqlClient
   ) {}
 
@@ -70,7 +61,8 @@ export class StoredSeriesSource implements SeriesSource {
       )
     );
     if (metrics.length === 0) return [];
-    const servers = await this.store.listServers(inventoryFilter(matchers));
+    // Equality matchers narrow the inventory read; every matcher is then applied in full (labels match exactly).
+    const servers = await this.servers.records(matcherScope(matchers));
     const targets: Target[] = [];
     for (const server of servers) {
       for (const metric of metrics) {
