@@ -182,6 +182,14 @@ describe('labelled series on a service that collected them (PostgreSQL and Redis
       const phases = await api.prom('label/phase/values', { 'match[]': '{namespace="payments"}' });
       expect(phases.body.data).toEqual(['Failed', 'Running']);
     });
+    test('times past what storage holds are answered, not a 500 (found by the read fuzzing)', async () => {
+      const far = await api.prom('label/__name__/values', { start: '1.7976931348623157e+308' });
+      expect(far.status).toBe(200);
+      expect(far.body.data).toEqual([]); // nothing is that new
+      const past = await api.prom('query', { query: 'count({service=~".+"})', time: '-1e+30' });
+      expect(past.status).toBe(200);
+      expect(past.body.data.result).toEqual([]);
+    });
   });
 
   describe('POST /api/query, queryType series', () => {

@@ -40,6 +40,45 @@ const CASES: { [K in keyof Catalog]?: [Parameters<Extract<Catalog[K], (...a: nev
     },
     ['API-US-001', '78.2%', '25.1%', '0.93', '11:45 UTC', '3'],
   ],
+  serviceDown: [
+    {
+      server: 'ONPREM-MAIL-01',
+      service: 'postfix.service',
+      sinceMs: NOW - 2 * 3_600_000,
+      sinceBeforeRange: false,
+      hostHealthy: true,
+      nowMs: NOW,
+    },
+    ['ONPREM-MAIL-01', 'postfix.service', '10:00 UTC', 'inactive/failed'],
+  ],
+  podRestarts: [
+    {
+      server: 'K8S-WORKER-03',
+      pod: 'payments/payment-api-7d9f',
+      restarts: 4,
+      lastAtMs: NOW - 30 * 60_000,
+      rangeMs: 24 * 3_600_000,
+      nowMs: NOW,
+      leak: { coinciding: 4, ratePerHour: 5.67, peak: 82, after: 48 },
+    },
+    ['K8S-WORKER-03', 'payments/payment-api-7d9f', '4', '11:30 UTC', '82%', '48%', '5.7', 'OOMKilled'],
+  ],
+  podNotRunning: [
+    { server: 'K8S-WORKER-01', pod: 'batch/report-1', phase: 'Failed', sinceMs: NOW - 15 * 60_000, nowMs: NOW },
+    ['K8S-WORKER-01', 'batch/report-1', 'Failed', '11:45 UTC'],
+  ],
+  periodCompare: [
+    { metric: 'cpu', period: 'week', scope: 'aws', current: 41.23, previous: 37.91 },
+    ['aws', '41.2%', '37.9%', '3.3'],
+  ],
+  periodMover: [
+    { metric: 'cpu', period: 'day', server: 'DB-EU-002', current: 86.14, previous: 80.47 },
+    ['DB-EU-002', '86.1%', '80.5%'],
+  ],
+  periodMissing: [
+    { metric: 'cpu', period: 'week', haveSinceMs: NOW - 3 * 86_400_000, nowMs: NOW },
+    ['11-23 12:00 UTC'],
+  ],
   trend: [
     {
       server: 'K8S-WORKER-03',
