@@ -102,11 +102,21 @@ describe('npm start with DATABASE_URL and REDIS_URL', () => {
 
     const keys = await redisKeys(prefix);
     // WEB-US-003 is offline: nothing fresh to cache (a read — the alert rules' analysis — may re-cache its old sample through the read path).
-    expect(keys.filter((k) => k !== 'server:WEB-US-003:latest')).toHaveLength(29);
-    expect(keys.every((k) => /^server:[A-Z0-9-]+:latest$/.test(k))).toBe(true);
-    const ttl = await redisTtl(prefix, 'server:DB-EU-002:latest');
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(300);
+    expect(keys.filter((k) => /^server:[A-Z0-9-]+:latest$/.test(k) && k !== 'server:WEB-US-003:latest')).toHaveLength(
+      29
+    );
+    // beside it, the newest value of each labelled series (pods, volumes, services) of every reachable server
+    expect(keys.filter((k) => /^server:[A-Z0-9-]+:series:latest$/.test(k)).sort()).toEqual(
+      CONTRACT_SERVER_IDS.filter((id) => id !== 'WEB-US-003')
+        .map((id) => `server:${id}:series:latest`)
+        .sort()
+    );
+    expect(keys.every((k) => /^server:[A-Z0-9-]+:(series:)?latest$/.test(k))).toBe(true);
+    for (const key of ['server:DB-EU-002:latest', 'server:DB-EU-002:series:latest']) {
+      const ttl = await redisTtl(prefix, key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(300);
+    }
   });
 
   test('GET /api/servers/DB-EU-002 is critical with cpu 80–90 and memory 90–94, from the cache', async () => {
