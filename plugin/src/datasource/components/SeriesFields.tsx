@@ -2,11 +2,12 @@
 import { SelectableValue } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, InlineField, InlineFieldRow, Input, Select } from '@grafana/ui';
-import React, { FocusEvent, useEffect, useMemo, useState } from 'react';
+import React, { FocusEvent, useMemo } from 'react';
 
 import { AS_IS } from '../../shared/i18n';
 import { TEST_IDS } from '../../shared/testIds';
 import type { DataSource } from '../datasource';
+import { useDataSourceList } from '../hooks/useDataSourceList';
 import { SeriesLabelFilter } from '../types';
 
 const OPERATORS: Array<SelectableValue<SeriesLabelFilter['operator']>> = ['=', '!=', '=~', '!~'].map((op) => ({
@@ -14,26 +15,23 @@ const OPERATORS: Array<SelectableValue<SeriesLabelFilter['operator']>> = ['=', '
   value: op as SeriesLabelFilter['operator'],
 }));
 
-interface NameList {
-  names: string[];
-  loading: boolean;
-  error?: string;
+const fetchSeriesNames = (datasource: DataSource) => datasource.listSeriesNames();
+
+interface FilterTextProps {
+  ariaLabel: string;
+  width: number;
+  text: string;
+  placeholder: string;
+  onChange: (text: string) => void;
 }
 
-function useSeriesNames(datasource: DataSource): NameList {
-  const [list, setList] = useState<NameList>({ names: [], loading: true });
-  useEffect(() => {
-    let current = true;
-    datasource.listSeriesNames().then(
-      (names) => current && setList({ names, loading: false }),
-      (err: unknown) =>
-        current && setList({ names: [], loading: false, error: err instanceof Error ? err.message : String(err) })
-    );
-    return () => {
-      current = false;
-    };
-  }, [datasource]);
-  return list;
+/** A label filter's name or value, trimmed and passed on when the field loses focus with a changed text. */
+function FilterText({ ariaLabel, width, text, placeholder, onChange }: FilterTextProps) {
+  const onBlur = (event: FocusEvent<HTMLInputElement>) => {
+    const typed = event.target.value.trim();
+    if (typed !== text) onChange(typed);
+  };
+  return <Input aria-label={ariaLabel} width={width} defaultValue={text} placeholder={placeholder} onBlur={onBlur} />;
 }
 
 interface Props {
@@ -45,7 +43,7 @@ interface Props {
 }
 
 export function SeriesFields({ datasource, refId, series, labels, onChange }: Props) {
-  const { names, loading, error } = useSeriesNames(datasource);
+  const { items: names, loading, error } = useDataSourceList(datasource, fetchSeriesNames);
   const options = useMemo<Array<SelectableValue<string>>>(() => {
     const all = series && !names.includes(series) ? [series, ...names] : names;
     return all.map((name) => ({ label: name, value: name }));
@@ -53,10 +51,6 @@ export function SeriesFields({ datasource, refId, series, labels, onChange }: Pr
 
   const setFilter = (index: number, change: Partial<SeriesLabelFilter>) =>
     onChange({ labels: labels.map((filter, i) => (i === index ? { ...filter, ...change } : filter)) });
-  const onTextBlur = (index: number, key: 'label' | 'value') => (event: FocusEvent<HTMLInputElement>) => {
-    const value = event.target.value.trim();
-    if (value !== labels[index][key]) setFilter(index, { [key]: value });
-  };
 
   return (
     <>
@@ -87,12 +81,12 @@ export function SeriesFields({ datasource, refId, series, labels, onChange }: Pr
       {labels.map((filter, index) => (
         <InlineFieldRow key={index} data-testid={TEST_IDS.seriesLabelFilter}>
           <InlineField label={t('datasource.query.series.filter', 'Label filter')} labelWidth={14}>
-            <Input
-              aria-label={t('datasource.query.series.filter-label', 'Label name')}
+            <FilterText
+              ariaLabel={t('datasource.query.series.filter-label', 'Label name')}
               width={20}
-              defaultValue={filter.label}
+              text={filter.label}
               placeholder={t('datasource.query.series.filter-label-placeholder', 'e.g. service')}
-              onBlur={onTextBlur(index, 'label')}
+              onChange={(label) => setFilter(index, { label })}
             />
           </InlineField>
           <Select<SeriesLabelFilter['operator']>
@@ -102,12 +96,12 @@ export function SeriesFields({ datasource, refId, series, labels, onChange }: Pr
             value={filter.operator}
             onChange={(item) => item.value && setFilter(index, { operator: item.value })}
           />
-          <Input
-            aria-label={t('datasource.query.series.filter-value', 'Label value')}
+          <FilterText
+            ariaLabel={t('datasource.query.series.filter-value', 'Label value')}
             width={30}
-            defaultValue={filter.value}
+            text={filter.value}
             placeholder={t('datasource.query.series.filter-value-placeholder', 'a value, a regex or $variable')}
-            onBlur={onTextBlur(index, 'value')}
+            onChange={(value) => setFilter(index, { value })}
           />
           <Button
             variant="secondary"

@@ -2,33 +2,13 @@
 import { SelectableValue } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { InlineField, MultiSelect } from '@grafana/ui';
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 
 import { AS_IS } from '../../shared/i18n';
 import type { DataSource } from '../datasource';
-import { ServerSummary } from '../types';
+import { useDataSourceList } from '../hooks/useDataSourceList';
 
-interface ServerList {
-  servers: ServerSummary[];
-  loading: boolean;
-  error?: string;
-}
-
-function useServerList(datasource: DataSource): ServerList {
-  const [list, setList] = useState<ServerList>({ servers: [], loading: true });
-  useEffect(() => {
-    let current = true;
-    datasource.listServers().then(
-      (servers) => current && setList({ servers, loading: false }),
-      (err: unknown) =>
-        current && setList({ servers: [], loading: false, error: err instanceof Error ? err.message : String(err) })
-    );
-    return () => {
-      current = false;
-    };
-  }, [datasource]);
-  return list;
-}
+const fetchServers = (datasource: DataSource) => datasource.listServers();
 
 interface Props {
   datasource: DataSource;
@@ -38,7 +18,7 @@ interface Props {
 }
 
 export function ServerPicker({ datasource, value, onChange, inputId }: Props) {
-  const { servers, loading, error } = useServerList(datasource);
+  const { items: servers, loading, error } = useDataSourceList(datasource, fetchServers);
   const options = useMemo<Array<SelectableValue<string>>>(
     () => [
       ...datasource.templateVariableNames().map((name) => ({
