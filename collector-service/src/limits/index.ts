@@ -7,6 +7,7 @@ export {
   clampRange,
   clampTime,
   stepFor,
+  storableTime,
   MAX_POINTS_PER_SERIES,
   MAX_TIME_MS,
   MIN_TIME_MS,

@@ -33,6 +33,11 @@ export function clampTime<T extends number | undefined>(ms: T): T {
   return Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, Math.round(ms))) as T;
 }
 
+/** Any time (1e308, -Infinity, NaN from hostile input) as one PostgreSQL and Date can hold. */
+export function storableTime(ms: number): number {
+  return Number.isNaN(ms) ? MIN_TIME_MS : Math.round(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, ms)));
+}
+
 /** Number of epoch-aligned buckets of `stepMs` that [fromMs, toMs) touches. */
 export function bucketCount(fromMs: number, toMs: number, stepMs: number): number {
   return Math.floor((toMs - 1) / stepMs) - Math.floor(fromMs / stepMs) + 1;

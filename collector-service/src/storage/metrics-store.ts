@@ -9,7 +9,7 @@ import { copySamples } from './sample-copy';
 import { MemorySeriesLatestCache, type SeriesLatestCache } from './series/series-latest-cache';
 import { SeriesStore } from './series/series-store';
 import type { SqlClient, SqlSession } from './sql-client';
-import { MAX_TIME_MS, type QueryBudget } from '../limits';
+import { MAX_TIME_MS, storableTime, type QueryBudget } from '../limits';
 import { planResolution, type Resolution, type RetentionWindows } from './rollups/resolution';
 import { RollupStore } from './rollups/rollup-store';
 
@@ -400,7 +400,9 @@ export class MetricsStore {
    * A range read at the finest resolution that covers it: raw ranges as `range`; older ones from
    * the rollups up to what has been rolled up, and the newer rest from raw samples.
    */
-  async read(q: RangeQuery, budget?: QueryBudget): Promise<RangeRead> {
+  async read(asked: RangeQuery, budget?: QueryBudget): Promise<RangeRead> {
+    const q = { ...asked, fromMs: storableTime(asked.fromMs), toMs: storableTime(asked.toMs) };
+    if (!(q.fromMs < q.toMs)) return { series: [], resolution: 'raw' };
     const resolution = planResolution(q.fromMs, q.stepMs, this.history.now(), this.history.windows);
     if (resolution === 'raw') return { series: await this.range(q, budget), resolution };
     const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));

@@ -47,6 +47,18 @@ describe('the read path under hostile single requests', () => {
     expect(body.data).toEqual({ resultType: 'vector', result: [] });
   });
 
+  test('offsets and ranges of millions of years answer with nothing there, not a 500 (found by the read fuzzing)', async () => {
+    const end = Date.now() / 1000;
+    const range = { start: String(end - 3600), end: String(end), step: '60' };
+    const offset = await prom('query_range', { query: 'openmanager_load1 offset 101793706y', ...range });
+    expect(offset.status).toBe(200);
+    expect(offset.body.data).toEqual({ resultType: 'matrix', result: [] });
+    // a range reaching back before the epoch still counts what is stored
+    const ever = await prom('query', { query: 'count(changes(openmanager_up[241244140w]))', time: String(end) });
+    expect(ever.status).toBe(200);
+    expect(ever.body.data.result.map((s: { value: [number, string] }) => s.value[1])).toEqual(['30']);
+  });
+
   test('the same regex in an ad hoc filter of /api/query answers, matching nothing', async () => {
     const now = Date.now();
     const res = await query({

@@ -5,7 +5,7 @@ import { matcherScope, type ServerQueries } from '../../servers/query';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
 import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
-import type { QueryBudget } from '../../limits';
+import { storableTime, type QueryBudget } from '../../limits';
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import { planResolution } from '../../storage/rollups/resolution';
 import { RAW_COLUMN, type RollupResolution } from '../../storage/rollups/rollup-columns';
@@ -78,7 +78,15 @@ export class StoredSeriesSource implements SeriesSource {
    * else from the database; a span older than the raw retention reads the rollups' bucket averages
    * up to what has been rolled up, and raw samples after.
    */
-  async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
+  async select(
+    matchers: Matcher[],
+    askedFromMs: number,
+    askedToMs: number,
+    budget: QueryBudget
+  ): Promise<StoredSeries[]> {
+    // An offset or range of millions of years asks for times no table holds (nor Date represents).
+    const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
+    if (!(fromMs < toMs)) return [];
     const targets = await this.targets(matchers);
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
     const { history, rollups } = this.store;

@@ -6,17 +6,13 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { SeriesSample } from '../../domain/series';
-import { LimitError, MAX_TIME_MS, MIN_TIME_MS } from '../../limits';
+import { LimitError, storableTime } from '../../limits';
 import type { PartitionManager } from '../partitions';
 import type { QueryBounds, SqlClient } from '../sql-client';
 import { LATEST_TTL_SECONDS } from '../latest-cache';
 import type { SeriesReader, SeriesSelector, StoredLabelledSeries } from './series-reader';
 import type { SeriesLatestCache } from './series-latest-cache';
 import { seriesKey, sortedLabels } from './series-key';
-
-/** A time PostgreSQL can hold: any asked time (a hostile 1e308, -Infinity) clamped to the storable span. */
-const storableDate = (ms: number) =>
-  new Date(Number.isNaN(ms) ? MIN_TIME_MS : Math.round(Math.max(MIN_TIME_MS, Math.min(MAX_TIME_MS, ms))));
 
 /** Series ids kept in memory: enough for 10,000 servers with a few dozen series each. */
 const MAX_CACHED_IDS = 500_000;
@@ -122,8 +118,8 @@ export class SeriesStore implements SeriesReader {
       names,
       selector.serverIds ?? null,
       JSON.stringify(selector.labels ?? {}),
-      storableDate(selector.fromMs),
-      storableDate(selector.toMs),
+      new Date(storableTime(selector.fromMs)),
+      new Date(storableTime(selector.toMs)),
     ];
     if (limit !== undefined) params.push(limit + 1);
     const bounds: QueryBounds | undefined = signal ? { timeoutMs: NO_TIMEOUT_MS, signal } : undefined;
@@ -182,7 +178,7 @@ export class SeriesStore implements SeriesReader {
          ) n
         WHERE i.server_id = ANY($1::text[])
         ORDER BY i.server_id, i.name, i.id`,
-      [serverIds, storableDate(sinceMs)]
+      [serverIds, new Date(storableTime(sinceMs))]
     );
     return rows.map((r) => ({
       serverId: r.server_id,
