@@ -1,4 +1,7 @@
-/** History past the raw retention: a week of dummy backfill answers week and month ranges from the rollups, as the fleet dashboard asks them. */
+/**
+ * History past the raw retention: two weeks of dummy backfill answer week and month ranges from the rollups, as the
+ * fleet dashboard asks them, and a question comparing this week with last week.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataFrameJson, MetricsAnswer, QueryAnswer } from '@openmanager/contract';
@@ -25,13 +28,13 @@ function dashboardTimeseriesTargets(): Array<Record<string, unknown>> {
   );
 }
 
-describe('history beyond the raw retention (a week backfilled into PostgreSQL)', () => {
+describe('history beyond the raw retention (two weeks backfilled into PostgreSQL)', () => {
   let db: TestDatabase;
   let service: RunningService;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = await startTestService({ env: { DATABASE_URL: db.url, DUMMY_BACKFILL_HOURS: '168' } });
+    service = await startTestService({ env: { DATABASE_URL: db.url, DUMMY_BACKFILL_HOURS: '336' } });
     expect(await service.backfillDone).toMatchObject({ state: 'done' });
   }, 300_000);
   afterAll(async () => {
@@ -79,9 +82,26 @@ describe('history beyond the raw retention (a week backfilled into PostgreSQL)',
   });
 
   test.each([
+    ['지난 주 대비 이번 주 CPU는?', /CPU 평균: 이번 주\(지금까지\) \d+(\.\d)?%, 지난주 같은 기간 \d+(\.\d)?%/],
+    [
+      'How does CPU this week compare with last week?',
+      /CPU .*: \d+(\.\d)?% this week so far against \d+(\.\d)?% over the same days and hours of last week/,
+    ],
+  ])('%s is answered from the rollups with both weeks’ averages', async (question, expected) => {
+    const res = await service.app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { intent: string; answer: string };
+    expect(answer.answer).toMatch(expected);
+  });
+
+  test.each([
     ['7 days', 7],
     ['30 days', 30],
-  ])("the fleet dashboard's time series over %s show the backfilled week", async (_, days) => {
+  ])("the fleet dashboard's time series over %s show the backfilled weeks", async (_, days) => {
     const now = Date.now();
     const res = await service.app.request('/api/query', {
       method: 'POST',

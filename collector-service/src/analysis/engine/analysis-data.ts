@@ -13,7 +13,7 @@ import { AnomalyScores, type OnlineDetector, type ScoredSeries } from './anomaly
 import { HistoryWindow } from './history-window';
 
 export interface AnalysisSources {
-  store: Pick<MetricsStore, 'range'> & Partial<Pick<MetricsStore, 'head'>>;
+  store: Pick<MetricsStore, 'read' | 'range'> & Partial<Pick<MetricsStore, 'head'>>;
   servers: Pick<ServerQueries, 'records'>;
   reader: Pick<LatestReader, 'getMany'>;
   collectIntervalMs: number;
@@ -81,7 +81,7 @@ export class AnalysisData {
     return this.memos.get(key) as T;
   }
 
-  /** Series of [fromMs, toMs): from the window when it holds the range, else downsampled from the store. */
+  /** Series of [fromMs, toMs): from the window when it holds the range, else downsampled from the store (raw or rollups). */
   async series(
     serverIds: readonly string[],
     metrics: readonly MetricName[],
@@ -95,7 +95,8 @@ export class AnalysisData {
       return out;
     }
     const stepMs = Math.max(MINUTE_MS, Math.ceil((toMs - fromMs) / MAX_DIRECT_POINTS / MINUTE_MS) * MINUTE_MS);
-    const sets = await this.sources.store.range({
+    // Past the raw retention the rollups answer (a week against the week before).
+    const { series: sets } = await this.sources.store.read({
       serverIds: [...serverIds],
       metrics: [...metrics],
       fromMs,
