@@ -25,6 +25,9 @@ export async function startBenchService(env: Record<string, string | undefined>)
     DATA_DIR: dataDir,
     DUMMY_BACKFILL_HOURS: '24',
     LOG_LEVEL: 'silent',
+    // The limiter still counts every request (its cost is part of each read), but a load generator must
+    // not be answered 429 after the default 6,000 a minute: those would be timed as fast answers.
+    RATE_LIMIT_PER_MINUTE: '10000000',
     ...env,
     PORT: '0',
     HOST: '127.0.0.1',
