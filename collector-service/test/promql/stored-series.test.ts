@@ -126,6 +126,24 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     expect(all.map((s) => s.times.length)).toEqual([4, 4]);
   });
 
+  test('a span older than the rollups reads up and uptime raw for all of it, not only after what was rolled up', async () => {
+    // Rolled up to between the second and third minute: cpu's first samples are now in the rollups (none written
+    // here), openmanager_up has no rollup and must still count every raw sample (an offline server's last ones too).
+    const { rollups } = opened.storage.store;
+    for (const resolution of ['5m', '1h'] as const) await rollups.setRolledUpTo(resolution, T + 1.5 * MIN);
+    try {
+      const up = await source().select([m('__name__', '=', 'openmanager_up')], -1e18, 1e30, budget());
+      expect(up.map((s) => s.times.length)).toEqual([4, 4]);
+      const cpu = await source().select([m('__name__', '=', 'openmanager_cpu_usage_percent')], -1e18, 1e30, budget());
+      expect(cpu.map((s) => s.times)).toEqual([
+        [T + 2 * MIN, T + 3 * MIN],
+        [T + 2 * MIN, T + 3 * MIN],
+      ]);
+    } finally {
+      await opened.storage.store.sql.exec('TRUNCATE rollup_progress');
+    }
+  });
+
   test('series labels: any of several selectors, only series with samples in the span', async () => {
     const labels = await source().seriesLabels(
       [[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]],

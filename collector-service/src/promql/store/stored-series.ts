@@ -88,34 +88,40 @@ export class StoredSeriesSource implements SeriesSource {
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
     if (!(fromMs < toMs)) return [];
     const targets = await this.targets(matchers);
-    const serverIds = [...new Set(targets.map((t) => t.server.id))];
     const { history, rollups } = this.store;
     const resolution = planResolution(fromMs, 0, history.now(), history.windows);
     const split =
       resolution === 'raw'
         ? fromMs
         : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
-    const older =
-      split > fromMs
-        ? await this.selectFromRollups(resolution as RollupResolution, targets, serverIds, fromMs, split, budget)
-        : [];
-    if (split >= toMs) return older;
-    const newer =
-      this.selectFromHead(targets, serverIds, split, toMs, budget) ??
-      (await this.selectFromDatabase(targets, serverIds, split, toMs, budget));
-    return older.length === 0 ? newer : joinStored(older, newer);
+    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget);
+    // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
+    const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
+    const rawOnly = targets.filter((t) => !ROLLED_UP.has(t.metric.column));
+    const older = await this.selectFromRollups(resolution as RollupResolution, rolled, fromMs, split, budget);
+    const newer = split < toMs ? await this.selectRaw(rolled, split, toMs, budget) : [];
+    return [...joinStored(older, newer), ...(await this.selectRaw(rawOnly, fromMs, toMs, budget))];
   }
 
+  private async selectRaw(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget) {
+    if (targets.length === 0) return [];
+    const serverIds = [...new Set(targets.map((t) => t.server.id))];
+    return (
+      this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
+      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget))
+    );
+  }
+
+  /** Bucket averages of targets whose metric the rollups hold. */
   private async selectFromRollups(
     resolution: RollupResolution,
-    targets: Target[],
-    serverIds: string[],
+    rolled: Target[],
     fromMs: number,
     toMs: number,
     budget: QueryBudget
   ): Promise<StoredSeries[]> {
     budget.signal.throwIfAborted();
-    const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
+    const serverIds = [...new Set(rolled.map((t) => t.server.id))];
     const metrics = [...new Set(rolled.map((t) => ROLLED_UP.get(t.metric.column)!))];
     if (metrics.length === 0) return [];
     const maxRows = Math.floor(budget.remaining / metrics.length);
