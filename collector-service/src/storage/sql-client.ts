@@ -41,7 +41,9 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
     const client = await pool.connect();
     const lost = (err: Error) => log.warn({ err: err.message }, 'postgres connection lost');
     client.on('error', lost);
-    return { client, release: () => (client.off('error', lost), client.release()) };
+    // release(true) closes the connection instead of pooling it.
+    const release = (discard = false) => (client.off('error', lost), client.release(discard));
+    return { client, release };
   };
   // pool.query listens for one 'error' only; a dying connection can emit more than one, so every query
   // runs on a client that keeps a listener until it is released.
@@ -61,7 +63,10 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
       const { client, release } = await connect();
       // The server keeps working on a statement whose client left: ask it to stop.
       const processId = (client as unknown as { processID?: number }).processID;
-      const cancel = () => void run('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
+      let cancelling: Promise<unknown> | undefined;
+      const cancel = () => {
+        cancelling = run('SELECT pg_cancel_backend($1)', [processId]).catch(() => undefined);
+      };
       bounds.signal?.addEventListener('abort', cancel, { once: true });
       try {
         await client.query('BEGIN READ ONLY');
@@ -76,7 +81,9 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
         throw err;
       } finally {
         bounds.signal?.removeEventListener('abort', cancel);
-        release();
+        // A cancel that lands late would stop whatever statement the pooled connection runs next.
+        if (cancelling) await cancelling;
+        release(cancelling !== undefined);
       }
     },
     async exec(sql: string) {

@@ -41,6 +41,16 @@ describe('bounded reads on PostgreSQL', () => {
     ]);
   });
 
+  test('a cancel that arrives as its statement ends on its own never stops the next statement on that connection', async () => {
+    // The deadline's abort and statement_timeout fire together: the cancel request is still on its way when
+    // the statement has failed, and the connection would be pooled for the next read.
+    for (let i = 0; i < 20; i++) {
+      const budget = new QueryBudget({ timeoutMs: 100, maxSamples: 10 });
+      await sql.query('SELECT pg_sleep(0.1)', [], budget.sqlBounds()).catch(() => undefined);
+      await expect(sql.query('SELECT pg_sleep(0.05)')).resolves.toHaveLength(1);
+    }
+  });
+
   test('a bounded read is read-only', async () => {
     await expect(sql.query('CREATE TABLE nope (x int)', [], { timeoutMs: 1_000 })).rejects.toThrow(
       /read-only transaction/
