@@ -45,22 +45,32 @@ export function readings(ctx: IntentContext, sample: ServerMetrics): MetricReadi
 export async function outagesOf(ctx: IntentContext, records: readonly ServerRecord[]): Promise<Outage[]> {
   if (ctx.time.live) return findOutages(records, ctx.nowMs, ctx.data.collectIntervalMs);
   const lookBack = Math.max(3 * ctx.data.collectIntervalMs, 2 * (ctx.data.windowStepMs ?? 60_000));
-  const series = await ctx.data.series(
+  const { toMs } = ctx.time;
+  // Who answered just before the end, read at full resolution (a day's read is bucketed: its last bucket
+  // starts up to a bucket before the newest sample in it).
+  const recent = await ctx.data.series(
     records.map((r) => r.id),
     ['cpu'],
-    ctx.time.toMs - 24 * 3_600_000,
-    ctx.time.toMs
+    toMs - lookBack,
+    toMs
+  );
+  const silent = records.filter((r) => (recent.get(r.id)?.get('cpu')?.t.length ?? 0) === 0);
+  if (silent.length === 0) return [];
+  const day = await ctx.data.series(
+    silent.map((r) => r.id),
+    ['cpu'],
+    toMs - 24 * 3_600_000,
+    toMs
   );
   const outages: Outage[] = [];
-  for (const r of records) {
-    const s = series.get(r.id)?.get('cpu');
+  for (const r of silent) {
+    const s = day.get(r.id)?.get('cpu');
     const last = s && s.t.length > 0 ? s.t[s.t.length - 1] : null;
-    if (last !== null && ctx.time.toMs - last <= lookBack) continue;
     outages.push({
       serverId: r.id,
       reason: last === null ? 'never-seen' : 'stale',
       lastSeenMs: last,
-      silentForMs: last === null ? null : ctx.time.toMs - last,
+      silentForMs: last === null ? null : toMs - last,
     });
   }
   return outages;
