@@ -4,7 +4,7 @@ import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import { refuse } from './refuse';
 
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
-  return honoBodyLimit({
+  const limit = honoBodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       refuse(
@@ -14,4 +14,6 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
         `request body is larger than BODY_LIMIT_BYTES=${maxBytes} bytes; send a smaller body (a question, a query, not data)`
       ),
   });
+  // Asking a GET for its body would build a whole fetch Request (and an AbortController) for every read.
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }

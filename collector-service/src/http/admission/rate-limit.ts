@@ -2,12 +2,14 @@
  * RATE_LIMIT_PER_MINUTE per API key (or per client address without one): over it, 429 with Retry-After.
  * In Redis (under REDIS_KEY_PREFIX) when REDIS_URL is set, so replicas share one count; in process otherwise.
  * A Redis that stops answering falls back to the in-process count rather than refusing or waving everyone through.
+ * Keys far below the limit are counted in Redis in batches (batched-limiter.ts): a read is not a Redis round trip.
  */
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { BatchedLimiter } from './batched-limiter';
 import { refuse } from './refuse';
 
 const REDIS_TIMEOUT_MS = 500;
@@ -38,6 +40,7 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
   const options = { points: perMinute, duration: 60 };
   let redis: Redis | undefined;
   let limiter: RateLimiterAbstract;
+  let batched: BatchedLimiter | undefined;
   if (redisUrl) {
     // Commands wait for a connection being made, but never long: past the timeout the insurance limiter answers.
     redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: REDIS_TIMEOUT_MS });
@@ -48,13 +51,16 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
       keyPrefix: `${redisKeyPrefix}ratelimit`,
       insuranceLimiter: new RateLimiterMemory(options),
     });
+    batched = new BatchedLimiter(limiter, perMinute);
   } else {
     limiter = new RateLimiterMemory(options);
   }
 
   const middleware: MiddlewareHandler = async (c, next) => {
     try {
-      await limiter.consume(clientKey(c));
+      const key = clientKey(c);
+      const asked = batched ? batched.admit(key) : limiter.consume(key);
+      if (asked) await asked;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
       return refuse(
@@ -71,6 +77,7 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
   return {
     middleware,
     async close() {
+      await batched?.close().catch(() => undefined);
       redis?.disconnect();
     },
   };
