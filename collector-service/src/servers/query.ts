@@ -18,7 +18,8 @@ import { effectiveStatus, type ServerRecord } from '../domain/server-state';
 import { checkPoints, clampRange, stepFor, TimeRangeError, type QueryBudget } from '../limits';
 import { PromError } from '../promql/errors';
 import { matchesValue, newMatcher, type Matcher, type MatchType } from '../promql/matchers';
-import type { LatestReader } from '../storage/latest-reader';
+import { LRUCache } from 'lru-cache';
+import type { LatestRead, LatestReader } from '../storage/latest-reader';
 import type { Aggregation, MetricsStore, ServerFilter } from '../storage/metrics-store';
 import { toSampleView, toServerView } from './views';
 
@@ -90,7 +91,16 @@ export interface ServerQueriesDeps {
   now: () => number;
 }
 
+/** What one() answered for a server, and from what: a cache hit of an unchanged server reuses the answer. */
+interface DetailMemo {
+  record: ServerRecord;
+  latest: LatestRead | null;
+  detail: Readonly<ServerDetail>;
+}
+
 export class ServerQueries {
+  private readonly details = new LRUCache<string, DetailMemo>({ max: 20_000 });
+
   constructor(private readonly deps: ServerQueriesDeps) {}
 
   /** The stored records of the servers of a provider, region, role and exact ids (all when none is asked). */
@@ -152,14 +162,27 @@ export class ServerQueries {
   }
 
   /** One server with its newest sample (cache first) and where that sample came from. */
-  async one(id: string): Promise<ServerDetail> {
+  async one(id: string): Promise<Readonly<ServerDetail>> {
     const record = await this.record(id);
     const latest = await this.deps.reader.get(record.id);
-    return {
-      ...toServerView(record, this.deps.now(), this.deps.collectIntervalMs),
+    const now = this.deps.now();
+    const status = effectiveStatus(record, now, this.deps.collectIntervalMs);
+    const known = this.details.get(record.id);
+    if (
+      known &&
+      known.record === record &&
+      known.latest?.sample === latest?.sample &&
+      known.latest?.source === latest?.source &&
+      known.detail.status === status
+    )
+      return known.detail;
+    const detail = {
+      ...toServerView(record, now, this.deps.collectIntervalMs),
       metrics: latest ? toSampleView(latest.sample) : null,
       source: latest?.source ?? null,
     };
+    this.details.set(record.id, { record, latest, detail });
+    return detail;
   }
 
   /**

@@ -51,6 +51,21 @@ describe('cache-hit reads of a server', () => {
     expect(redisReads).not.toHaveBeenCalled();
   });
 
+  test('an unchanged server is answered the same; the next collection run shows at once', async () => {
+    const read = async () =>
+      (await (await service.app.request('/api/servers/DB-EU-002')).json()) as {
+        metrics: { timestamp: string };
+        lastSeen: string;
+      };
+    const before = await read();
+    expect(await read()).toEqual(before);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a sample time of its own
+    await service.context.manager.tick();
+    const after = await read();
+    expect(Date.parse(after.metrics.timestamp)).toBeGreaterThan(Date.parse(before.metrics.timestamp));
+    expect(after.lastSeen).toBe(after.metrics.timestamp);
+  });
+
   test('while PostgreSQL is unreachable the collected server is still answered', async () => {
     const sql = service.context.storage.store.sql;
     const broken = jest.spyOn(sql, 'query').mockRejectedValue(new Error('connection refused'));

@@ -16,7 +16,14 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     return c.json({ servers, total: servers.length });
   });
 
-  app.get('/api/servers/:id', async (c) => c.json(await ctx.servers.one(c.req.param('id'))));
+  // one() hands back the same object while a server is unchanged: its JSON is written once.
+  const bodies = new WeakMap<object, string>();
+  app.get('/api/servers/:id', async (c) => {
+    const detail = await ctx.servers.one(c.req.param('id'));
+    let body = bodies.get(detail);
+    if (body === undefined) bodies.set(detail, (body = JSON.stringify(detail)));
+    return c.body(body, 200, { 'content-type': 'application/json' });
+  });
 
   app.get('/api/servers/:id/metrics', async (c) => {
     const q = parseQuery(c, metricsQuery(ctx.now()));
