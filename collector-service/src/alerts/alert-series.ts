@@ -88,7 +88,13 @@ export class AlertSeries implements SeriesSource {
 export class CombinedSource implements SeriesSource {
   constructor(private readonly sources: SeriesSource[]) {}
 
-  async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
-    return (await Promise.all(this.sources.map((s) => s.select(matchers, fromMs, toMs, budget)))).flat();
+  async select(
+    matchers: Matcher[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    options?: { newestOnly: boolean }
+  ): Promise<StoredSeries[]> {
+    return (await Promise.all(this.sources.map((s) => s.select(matchers, fromMs, toMs, budget, options)))).flat();
   }
 }

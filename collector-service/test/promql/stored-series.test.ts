@@ -144,6 +144,23 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     }
   });
 
+  test('an instant selector asks for the newest sample alone: the last of each series a full read gives, missing readings skipped', async () => {
+    for (const name of ['openmanager_load1', 'openmanager_cpu_usage_percent', 'openmanager_up']) {
+      const matchers = [m('__name__', '=', name)];
+      const full = await source().select(matchers, T - 1, T + 2 * MIN, budget());
+      const newest = await source().select(matchers, T - 1, T + 2 * MIN, budget(), { newestOnly: true });
+      expect(newest).toEqual(full.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) })));
+    }
+    const [load] = await source().select(
+      [m('__name__', '=', 'openmanager_load1'), m('server', '=', 'web-1')],
+      T - 1,
+      T + 2 * MIN,
+      budget(),
+      { newestOnly: true }
+    );
+    expect(load).toMatchObject({ times: [T + MIN], values: [1] }); // the reading at T + 2 min is missing
+  });
+
   test('series labels: any of several selectors, only series with samples in the span', async () => {
     const labels = await source().seriesLabels(
       [[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]],

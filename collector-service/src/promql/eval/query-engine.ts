@@ -12,8 +12,17 @@ import type { StoredSeries, Value } from './values';
 
 /** Where the engine reads stored series from. */
 export interface SeriesSource {
-  /** Series matching all matchers, with their samples in (fromMs, toMs]; samples loaded are charged to the budget. */
-  select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]>;
+  /**
+   * Series matching all matchers, with their samples in (fromMs, toMs]; samples loaded are charged to the budget.
+   * With `newestOnly` a source may answer each series' newest sample in the span alone.
+   */
+  select(
+    matchers: Matcher[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    options?: { newestOnly: boolean }
+  ): Promise<StoredSeries[]>;
 }
 
 export interface QueryOptions {
@@ -40,7 +49,9 @@ async function load(
   budget: QueryBudget
 ): Promise<Map<VectorSelector, StoredSeries[]>> {
   const needs = planSelectors(expr, startMs, endMs);
-  const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget)));
+  const loaded = await Promise.all(
+    needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget, { newestOnly: n.newestOnly }))
+  );
   return new Map(needs.map((n, i) => [n.selector, loaded[i]]));
 }
 

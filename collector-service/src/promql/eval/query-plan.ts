@@ -9,6 +9,8 @@ export interface SelectorNeed {
   /** Samples with fromMs < timestamp <= toMs. */
   fromMs: number;
   toMs: number;
+  /** An instant selector evaluated at one time: only each series' newest sample in the span matters. */
+  newestOnly: boolean;
 }
 
 interface Span {
@@ -35,6 +37,7 @@ export function planSelectors(expr: Expr, startMs: number, endMs: number): Selec
           matchers: selector.matchers,
           fromMs: lo - selector.offsetMs - reach,
           toMs: hi - selector.offsetMs,
+          newestOnly: e.kind === 'vector-selector' && lo === hi,
         });
         return;
       }

@@ -82,7 +82,8 @@ export class StoredSeriesSource implements SeriesSource {
     matchers: Matcher[],
     askedFromMs: number,
     askedToMs: number,
-    budget: QueryBudget
+    budget: QueryBudget,
+    options?: { newestOnly: boolean }
   ): Promise<StoredSeries[]> {
     // An offset or range of millions of years asks for times no table holds (nor Date represents).
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
@@ -94,7 +95,7 @@ export class StoredSeriesSource implements SeriesSource {
       resolution === 'raw'
         ? fromMs
         : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
-    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget);
+    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options?.newestOnly);
     // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
     const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
     const rawOnly = targets.filter((t) => !ROLLED_UP.has(t.metric.column));
@@ -103,13 +104,23 @@ export class StoredSeriesSource implements SeriesSource {
     return [...joinStored(older, newer), ...(await this.selectRaw(rawOnly, fromMs, toMs, budget))];
   }
 
-  private async selectRaw(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget) {
+  private async selectRaw(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    newestOnly = false
+  ): Promise<StoredSeries[]> {
     if (targets.length === 0) return [];
+    if (newestOnly) {
+      const newest = this.newestFromHead(targets, fromMs, toMs, budget);
+      if (newest) return newest;
+    }
     const serverIds = [...new Set(targets.map((t) => t.server.id))];
-    return (
+    const read =
       this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
-      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget))
-    );
+      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget));
+    return newestOnly ? read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) })) : read;
   }
 
   /** Bucket averages of targets whose metric the rollups hold. */
@@ -149,6 +160,21 @@ export class StoredSeriesSource implements SeriesSource {
       }
       if (series.times.length > 0) out.push(series);
     }
+    return out;
+  }
+
+  /** Each target's newest sample in the span, from the head; null when the head does not hold the span. */
+  private newestFromHead(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget): StoredSeries[] | null {
+    const out: StoredSeries[] = [];
+    for (const t of targets) {
+      const newest = this.store.head.newestReading(t.server.id, t.metric.column, fromMs, toMs);
+      if (newest === false) return null;
+      if (newest === null) continue;
+      const value = typeof newest.stored === 'number' ? newest.stored : t.metric.value(newest.stored);
+      if (value === null) continue;
+      out.push({ labels: t.labels, times: [newest.timeMs], values: [value] });
+    }
+    budget.charge(out.length);
     return out;
   }
 

@@ -191,6 +191,31 @@ export class SampleHead {
     return true;
   }
 
+  /**
+   * The newest of a server's samples with fromMs < time <= toMs that holds a reading of `column`: what an
+   * instant selector needs. Null when there is none; false when the head does not hold the range.
+   */
+  newestReading(
+    serverId: string,
+    column: HeadRawColumn,
+    fromMs: number,
+    toMs: number
+  ): { timeMs: number; stored: number | string } | null | false {
+    if (!this.covers(fromMs + 1)) return false;
+    const buffer = this.series.get(serverId);
+    if (!buffer) return null;
+    const first = buffer.upperBound(fromMs);
+    const times = buffer.times;
+    if (column === 'status') {
+      const i = buffer.upperBound(toMs) - 1;
+      return i >= first ? { timeMs: times[i], stored: STATUS_CODES[buffer.status[i]] } : null;
+    }
+    const values = buffer.columns[COLUMN_INDEX[column]];
+    for (let i = buffer.upperBound(toMs) - 1; i >= first; i--)
+      if (values[i] === values[i]) return { timeMs: times[i], stored: values[i] };
+    return null;
+  }
+
   /** Samples of a server in fromMs < time <= toMs (for counting before a read); null when not held. */
   count(serverId: string, fromMs: number, toMs: number): number | null {
     if (!this.covers(fromMs + 1)) return null;

@@ -121,6 +121,21 @@ describe('SampleHead', () => {
     expect(head.count('A', T0 - 1, T0 + MINUTE)).toBe(2);
   });
 
+  test('the newest reading in (from, to] is the last sample scan would visit: absent readings skipped, status by name', () => {
+    const head = headAt(T0 + 10 * MINUTE);
+    head.append([
+      sample('A', T0, { cpuUsage: 1 }),
+      sample('A', T0 + MINUTE, { cpuUsage: 2, status: 'offline' }),
+      sample('A', T0 + 2 * MINUTE, { cpuUsage: null }),
+    ]);
+    expect(head.newestReading('A', 'cpu_usage', T0 - 1, T0 + 2 * MINUTE)).toEqual({ timeMs: T0 + MINUTE, stored: 2 });
+    expect(head.newestReading('A', 'status', T0 - 1, T0 + MINUTE)).toEqual({ timeMs: T0 + MINUTE, stored: 'offline' });
+    expect(head.newestReading('A', 'cpu_usage', T0 + MINUTE, T0 + 2 * MINUTE)).toBeNull();
+    expect(head.newestReading('B', 'cpu_usage', T0 - 1, T0 + 2 * MINUTE)).toBeNull();
+    // Older than what the head holds: not its to answer.
+    expect(head.newestReading('A', 'cpu_usage', T0 - 2 * DAY, T0)).toBe(false);
+  });
+
   test('a budget is charged the samples a read scans, and an aborted request stops the read', () => {
     const head = headAt(T0 + 10 * MINUTE);
     head.append(Array.from({ length: 6 }, (_, m) => sample('A', T0 + m * MINUTE)));
