@@ -1,4 +1,5 @@
 /** Reads this machine on a fixed interval and keeps the newest sample, rates from the last two readings. */
+import type { Readings } from '../domain/metrics';
 import type { AppMetricEntry, ServiceEntry, VolumeEntry } from '../collectors/custom-api/host-report-entries';
 import { volumeRates } from './disk-stats';
 import { readMachine, type MachineReading } from './proc-readings';
@@ -10,15 +11,8 @@ export interface HostExtras {
 }
 
 /** What the agent serves for its server; null where a reading is not available (yet). */
-export interface AgentSample {
+export interface AgentSample extends Readings {
   at: Date;
-  cpuUsage: number | null;
-  memoryUsage: number | null;
-  diskUsage: number | null;
-  networkInBytes: number | null;
-  networkOutBytes: number | null;
-  load1m: number | null;
-  uptimeSeconds: number | null;
   /** Disk I/O since the previous reading; absent on the first. */
   volumes?: VolumeEntry[];
   services?: ServiceEntry[];

@@ -16,7 +16,7 @@ import { analyze, type EngineDeps } from './engine/ask-engine';
 import type { DashboardRange } from './engine/time-scope';
 import { createRephraser, type Rephraser } from './llm/rephrase';
 import { buildInventory, understand, type Entities, type Intent, type Inventory, type Understanding } from './nlu';
-import type { AskAnswer } from '@openmanager/contract';
+import { emptyEntities, type AskAnswer } from '@openmanager/contract';
 
 /** What the analysis needs from the running service, and nothing more. */
 export interface AskServiceDeps {
@@ -100,17 +100,7 @@ export class AskService {
     const understanding: Understanding = {
       intent,
       language: options.language ?? 'en',
-      entities: {
-        servers: [],
-        metrics: [],
-        provider: null,
-        region: null,
-        role: null,
-        rangeMinutes: null,
-        limit: null,
-        period: null,
-        ...entities,
-      },
+      entities: { ...emptyEntities(), ...entities },
       confidence: 1,
       unresolved: [],
       order: 'desc',

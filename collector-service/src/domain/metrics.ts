@@ -13,10 +13,8 @@ export {
   type ServerStatus,
 } from '@openmanager/contract';
 
-/** One sample of one server: one row of `server_metrics`. Absent readings are null, never 0. */
-export interface ServerMetrics {
-  serverId: string;
-  timestamp: Date;
+/** A server's readings at one moment. Absent readings are null, never 0. */
+export interface Readings {
   cpuUsage: number | null;
   memoryUsage: number | null;
   diskUsage: number | null;
@@ -26,6 +24,12 @@ export interface ServerMetrics {
   networkOutBytes: number | null;
   load1m: number | null;
   uptimeSeconds: number | null;
+}
+
+/** One sample of one server: one row of `server_metrics`. */
+export interface ServerMetrics extends Readings {
+  serverId: string;
+  timestamp: Date;
   status: ServerStatus;
   /** Whatever the collector saw, kept for debugging (JSONB). */
   rawData: Record<string, unknown>;

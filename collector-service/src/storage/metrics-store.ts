@@ -3,6 +3,7 @@ import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../domain/met
 import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import { SampleHead, type HeadOptions } from './head/sample-head';
+import { METRIC_COLUMNS } from './head/series-buffer';
 import { InventoryMemory } from './inventory-memory';
 import { PartitionManager } from './partitions';
 import { copySamples } from './sample-copy';
@@ -79,15 +80,6 @@ export interface SeriesSet {
   timestamps: number[];
   values: Partial<Record<MetricName, Array<number | null>>>;
 }
-
-const COLUMNS: Record<MetricName, string> = {
-  cpu: 'cpu_usage',
-  memory: 'memory_usage',
-  disk: 'disk_usage',
-  network_in: 'network_in_bytes',
-  network_out: 'network_out_bytes',
-  load: 'load_1m',
-};
 
 const SAMPLE_RECORDSET = `server_id text, "timestamp" timestamptz, cpu_usage float8, memory_usage float8, disk_usage float8,
   network_in_bytes float8, network_out_bytes float8, load_1m float8, uptime_seconds float8, status text, raw_data jsonb`;
@@ -430,7 +422,9 @@ export class MetricsStore {
     const metrics = q.metrics.filter((m) => METRIC_NAMES.includes(m));
     if (q.serverIds.some(holdsNul)) q = { ...q, serverIds: q.serverIds.filter((id) => !holdsNul(id)) };
     if (q.serverIds.length === 0 || metrics.length === 0) return [];
-    const aggregates = metrics.map((m) => `${aggregateExpression(q.aggregation, COLUMNS[m])} AS ${m}`).join(', ');
+    const aggregates = metrics
+      .map((m) => `${aggregateExpression(q.aggregation, METRIC_COLUMNS[m])} AS ${m}`)
+      .join(', ');
     const rows = await this.boundedQuery<
       Record<string, unknown> & { server_id: string; bucket: Date; samples: number }
     >(

@@ -55,6 +55,20 @@ export const entities = z.object({
 });
 export type Entities = z.infer<typeof entities>;
 
+/** Entities of a question that mentions nothing. */
+export function emptyEntities(): Entities {
+  return {
+    servers: [],
+    metrics: [],
+    provider: null,
+    region: null,
+    role: null,
+    rangeMinutes: null,
+    limit: null,
+    period: null,
+  };
+}
+
 /**
  * Whether a finding may explain others. Only a state change (offline, a restart, a disk or memory
  * filling, a traffic jump) is a probable cause; a cpu or latency rise is a symptom.

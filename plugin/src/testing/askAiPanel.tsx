@@ -4,6 +4,7 @@
  */
 import { setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
 import { act, render } from '@testing-library/react';
+import { emptyEntities } from '@openmanager/contract';
 import React from 'react';
 
 import { DataSource } from '../datasource/datasource';
@@ -99,16 +100,7 @@ export const finding = (change: Partial<AskFinding> = {}): AskFinding => ({
 export const askAnswer = (change: Partial<AskAnswer> = {}): AskAnswer => ({
   intent: 'server_health',
   language: 'ko',
-  entities: {
-    servers: ['DB-EU-002'],
-    metrics: [],
-    provider: null,
-    region: null,
-    role: null,
-    rangeMinutes: null,
-    limit: null,
-    period: null,
-  },
+  entities: { ...emptyEntities(), servers: ['DB-EU-002'] },
   severity: 'critical',
   answer: 'DB-EU-002: 위험 — CPU 86.7%(위험 기준 85% 이상), 메모리 90.7%(위험 기준 90% 이상).',
   findings: [

@@ -1,4 +1,5 @@
 /** Question → intent + entities: entities first (servers, ranges, metrics, counts, scope), then the intent from cues and entities. */
+import { emptyEntities } from '@openmanager/contract';
 import { classify } from './intent-classifier';
 import { DOMAIN_NOUNS, NOT_A_QUESTION } from './intent-lexicon';
 import type { Inventory } from './inventory';
@@ -25,19 +26,6 @@ const PERIOD_COMPARABLE: ReadonlySet<Intent> = new Set([
   'fleet_health',
   'unknown',
 ]);
-
-function emptyEntities(): Entities {
-  return {
-    servers: [],
-    metrics: [],
-    provider: null,
-    region: null,
-    role: null,
-    rangeMinutes: null,
-    limit: null,
-    period: null,
-  };
-}
 
 function typed(text: QuestionText, spans: Array<{ start: number; end: number }>): string[] {
   return [...new Set(spans.sort((a, b) => a.start - b.start).map((s) => text.display.slice(s.start, s.end).trim()))];

@@ -8,7 +8,8 @@ import type { SqlClient } from '../../storage/sql-client';
 import { storableTime, type QueryBudget } from '../../limits';
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import { planResolution } from '../../storage/rollups/resolution';
-import { RAW_COLUMN, type RollupResolution } from '../../storage/rollups/rollup-columns';
+import type { RollupResolution } from '../../storage/rollups/rollup-columns';
+import { METRIC_COLUMNS } from '../../storage/head/series-buffer';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
@@ -30,7 +31,7 @@ export const serverLabels = (s: ServerRecord): Labels => ({
 });
 
 /** The catalog columns the rollups hold, and their metric names there (uptime and up are raw only). */
-const ROLLED_UP = new Map<RawColumn, MetricName>(METRIC_NAMES.map((m) => [RAW_COLUMN[m] as RawColumn, m]));
+const ROLLED_UP = new Map<RawColumn, MetricName>(METRIC_NAMES.map((m) => [METRIC_COLUMNS[m], m]));
 
 /** One list of series: the same labels joined, older samples first. */
 function joinStored(older: StoredSeries[], newer: StoredSeries[]): StoredSeries[] {

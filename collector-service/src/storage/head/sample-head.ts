@@ -4,7 +4,7 @@
  * (`covers`); the caller asks the database otherwise. Memory is capped: past `maxBytes` each server
  * keeps fewer samples, and what the head covers starts later.
  */
-import type { MetricName, ServerMetrics, ServerStatus } from '../../domain/metrics';
+import type { ServerMetrics, ServerStatus } from '../../domain/metrics';
 import type { RangeQuery, SeriesSet } from '../metrics-store';
 import type { SqlClient } from '../sql-client';
 import { bucketize } from './bucket-aggregate';
@@ -13,6 +13,7 @@ import {
   BYTES_PER_SAMPLE,
   COLUMN_INDEX,
   HEAD_COLUMNS,
+  METRIC_COLUMNS,
   SeriesBuffer,
   STATUS_CODES,
   type HeadColumn,
@@ -36,16 +37,6 @@ export interface HeadStats {
   /** Oldest time from which the head holds every sample; null while it covers nothing. */
   coveredFrom: string | null;
 }
-
-/** Sample columns by API metric name. */
-export const METRIC_COLUMNS: Record<MetricName, HeadColumn> = {
-  cpu: 'cpu_usage',
-  memory: 'memory_usage',
-  disk: 'disk_usage',
-  network_in: 'network_in_bytes',
-  network_out: 'network_out_bytes',
-  load: 'load_1m',
-};
 
 /** The sample columns a raw read can ask for: the numeric ones and `status`. */
 export type HeadRawColumn = HeadColumn | 'status';

@@ -3,7 +3,7 @@
  * column, sorted by time, over a sliding region [start, end) that grows up to a cap and then
  * drops its oldest samples. Appends are O(1) amortised; a late sample is inserted in place.
  */
-import type { ServerMetrics, ServerStatus } from '../../domain/metrics';
+import type { MetricName, ServerMetrics, ServerStatus } from '../../domain/metrics';
 
 /** The numeric sample columns the head keeps, in `server_metrics` column names. */
 export const HEAD_COLUMNS = [
@@ -16,6 +16,15 @@ export const HEAD_COLUMNS = [
   'uptime_seconds',
 ] as const;
 export type HeadColumn = (typeof HEAD_COLUMNS)[number];
+/** The `server_metrics` column of each API metric: the head's, raw reads' and the rollups' one mapping. */
+export const METRIC_COLUMNS: Record<MetricName, HeadColumn> = {
+  cpu: 'cpu_usage',
+  memory: 'memory_usage',
+  disk: 'disk_usage',
+  network_in: 'network_in_bytes',
+  network_out: 'network_out_bytes',
+  load: 'load_1m',
+};
 export const COLUMN_INDEX: Record<HeadColumn, number> = Object.fromEntries(
   HEAD_COLUMNS.map((c, i) => [c, i])
 ) as Record<HeadColumn, number>;

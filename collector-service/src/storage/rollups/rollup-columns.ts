@@ -2,6 +2,7 @@
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import type { Aggregation } from '../metrics-store';
 import { ROLLUP_1H_PARTITIONS, ROLLUP_5M_PARTITIONS, type PartitionScheme } from '../partitions';
+import { METRIC_COLUMNS } from '../head/series-buffer';
 import { BUCKET_MS } from './resolution';
 
 export type RollupResolution = keyof typeof BUCKET_MS;
@@ -16,16 +17,6 @@ export interface RollupTable {
 export const ROLLUP_TABLES: Record<RollupResolution, RollupTable> = {
   '5m': { resolution: '5m', table: 'metric_rollups_5m', partitions: ROLLUP_5M_PARTITIONS, bucketMs: BUCKET_MS['5m'] },
   '1h': { resolution: '1h', table: 'metric_rollups_1h', partitions: ROLLUP_1H_PARTITIONS, bucketMs: BUCKET_MS['1h'] },
-};
-
-/** The raw sample column each metric rolls up from. */
-export const RAW_COLUMN: Record<MetricName, string> = {
-  cpu: 'cpu_usage',
-  memory: 'memory_usage',
-  disk: 'disk_usage',
-  network_in: 'network_in_bytes',
-  network_out: 'network_out_bytes',
-  load: 'load_1m',
 };
 
 const PARTS = ['avg', 'min', 'max', 'last', 'count'] as const;
@@ -43,7 +34,7 @@ const interval = (ms: number) => `make_interval(secs => ${ms / 1000})`;
 
 /** One bucket per server from raw samples: avg/min/max, the newest non-null value, and how many held a value. */
 function fromRaw(m: MetricName): string[] {
-  const c = RAW_COLUMN[m];
+  const c = METRIC_COLUMNS[m];
   return [
     `avg(${c})`,
     `min(${c})`,
