@@ -247,6 +247,9 @@ describe('OpenManager and a real Prometheus answer PromQL alike on the same samp
     ['sum(openmanager_memory_usage_percent > 70)', 45],
     ['max_over_time(openmanager_load1[10m:1m])', 600],
     ['timestamp(openmanager_up{provider="onprem"})', 60],
+    ['avg_over_time(openmanager_cpu_usage_percent[90s])', 90],
+    ['quantile_over_time(0.9, openmanager_load1[10m] offset 7m)', 120],
+    ['last_over_time(openmanager_up[3m])', 60],
   ];
 
   test.each(RANGE)('range query %s step %i s', async (query, step) => {

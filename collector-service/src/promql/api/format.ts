@@ -8,6 +8,9 @@ export function formatSampleValue(v: number): string {
   if (v === -Infinity) return '-Inf';
   if (Object.is(v, -0)) return '-0';
   const text = String(v);
+  // JavaScript writes an exponent only outside [1e-6, 1e21); Go's 'f' format never does.
+  const magnitude = Math.abs(v);
+  if (magnitude >= 1e-6 && magnitude < 1e21) return text;
   if (!text.includes('e')) return text;
   const exp = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)!;
   const [, sign, lead, fraction = '', power] = exp;

@@ -2,11 +2,12 @@
 import { TYPE_NAMES, type Expr, type VectorSelector } from '../parse/ast';
 import { badData, executionError, PromError } from '../errors';
 import { evaluate, type EvalContext } from './evaluator';
-import { metricJson, samplePair, type MatrixElement, type QueryData, type SamplePair } from '../api/format';
+import { metricJson, samplePair, type MatrixElement, type QueryData } from '../api/format';
 import { compareLabels, labelsKey, type Labels } from '../labels';
 import type { Matcher } from '../matchers';
 import { parsePromQL } from '../parse/parse';
 import { planSelectors } from './query-plan';
+import { evaluateSeriesWise, type SeriesPoints, type Steps } from './series-wise';
 import { MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import type { StoredSeries, Value } from './values';
 
@@ -143,6 +144,28 @@ function checkRange({ startMs, endMs, stepMs }: RangeParams): void {
   }
 }
 
+/** Evaluates `expr` at every step, collecting each label set's points. */
+async function evaluateStepwise(expr: Expr, steps: Steps, ctx: EvalContext): Promise<SeriesPoints[]> {
+  const series = new Map<string, SeriesPoints>();
+  for (let i = 0; i < steps.count; i++) {
+    const t = steps.startMs + i * steps.stepMs;
+    const value = await evaluate(expr, t, ctx);
+    const samples =
+      value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
+    ctx.budget.charge(samples.length);
+    for (const s of samples) {
+      const key = labelsKey(s.labels);
+      let out = series.get(key);
+      if (!out) series.set(key, (out = { labels: s.labels, times: [], values: [] }));
+      if (out.times[out.times.length - 1] === t)
+        throw executionError('vector cannot contain metrics with the same labelset');
+      out.times.push(t);
+      out.values.push(s.value);
+    }
+  }
+  return [...series.values()];
+}
+
 export async function rangeQuery(
   source: SeriesSource,
   text: string,
@@ -158,27 +181,12 @@ export async function rangeQuery(
   }
   const { startMs, endMs, stepMs } = range;
   const ctx = context(await load(source, expr, startMs, endMs, options.budget), startMs, endMs, options);
-  const series = new Map<string, { labels: Labels; values: SamplePair[]; lastMs: number }>();
   // Counted, not accumulated: at extreme times `t += step` would not move.
-  const steps = Math.floor((endMs - startMs) / stepMs) + 1;
-  for (let i = 0; i < steps; i++) {
-    const t = startMs + i * stepMs;
-    const value = await evaluate(expr, t, ctx);
-    const samples =
-      value.type === 'scalar' ? [{ labels: {}, value: value.value }] : value.type === 'vector' ? value.samples : [];
-    options.budget.charge(samples.length);
-    for (const s of samples) {
-      const key = labelsKey(s.labels);
-      let out = series.get(key);
-      if (!out) series.set(key, (out = { labels: s.labels, values: [], lastMs: NaN }));
-      if (out.lastMs === t) throw executionError('vector cannot contain metrics with the same labelset');
-      out.values.push(samplePair(t, s.value));
-      out.lastMs = t;
-    }
-  }
-  const result: MatrixElement[] = byLabels([...series.values()]).map((s) => ({
+  const steps = { startMs, stepMs, count: Math.floor((endMs - startMs) / stepMs) + 1 };
+  const series = (await evaluateSeriesWise(expr, steps, ctx)) ?? (await evaluateStepwise(expr, steps, ctx));
+  const result: MatrixElement[] = byLabels(series).map((s) => ({
     metric: metricJson(s.labels),
-    values: s.values,
+    values: s.times.map((t, i) => samplePair(t, s.values[i])),
   }));
   return { resultType: 'matrix', result };
 }
