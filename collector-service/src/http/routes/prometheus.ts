@@ -23,6 +23,7 @@ import type { ServiceContext } from '../../service-context';
 import { ApiError } from '../errors';
 import { LimitError } from '../../limits';
 import { requestBudget } from '../request-budget';
+import { jsonAnswer } from '../json-answer';
 
 /** The Prometheus version whose API this one follows; Grafana reads it to pick the features it uses. */
 const COMPATIBLE_PROMETHEUS_VERSION = '2.53.0';
@@ -73,7 +74,7 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const params = await ApiParams.fromRequest(c.req.raw);
     const timeMs = timeParam(params, 'time', ctx.now());
     const budget = budgetOf(c, params);
-    return c.json(success(await instantQuery(source, params.get('query') ?? '', timeMs, { budget })));
+    return jsonAnswer(c, success(await instantQuery(source, params.get('query') ?? '', timeMs, { budget })));
   });
 
   app.on(GET_POST, `${BASE}/query_range`, async (c) => {
@@ -83,7 +84,10 @@ export function prometheusRoutes(ctx: ServiceContext, requireRole: RequireRole) 
     const stepMs = durationParam(params, 'step');
     if (stepMs === undefined) throw badData('invalid parameter "step": cannot parse "" to a valid duration');
     const budget = budgetOf(c, params);
-    return c.json(success(await rangeQuery(source, params.get('query') ?? '', { startMs, endMs, stepMs }, { budget })));
+    return jsonAnswer(
+      c,
+      success(await rangeQuery(source, params.get('query') ?? '', { startMs, endMs, stepMs }, { budget }))
+    );
   });
 
   app.on(GET_POST, `${BASE}/query_exemplars`, async (c) => {

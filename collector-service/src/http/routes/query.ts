@@ -6,6 +6,7 @@ import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseJsonBody } from '../validate';
 import { requestBudget } from '../request-budget';
+import { jsonAnswer } from '../json-answer';
 
 export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   const app = new Hono();
@@ -24,7 +25,7 @@ export function queryRoutes(ctx: ServiceContext, requireRole: RequireRole) {
       },
       requestBudget(ctx, c)
     );
-    return c.json(answer);
+    return jsonAnswer(c, answer);
   });
   return app;
 }
