@@ -1,6 +1,6 @@
 /** Range queries: evaluation at start, start+step, … ≤ end; Prometheus's limits and checks; timeouts. */
 import { instantQuery, rangeQuery } from '../../src/promql/eval/query-engine';
-import { at, budget, MemorySource, MIN, SMALL_FLEET } from './support/memory-source';
+import { at, budget, MemorySource, MIN, series, SMALL_FLEET } from './support/memory-source';
 
 const source = () => new MemorySource(SMALL_FLEET);
 const options = () => ({ budget: budget() });
@@ -153,4 +153,17 @@ test('one samples budget covers loading and every step of evaluation (422 naming
     status: 422,
     message: expect.stringContaining(`QUERY_MAX_SAMPLES=${produced}`),
   });
+});
+
+test('one long series under a day-long window stops at the deadline too, not only between series', async () => {
+  const dense = series({ __name__: 'dense', server: 'a' }, 2 * 8_640, (i) => i % 97, { everyMs: 10_000 });
+  let now = 0;
+  const clock = () => (now += 1_000); // every look at the clock costs a second
+  const failure = rangeQuery(
+    new MemorySource([dense]),
+    'quantile_over_time(0.5, dense[1d])',
+    { startMs: at(24 * 60), endMs: at(48 * 60), stepMs: MIN },
+    { budget: budget({ timeoutMs: 10_000 }, clock) }
+  );
+  await expect(failure).rejects.toMatchObject({ code: 'query_timeout', status: 422 });
 });

@@ -11,6 +11,7 @@ import { LOOKBACK_MS, type EvalContext } from './evaluator';
 import { dropMetricName, labelsKey, type Labels } from '../labels';
 import { RANGE_FUNCTIONS, type RangeFunction } from './range-functions';
 import type { StoredSeries } from './values';
+import type { QueryBudget } from '../../limits';
 
 export interface Steps {
   startMs: number;
@@ -26,7 +27,13 @@ export interface SeriesPoints {
 }
 
 /** How one stored series becomes its output points over all steps. */
-type PerSeries = (series: StoredSeries, steps: Steps, out: SeriesPoints) => void;
+type PerSeries = (series: StoredSeries, steps: Steps, out: SeriesPoints, budget: QueryBudget) => Promise<void>;
+
+/**
+ * Samples looked at between two checks of the deadline (a yield to the event loop when the request has held it
+ * for a slice): one series over 11,000 steps of a day-long window is billions of them.
+ */
+const WORK_BETWEEN_CHECKS = 4_096;
 
 interface SeriesWisePlan {
   selector: VectorSelector;
@@ -36,10 +43,11 @@ interface SeriesWisePlan {
 
 /** The newest sample within the lookback at each step, unless a staleness marker ended the series after it. */
 function instantPoints(offsetMs: number): PerSeries {
-  return ({ times, values, stale }, steps, out) => {
+  return async ({ times, values, stale }, steps, out, budget) => {
     let next = 0; // first sample after the step's time
     let nextMarker = 0;
     for (let i = 0; i < steps.count; i++) {
+      if (i % WORK_BETWEEN_CHECKS === WORK_BETWEEN_CHECKS - 1) await budget.pause();
       const t = steps.startMs + i * steps.stepMs;
       const ts = t - offsetMs;
       while (next < times.length && times[next] <= ts) next++;
@@ -57,10 +65,15 @@ function instantPoints(offsetMs: number): PerSeries {
 
 /** A range function over the samples in (t - offset - range, t - offset] at each step. */
 function windowPoints(fn: RangeFunction, rangeMs: number, offsetMs: number, scalars: number[]): PerSeries {
-  return ({ times, values }, steps, out) => {
+  return async ({ times, values }, steps, out, budget) => {
     let from = 0;
     let to = 0;
+    let work = 0;
     for (let i = 0; i < steps.count; i++) {
+      if ((work += 1 + to - from) >= WORK_BETWEEN_CHECKS) {
+        work = 0;
+        await budget.pause();
+      }
       const t = steps.startMs + i * steps.stepMs;
       const endMs = t - offsetMs;
       const startMs = endMs - rangeMs;
@@ -114,7 +127,7 @@ export async function evaluateSeriesWise(expr: Expr, steps: Steps, ctx: EvalCont
   for (let i = 0; i < stored.length; i++) {
     await ctx.budget.pause();
     const out: SeriesPoints = { labels: outputs[i], times: [], values: [] };
-    plan.perSeries(stored[i], steps, out);
+    await plan.perSeries(stored[i], steps, out, ctx.budget);
     ctx.budget.charge(out.times.length);
     if (out.times.length > 0) result.push(out);
   }
