@@ -175,4 +175,29 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     expect(await source().seriesLabels([], budget(), T + 10 * MIN, T + 20 * MIN)).toEqual([]);
     expect(await source().seriesLabels([], budget())).toHaveLength(16);
   });
+
+  test('a server moved to another region is selected with its new labels by the same source', async () => {
+    const selectMoved = async (src: StoredSeriesSource) =>
+      (
+        await src.select(
+          [m('__name__', '=', 'openmanager_cpu_usage_percent'), m('server', '=', 'moved-1')],
+          T,
+          T + 3 * MIN,
+          budget(),
+          { newestOnly: true }
+        )
+      ).map((s) => s.labels.region);
+    const write = (region: string, timeMs: number) => {
+      const samples = [sample('moved-1', timeMs)];
+      return opened.storage.store.write({
+        servers: recordsFor(samples, [serverInfo('moved-1', { region })]),
+        samples,
+      });
+    };
+    const src = source();
+    await write('dc1', T + MIN);
+    expect(await selectMoved(src)).toEqual(['dc1']);
+    await write('dc2', T + 2 * MIN);
+    expect(await selectMoved(src)).toEqual(['dc2']);
+  });
 });

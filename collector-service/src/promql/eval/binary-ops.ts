@@ -59,8 +59,7 @@ const dropsName = (b: Binary) => (isArithmetic(b.op) && b.op !== 'atan2') || b.r
 export function vectorScalarOp(b: Binary, samples: Sample[], scalar: number, scalarOnLeft: boolean): Sample[] {
   const out: Sample[] = [];
   for (const s of samples) {
-    const [l, r] = scalarOnLeft ? [scalar, s.value] : [s.value, scalar];
-    const { value, holds } = applyOp(b.op, l, r);
+    const { value, holds } = scalarOnLeft ? applyOp(b.op, scalar, s.value) : applyOp(b.op, s.value, scalar);
     if (!b.returnBool && !holds) continue;
     // A comparison keeps the vector's value even when the vector is on the right.
     const result = b.returnBool ? Number(holds) : isComparison(b.op) ? s.value : value;
