@@ -43,20 +43,42 @@ export function cleanText(text: unknown, max = MAX_TEXT_CHARS): string {
     .slice(0, max);
 }
 
+/** The server with clean labels and text; the same object when it is clean already (as every run of a steady fleet is). */
 export function cleanServer(info: ServerInfo): ServerInfo {
+  const region = cleanText(info.region);
+  const role = cleanText(info.role);
+  const collector = cleanText(info.collector);
+  const labels = labelsClean(info.labels) ? info.labels : cleanLabels(info.labels);
+  if (region === info.region && role === info.role && collector === info.collector && labels === info.labels)
+    return info;
+  return { ...info, region, role, collector, labels };
+}
+
+function cleanLabels(raw: Record<string, string> | undefined): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(info.labels ?? {}).slice(0, MAX_LABELS)) {
+  for (const [k, v] of Object.entries(raw ?? {}).slice(0, MAX_LABELS)) {
     const key = cleanText(k, 128);
     if (key !== '') labels[key] = cleanText(v);
   }
-  return {
-    ...info,
-    region: cleanText(info.region),
-    role: cleanText(info.role),
-    collector: cleanText(info.collector),
-    labels,
-  };
+  return labels;
 }
+
+function labelsClean(labels: Record<string, string> | undefined): boolean {
+  if (!isPlainObject(labels)) return false;
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELS) return false;
+  for (const k of keys) {
+    const v = labels[k];
+    if (k === '' || cleanText(k, 128) !== k || typeof v !== 'string' || cleanText(v) !== v) return false;
+  }
+  return true;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
 
 function cleanRaw(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return cleanText(value, MAX_RAW_STRING_CHARS);
@@ -73,7 +95,27 @@ function cleanRaw(value: unknown, depth: number): unknown {
   return null;
 }
 
+/** Whether cleanRaw would give back a value equal to this one: JSON-like, within the bounds, no text to clean. */
+function rawClean(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return cleanText(value, MAX_RAW_STRING_CHARS) === value;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value === 'boolean') return true;
+  if (depth >= MAX_RAW_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_RAW_ENTRIES) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !rawClean(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_RAW_ENTRIES) return false;
+  for (const k of keys) if (cleanText(k, 128) !== k || !rawClean(value[k], depth + 1)) return false;
+  return true;
+}
+
+/** The sample with bounded, clean raw data; the same object when its raw data is clean already. */
 export function cleanSample(sample: ServerMetrics): ServerMetrics {
+  if (sample.rawData !== undefined && sample.rawData !== null && rawClean(sample.rawData, 0)) return sample;
   return { ...sample, rawData: cleanRaw(sample.rawData ?? {}, 0) as Record<string, unknown> };
 }
 
