@@ -55,6 +55,11 @@ export function scalarOp(op: BinaryOp, l: number, r: number, returnBool: boolean
 /** Arithmetic and `bool` comparisons make a new quantity: the name goes. Prometheus keeps it for atan2. */
 const dropsName = (b: Binary) => (isArithmetic(b.op) && b.op !== 'atan2') || b.returnBool;
 
+/** Whether `vector op scalar` (`scalar op vector` when `scalarOnLeft`), a comparison without `bool`, keeps a sample of this value. */
+export function comparisonKeeps(b: Binary, scalar: number, scalarOnLeft: boolean): (value: number) => boolean {
+  return (value) => (scalarOnLeft ? applyOp(b.op, scalar, value) : applyOp(b.op, value, scalar)).holds;
+}
+
 /** `vector op scalar`, or `scalar op vector` when `scalarOnLeft`. */
 export function vectorScalarOp(b: Binary, samples: Sample[], scalar: number, scalarOnLeft: boolean): Sample[] {
   const out: Sample[] = [];

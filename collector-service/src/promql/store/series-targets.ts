@@ -1,10 +1,11 @@
 /**
  * The series the stored samples make, one per server × catalog metric, with their label sets. A
  * server's series are built once and reused while its labels stay the same: rules evaluated every
- * second over 10,000 servers would otherwise build tens of thousands of label sets per evaluation.
+ * second over 10,000 servers would otherwise build tens of thousands of label sets per evaluation,
+ * in batches that V8 moves to the old generation before they die.
  */
 import type { ServerRecord } from '../../domain/server-state';
-import { METRIC_NAME, type Labels } from '../labels';
+import type { Labels } from '../labels';
 import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
 
 /** A series this store can serve: one server × one metric. */
@@ -25,7 +26,7 @@ interface ServerTargets {
   provider: string;
   region: string;
   role: string;
-  /** By METRIC_CATALOG index, built on first use. */
+  /** By METRIC_CATALOG index, each built on first use. */
   byMetric: Array<Target | undefined>;
 }
 
@@ -42,7 +43,7 @@ export class SeriesTargets {
     return (known.byMetric[metricIndex] ??= newTarget(server, METRIC_CATALOG[metricIndex]));
   }
 
-  /** Forgets servers not in the whole inventory `servers` (ones gone since). */
+  /** Forgets servers not in `servers`, the whole inventory (servers gone since). */
   keepOnly(servers: readonly ServerRecord[]): void {
     if (this.byServer.size <= servers.length) return;
     const ids = new Set(servers.map((s) => s.id));
@@ -50,16 +51,14 @@ export class SeriesTargets {
   }
 }
 
-function newTarget(server: ServerRecord, metric: CatalogMetric): Target {
-  return {
-    serverId: server.id,
-    metric,
-    labels: {
-      [METRIC_NAME]: metric.name,
-      server: server.id,
-      provider: server.provider,
-      region: server.region,
-      role: server.role,
-    },
-  };
-}
+const newTarget = (server: ServerRecord, metric: CatalogMetric): Target => ({
+  serverId: server.id,
+  metric,
+  labels: {
+    __name__: metric.name,
+    server: server.id,
+    provider: server.provider,
+    region: server.region,
+    role: server.role,
+  },
+});

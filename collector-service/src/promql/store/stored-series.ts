@@ -155,13 +155,16 @@ export class StoredSeriesSource implements SeriesSource {
   /** Each target's newest sample in the span, from the head; null when the head does not hold the span. */
   private newestFromHead(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget): StoredSeries[] | null {
     const out: StoredSeries[] = [];
+    // A run stamps every server's sample alike: series with the same newest time share its array (read-only).
+    let times: number[] = [];
     for (const t of targets) {
       const newest = this.store.head.newestReading(t.serverId, t.metric.column, fromMs, toMs);
       if (newest === false) return null;
       if (newest === null) continue;
       const value = typeof newest.stored === 'number' ? newest.stored : t.metric.value(newest.stored);
       if (value === null) continue;
-      out.push({ labels: t.labels, times: [newest.timeMs], values: [value] });
+      if (times[0] !== newest.timeMs) times = [newest.timeMs];
+      out.push({ labels: t.labels, times, values: [value] });
     }
     budget.charge(out.length);
     return out;
