@@ -161,6 +161,17 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     expect(load).toMatchObject({ times: [T + MIN], values: [1] }); // the reading at T + 2 min is missing
   });
 
+  test('a newest-only read with a filter leaves out the series whose newest sample it refuses', async () => {
+    const matchers = [m('__name__', '=', 'openmanager_cpu_usage_percent')];
+    const newest = await source().select(matchers, T - 1, T + 2 * MIN, budget(), { newestOnly: true });
+    const kept = await source().select(matchers, T - 1, T + 2 * MIN, budget(), {
+      newestOnly: true,
+      keeps: (v) => v >= 50,
+    });
+    expect(newest.map((s) => s.values)).toEqual([[52], [12]]);
+    expect(kept).toEqual(newest.filter((s) => s.values[0] >= 50));
+  });
+
   test('series labels: any of several selectors, only series with samples in the span', async () => {
     const labels = await source().seriesLabels(
       [[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]],

@@ -13,7 +13,7 @@ import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG } from './metric-catalog';
 import { SeriesTargets, type Target } from './series-targets';
-import type { SeriesSource } from '../eval/query-engine';
+import type { SelectOptions, SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
 
 /** The catalog columns the rollups hold, and their metric names there (uptime and up are raw only). */
@@ -72,7 +72,7 @@ export class StoredSeriesSource implements SeriesSource {
     askedFromMs: number,
     askedToMs: number,
     budget: QueryBudget,
-    options?: { newestOnly: boolean }
+    options?: SelectOptions
   ): Promise<StoredSeries[]> {
     // An offset or range of millions of years asks for times no table holds (nor Date represents).
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
@@ -84,7 +84,7 @@ export class StoredSeriesSource implements SeriesSource {
       resolution === 'raw'
         ? fromMs
         : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
-    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options?.newestOnly);
+    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options);
     // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
     const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
     const rawOnly = targets.filter((t) => !ROLLED_UP.has(t.metric.column));
@@ -98,18 +98,22 @@ export class StoredSeriesSource implements SeriesSource {
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
-    newestOnly = false
+    options?: SelectOptions
   ): Promise<StoredSeries[]> {
     if (targets.length === 0) return [];
+    const newestOnly = options?.newestOnly ?? false;
     if (newestOnly) {
-      const newest = this.newestFromHead(targets, fromMs, toMs, budget);
+      const newest = this.newestFromHead(targets, fromMs, toMs, budget, options?.keeps);
       if (newest) return newest;
     }
     const serverIds = [...new Set(targets.map((t) => t.serverId))];
     const read =
       this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
       (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget));
-    return newestOnly ? read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) })) : read;
+    if (!newestOnly) return read;
+    const newest = read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) }));
+    const keeps = options?.keeps;
+    return keeps ? newest.filter((s) => keeps(s.values[0])) : newest;
   }
 
   /** Bucket averages of targets whose metric the rollups hold. */
@@ -152,8 +156,17 @@ export class StoredSeriesSource implements SeriesSource {
     return out;
   }
 
-  /** Each target's newest sample in the span, from the head; null when the head does not hold the span. */
-  private newestFromHead(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget): StoredSeries[] | null {
+  /**
+   * Each target's newest sample in the span, from the head, those `keeps` accepts (all without it); null
+   * when the head does not hold the span.
+   */
+  private newestFromHead(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    keeps?: (value: number) => boolean
+  ): StoredSeries[] | null {
     const out: StoredSeries[] = [];
     // A run stamps every server's sample alike: series with the same newest time share its array (read-only).
     let times: number[] = [];
@@ -162,7 +175,7 @@ export class StoredSeriesSource implements SeriesSource {
       if (newest === false) return null;
       if (newest === null) continue;
       const value = typeof newest.stored === 'number' ? newest.stored : t.metric.value(newest.stored);
-      if (value === null) continue;
+      if (value === null || (keeps && !keeps(value))) continue;
       if (times[0] !== newest.timeMs) times = [newest.timeMs];
       out.push({ labels: t.labels, times, values: [value] });
     }
