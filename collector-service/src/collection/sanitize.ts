@@ -20,13 +20,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The same without the global flag, for test(): no lastIndex carried between calls, no RegExp per call. */
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 
 /** Why an id cannot be stored, or null when it can. */
 export function idProblem(id: unknown): string | null {
   if (typeof id !== 'string' || id.trim() === '') return 'empty id';
   if (id.length > MAX_ID_CHARS) return `id longer than ${MAX_ID_CHARS} characters (${id.length})`;
   if (CONTROL.test(id)) return 'id holds control characters';
-  if (new RegExp(LONE_SURROGATE.source).test(id)) return 'id is not well-formed Unicode';
+  if (HAS_LONE_SURROGATE.test(id)) return 'id is not well-formed Unicode';
   return null;
 }
 
@@ -143,7 +145,7 @@ export function seriesProblem(s: SeriesSample): string | null {
       return `label name is not [a-zA-Z_][a-zA-Z0-9_]* of at most ${MAX_LABEL_NAME_CHARS} characters`;
     if (typeof value !== 'string') return `label ${name} is not a string`;
     if (value.length > MAX_TEXT_CHARS) return `label ${name} longer than ${MAX_TEXT_CHARS} characters`;
-    if (CONTROL.test(value) || new RegExp(LONE_SURROGATE.source).test(value))
+    if (CONTROL.test(value) || HAS_LONE_SURROGATE.test(value))
       return `label ${name} holds control characters or is not well-formed Unicode`;
   }
   return null;
