@@ -9,6 +9,8 @@ module.exports = {
   moduleNameMapper: {
     '^@openmanager/contract$': '<rootDir>/../packages/contract/src/index.ts',
     '^@openmanager/contract/names$': '<rootDir>/../packages/contract/src/names.ts',
+    // A dynamic import() names the compiled file (`./x.js`); under jest it is the TypeScript source.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
 };

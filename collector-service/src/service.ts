@@ -48,7 +48,7 @@ export interface ServiceOptions {
 export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? true;
-  const collectors = options.collectors ?? buildCollectors(config);
+  const collectors = options.collectors ?? (await buildCollectors(config));
   const storage = await openStorage(config, log, now);
   const writer = new SampleWriter({
     store: storage.store,

@@ -2,7 +2,7 @@
 import type { QueryBudget } from '../limits';
 import { labelsKey, type Labels } from '../promql/labels';
 import { matchesLabels, type Matcher } from '../promql/matchers';
-import type { SeriesSource } from '../promql/eval/query-engine';
+import type { SelectOptions, SeriesSource } from '../promql/eval/query-engine';
 import { upperBound, type Sample, type StoredSeries } from '../promql/eval/values';
 
 /** How long written samples stay queryable. */
@@ -93,7 +93,7 @@ export class CombinedSource implements SeriesSource {
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
-    options?: { newestOnly: boolean }
+    options?: SelectOptions
   ): Promise<StoredSeries[]> {
     return (await Promise.all(this.sources.map((s) => s.select(matchers, fromMs, toMs, budget, options)))).flat();
   }

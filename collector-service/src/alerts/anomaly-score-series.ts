@@ -9,7 +9,7 @@ import { METRIC_NAME } from '../promql/labels';
 import { matchesLabels, type Matcher } from '../promql/matchers';
 import type { SeriesSource } from '../promql/eval/query-engine';
 import type { StoredSeries } from '../promql/eval/values';
-import { serverLabels } from '../promql/store/stored-series';
+import { serverLabels } from '../promql/store/series-targets';
 
 export const ANOMALY_SCORE_SERIES = 'openmanager_anomaly_score';
 /** The analysis window holds a day; reads reach a little less, so a range at its edge still answers. */

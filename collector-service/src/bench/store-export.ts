@@ -1,5 +1,5 @@
 /** Every stored sample as Prometheus metric families (the series /prometheus serves), to load a real Prometheus with the same data. */
-import { serverLabels } from '../promql/store/stored-series';
+import { serverLabels } from '../promql/store/series-targets';
 import { METRIC_CATALOG } from '../promql/store/metric-catalog';
 import type { MetricsStore } from '../storage/metrics-store';
 import { RAW_COLUMNS, readRawSamples } from '../storage/raw-samples';

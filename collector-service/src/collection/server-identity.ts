@@ -29,8 +29,13 @@ export class ServerIdentity {
 
   /** The result with every id resolved; unchanged when no id collides. */
   apply(collector: string, result: CollectionResult): CollectionResult {
-    const ids = new Map(result.servers.map((s) => [s.id, this.resolve(collector, s)]));
-    if ([...ids].every(([from, to]) => from === to)) return result;
+    let renamed: Map<string, string> | null = null;
+    for (const s of result.servers) {
+      const id = this.resolve(collector, s);
+      if (id !== s.id) (renamed ??= new Map()).set(s.id, id);
+    }
+    if (renamed === null) return result;
+    const ids = renamed;
     const rename = (id: string) => ids.get(id) ?? id;
     return {
       servers: result.servers.map((s) => ({ ...s, id: rename(s.id) })),

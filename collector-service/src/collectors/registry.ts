@@ -1,14 +1,13 @@
 /** Builds the collectors the configuration enables: the simulator in dummy mode; in production, each collector whose settings are present. */
 import type { Config } from '../config';
 import type { MetricCollector } from '../domain/collector';
-import { CloudWatchCollector } from './cloudwatch/cloudwatch-collector';
 import { CustomApiCollector } from './custom-api/custom-api-collector';
 import { DummyCollector } from './dummy/dummy-collector';
 import { PrometheusCollector } from './prometheus/prometheus-collector';
 
 export class NoCollectorError extends Error {}
 
-export function buildCollectors(config: Config): MetricCollector[] {
+export async function buildCollectors(config: Config): Promise<MetricCollector[]> {
   const { thresholds, collectorTimeoutMs: requestTimeoutMs } = config;
   if (config.mode === 'dummy') {
     return [new DummyCollector({ seed: config.dummy.seed, servers: config.dummy.servers, thresholds })];
@@ -29,6 +28,8 @@ export function buildCollectors(config: Config): MetricCollector[] {
     );
   }
   if (aws.regions.length > 0) {
+    // The AWS SDK is loaded only where it is used: it adds tens of MB to every process that loads it.
+    const { CloudWatchCollector } = await import('./cloudwatch/cloudwatch-collector.js');
     collectors.push(
       new CloudWatchCollector({ regions: aws.regions, periodSeconds: aws.periodSeconds, thresholds, requestTimeoutMs })
     );

@@ -47,5 +47,7 @@ export function matchesValue(m: Matcher, value: string): boolean {
 }
 
 /** An absent label counts as the empty string, as in Prometheus. */
-export const matchesLabels = (matchers: Matcher[], labels: Labels) =>
-  matchers.every((m) => matchesValue(m, labels[m.name] ?? ''));
+export function matchesLabels(matchers: Matcher[], labels: Labels): boolean {
+  for (const m of matchers) if (!matchesValue(m, labels[m.name] ?? '')) return false;
+  return true;
+}

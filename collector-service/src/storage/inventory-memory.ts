@@ -32,6 +32,11 @@ export class InventoryMemory {
       const prevSeen = prev?.lastSeenAt?.getTime() ?? null;
       const newer = nextSeen !== null && (prevSeen === null || nextSeen >= prevSeen);
       const keepPrev = prev !== undefined && !newer;
+      // Records are never changed in place: one that is complete and newest is kept as it is, not copied.
+      if (!keepPrev && next.labels) {
+        this.byId.set(next.id, next);
+        continue;
+      }
       this.byId.set(next.id, {
         ...next,
         labels: next.labels ?? {},

@@ -37,8 +37,26 @@ export interface ServerFilter {
  */
 export const SERVER_CHECKPOINT_MS = 60_000;
 
-const persistedKey = (s: ServerRecord) =>
-  JSON.stringify([s.provider, s.region, s.role, s.collector, s.labels, s.reachable, s.lastStatus]);
+/** Whether the `servers` row of `a` would say what the row of `b` says, its newest time aside. */
+function sameRow(a: ServerRecord, b: ServerRecord): boolean {
+  return (
+    a.provider === b.provider &&
+    a.region === b.region &&
+    a.role === b.role &&
+    a.collector === b.collector &&
+    a.reachable === b.reachable &&
+    a.lastStatus === b.lastStatus &&
+    sameLabels(a.labels, b.labels)
+  );
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  for (const name of names) if (!Object.hasOwn(b, name) || a[name] !== b[name]) return false;
+  return true;
+}
 
 /** The head's defaults: a day of samples in at most 64 MiB. */
 export const DEFAULT_HEAD: HeadOptions = { maxBytes: 64 * 1024 * 1024, spanMs: 24 * 3_600_000 };
@@ -202,7 +220,7 @@ export class MetricsStore {
   /** 5-minute and hourly aggregates: history past the raw retention. */
   readonly rollups: RollupStore;
   /** What the `servers` table holds of each server, to write only rows that changed (see SERVER_CHECKPOINT_MS). */
-  private readonly persisted = new Map<string, { key: string; seenMs: number | null }>();
+  private readonly persisted = new Map<string, { row: ServerRecord; seenMs: number | null }>();
 
   constructor(
     readonly sql: SqlClient,
@@ -223,7 +241,7 @@ export class MetricsStore {
   async warm(): Promise<{ headLoaded: Promise<void> }> {
     const stored = await this.selectServers({});
     this.inventory.load(stored);
-    for (const r of stored) this.persisted.set(r.id, { key: persistedKey(r), seenMs: r.lastSeenAt?.getTime() ?? null });
+    for (const r of stored) this.persisted.set(r.id, { row: r, seenMs: r.lastSeenAt?.getTime() ?? null });
     const headLoaded = this.head
       .load(
         this.sql,
@@ -295,14 +313,14 @@ export class MetricsStore {
       : await this.insertWrite(servers, batch.samples);
     for (const s of changed) {
       const seenMs = Math.max(s.lastSeenAt?.getTime() ?? -Infinity, this.persisted.get(s.id)?.seenMs ?? -Infinity);
-      this.persisted.set(s.id, { key: persistedKey(s), seenMs: Number.isFinite(seenMs) ? seenMs : null });
+      this.persisted.set(s.id, { row: s, seenMs: Number.isFinite(seenMs) ? seenMs : null });
     }
     return inserted;
   }
 
   private needsPersisting(s: ServerRecord): boolean {
     const stored = this.persisted.get(s.id);
-    if (!stored || stored.key !== persistedKey(s)) return true;
+    if (!stored || !sameRow(stored.row, s)) return true;
     const seenMs = s.lastSeenAt?.getTime();
     return seenMs !== undefined && (stored.seenMs === null || seenMs - stored.seenMs >= SERVER_CHECKPOINT_MS);
   }

@@ -19,29 +19,32 @@ function text(value: string): string {
 
 const number = (v: number | null) => (v === null || !Number.isFinite(v) ? '\\N' : String(v));
 
-/** The samples as COPY text rows, in COPY_COLUMNS order. */
-export function copyRows(samples: readonly ServerMetrics[]): string {
-  const lines: string[] = new Array(samples.length);
+/** Rows per chunk of COPY input: each chunk is sent as it is made, so a 10,000-row batch never sits in memory as one string. */
+const ROWS_PER_CHUNK = 500;
+
+/** The samples as COPY text rows, in COPY_COLUMNS order, `ROWS_PER_CHUNK` rows per string. */
+export function* copyChunks(samples: readonly ServerMetrics[]): Generator<string> {
   // A run's samples share a few timestamps: format each once.
   const times = new Map<number, string>();
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i];
-    const ms = s.timestamp.getTime();
-    let time = times.get(ms);
-    if (time === undefined) times.set(ms, (time = s.timestamp.toISOString()));
-    lines[i] =
-      `${text(s.serverId)}\t${time}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
+  for (let from = 0; from < samples.length; from += ROWS_PER_CHUNK) {
+    let chunk = '';
+    for (let i = from; i < Math.min(from + ROWS_PER_CHUNK, samples.length); i++) {
+      const s = samples[i];
+      const ms = s.timestamp.getTime();
+      let time = times.get(ms);
+      if (time === undefined) times.set(ms, (time = s.timestamp.toISOString()));
+      chunk += `${text(s.serverId)}\t${time}\t${number(s.cpuUsage)}\t${number(s.memoryUsage)}\t${number(s.diskUsage)}\t${number(s.networkInBytes)}\t${number(s.networkOutBytes)}\t${number(s.load1m)}\t${number(s.uptimeSeconds)}\t${text(s.status)}\t${text(JSON.stringify(s.rawData ?? {}))}\n`;
+    }
+    yield chunk;
   }
-  return lines.join('');
 }
 
 /** Copies the samples into server_metrics inside the session's open transaction; returns how many were new. */
 export async function copySamples(session: SqlSession, samples: readonly ServerMetrics[]): Promise<number> {
   if (samples.length === 0) return 0;
-  const data = copyRows(samples);
   await session.query('SAVEPOINT om_copy');
   try {
-    const copied = await session.copyFrom(`COPY server_metrics (${COPY_COLUMNS}) FROM STDIN`, data);
+    const copied = await session.copyFrom(`COPY server_metrics (${COPY_COLUMNS}) FROM STDIN`, copyChunks(samples));
     await session.query('RELEASE SAVEPOINT om_copy');
     return copied;
   } catch (err) {
@@ -51,7 +54,7 @@ export async function copySamples(session: SqlSession, samples: readonly ServerM
   await session.query(
     `CREATE TEMP TABLE IF NOT EXISTS om_samples_staging (LIKE server_metrics INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`
   );
-  await session.copyFrom(`COPY om_samples_staging (${COPY_COLUMNS}) FROM STDIN`, data);
+  await session.copyFrom(`COPY om_samples_staging (${COPY_COLUMNS}) FROM STDIN`, copyChunks(samples));
   const { rowCount } = await session.query(
     `INSERT INTO server_metrics (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM om_samples_staging ON CONFLICT (server_id, "timestamp") DO NOTHING`
   );

@@ -1,8 +1,9 @@
 /** One small interface over the two PostgreSQL engines the service runs on: a server (pg) or embedded (PGlite). */
 import path from 'node:path';
+import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { Pool } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { Logger } from 'pino';
 
 /** Bounds on one read: PostgreSQL's statement_timeout, and a signal that cancels the statement when it fires. */
@@ -27,8 +28,8 @@ export interface SqlClient {
 
 export interface SqlSession {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number }>;
-  /** Runs `COPY ... FROM STDIN` with `data` as its input; resolves to the rows copied. */
-  copyFrom(statement: string, data: string): Promise<number>;
+  /** Runs `COPY ... FROM STDIN` with the chunks as its input, each sent as it comes; resolves to the rows copied. */
+  copyFrom(statement: string, chunks: Iterable<string>): Promise<number>;
 }
 
 export function connectPostgres(url: string, log: Logger): SqlClient {
@@ -97,13 +98,7 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
             const result = await client.query(text, params);
             return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
           },
-          copyFrom: (statement, data) =>
-            new Promise<number>((resolve, reject) => {
-              const stream = client.query(copyFrom(statement));
-              stream.on('error', reject);
-              stream.on('finish', () => resolve(stream.rowCount));
-              stream.end(data);
-            }),
+          copyFrom: (statement, chunks) => copyInto(client.query(copyFrom(statement)), chunks),
         });
       } finally {
         release();
@@ -111,6 +106,20 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
     },
     close: () => pool.end(),
   };
+}
+
+/** Writes the chunks into a COPY stream, waiting whenever the connection is behind; resolves to the rows copied. */
+async function copyInto(stream: CopyStreamQuery, chunks: Iterable<string>): Promise<number> {
+  const finished = new Promise<number>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', () => resolve(stream.rowCount));
+  });
+  for (const chunk of chunks) {
+    if (stream.destroyed) break;
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
+  }
+  if (!stream.destroyed) stream.end();
+  return finished;
 }
 
 /** PGlite in `dataDir/pglite` (or in memory when dataDir is `memory://`). */

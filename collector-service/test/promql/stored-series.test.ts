@@ -161,6 +161,17 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     expect(load).toMatchObject({ times: [T + MIN], values: [1] }); // the reading at T + 2 min is missing
   });
 
+  test('a newest-only read with a filter leaves out the series whose newest sample it refuses', async () => {
+    const matchers = [m('__name__', '=', 'openmanager_cpu_usage_percent')];
+    const newest = await source().select(matchers, T - 1, T + 2 * MIN, budget(), { newestOnly: true });
+    const kept = await source().select(matchers, T - 1, T + 2 * MIN, budget(), {
+      newestOnly: true,
+      keeps: (v) => v >= 50,
+    });
+    expect(newest.map((s) => s.values)).toEqual([[52], [12]]);
+    expect(kept).toEqual(newest.filter((s) => s.values[0] >= 50));
+  });
+
   test('series labels: any of several selectors, only series with samples in the span', async () => {
     const labels = await source().seriesLabels(
       [[m('__name__', '=', 'openmanager_load1')], [m('__name__', '=', 'openmanager_up'), m('server', '=', 'db-1')]],
@@ -174,5 +185,30 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     ]);
     expect(await source().seriesLabels([], budget(), T + 10 * MIN, T + 20 * MIN)).toEqual([]);
     expect(await source().seriesLabels([], budget())).toHaveLength(16);
+  });
+
+  test('a server moved to another region is selected with its new labels by the same source', async () => {
+    const selectMoved = async (src: StoredSeriesSource) =>
+      (
+        await src.select(
+          [m('__name__', '=', 'openmanager_cpu_usage_percent'), m('server', '=', 'moved-1')],
+          T,
+          T + 3 * MIN,
+          budget(),
+          { newestOnly: true }
+        )
+      ).map((s) => s.labels.region);
+    const write = (region: string, timeMs: number) => {
+      const samples = [sample('moved-1', timeMs)];
+      return opened.storage.store.write({
+        servers: recordsFor(samples, [serverInfo('moved-1', { region })]),
+        samples,
+      });
+    };
+    const src = source();
+    await write('dc1', T + MIN);
+    expect(await selectMoved(src)).toEqual(['dc1']);
+    await write('dc2', T + 2 * MIN);
+    expect(await selectMoved(src)).toEqual(['dc2']);
   });
 });

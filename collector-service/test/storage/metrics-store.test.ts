@@ -86,6 +86,29 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
     expect((await store.latestSamples(['A']))[0].cpuUsage).toBe(95);
   });
 
+  test('the servers table follows a changed label or status at once, and an unchanged server only once a minute', async () => {
+    const { store } = opened.storage;
+    const row = async () =>
+      (
+        await store.sql.query<{ labels: Record<string, string>; last_status: string; last_seen_at: Date }>(
+          `SELECT labels, last_status, last_seen_at FROM servers WHERE id = 'A'`
+        )
+      )[0];
+    const write = (timeMs: number, labels: Record<string, string>, status: 'online' | 'warning' = 'online') => {
+      const samples = [sample('A', timeMs, { status })];
+      return store.write({ servers: recordsFor(samples, [serverInfo('A', { labels })]), samples });
+    };
+    await write(NOW, { rack: '1' });
+    await write(NOW + 1_000, { rack: '1' });
+    expect(await row()).toMatchObject({ labels: { rack: '1' }, last_seen_at: new Date(NOW) });
+    await write(NOW + 2_000, { rack: '2' });
+    expect(await row()).toMatchObject({ labels: { rack: '2' }, last_seen_at: new Date(NOW + 2_000) });
+    await write(NOW + 3_000, { rack: '2' }, 'warning');
+    expect(await row()).toMatchObject({ last_status: 'warning', last_seen_at: new Date(NOW + 3_000) });
+    await write(NOW + 63_000, { rack: '2' }, 'warning');
+    expect(await row()).toMatchObject({ last_seen_at: new Date(NOW + 63_000) });
+  });
+
   test('filters the inventory by provider, region and role', async () => {
     const { store } = opened.storage;
     const infos = [

@@ -41,6 +41,16 @@ describe('COPY ingest on PostgreSQL', () => {
     expect(kept.cpu_usage).toBe(9);
   });
 
+  test('a batch of several COPY chunks is stored whole, and written again adds nothing', async () => {
+    const batch = Array.from({ length: 1_234 }, (_, i) => sample(`CHUNK-${i}`, NOW - 90_000, { cpuUsage: i }));
+    expect(await storage.store.write({ servers: recordsFor(batch), samples: batch })).toBe(1_234);
+    expect(await storage.store.write({ servers: recordsFor(batch), samples: batch })).toBe(0);
+    const [stored] = await storage.store.sql.query<{ count: number; sum: number }>(
+      `SELECT count(*)::int AS count, sum(cpu_usage)::int AS sum FROM server_metrics WHERE server_id LIKE 'CHUNK-%'`
+    );
+    expect(stored).toEqual({ count: 1_234, sum: (1_233 * 1_234) / 2 });
+  });
+
   test('tabs, newlines and backslashes in ids and raw data survive COPY; absent and non-finite readings are NULL', async () => {
     const id = 'odd\tid\\with\nbreaks';
     const raw = { note: 'a\tb\\c\nd\re "quoted" 한글' };

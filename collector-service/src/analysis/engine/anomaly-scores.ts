@@ -5,6 +5,7 @@
 import type { MetricName } from '../../domain/metrics';
 import { CHANGE_KINDS, type AnomalyAlarm, type ChangeKind } from '../detectors/anomaly';
 import type { Series } from '../series';
+import { BySeries } from './by-series';
 import type { HistoryWindow } from './history-window';
 
 /** The online detector's face as the engine uses it: one call per point, in time order, score in [0, 1]. */
@@ -33,9 +34,9 @@ interface Track {
 }
 
 export class AnomalyScores {
-  private tracks = new Map<string, Track>();
+  private readonly tracks = new BySeries<Track>();
   /** Series read with nothing to score yet: the newest bucket read, so the next read starts after it. */
-  private readonly emptyTo = new Map<string, number>();
+  private readonly emptyTo = new BySeries<number>();
 
   constructor(
     private readonly window: HistoryWindow,
@@ -55,15 +56,16 @@ export class AnomalyScores {
   scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): ScoredSeries {
     const step = this.window.stepMs;
     const lastComplete = Math.floor(nowMs / step) - 1;
-    const key = `${serverId}\u0000${metric}`;
     const fedTo =
-      this.tracks.get(key)?.fedTo ?? this.emptyTo.get(key) ?? Math.floor((nowMs - this.window.spanMs) / step) - 1;
+      this.tracks.get(serverId, metric)?.fedTo ??
+      this.emptyTo.get(serverId, metric) ??
+      Math.floor((nowMs - this.window.spanMs) / step) - 1;
     if (lastComplete > fedTo) {
       const values = this.window.series(serverId, metric, (fedTo + 1) * step, (lastComplete + 1) * step);
       // A series with nothing to score yet gets no detector: a big fleet's quiet or new series cost nothing.
-      const track = values.t.length > 0 ? this.track(key, fedTo) : this.tracks.get(key);
+      const track = values.t.length > 0 ? this.track(serverId, metric, fedTo) : this.tracks.get(serverId, metric);
       if (!track) {
-        this.emptyTo.set(key, lastComplete);
+        this.emptyTo.set(serverId, metric, lastComplete);
         return { t: [], v: [], change: [] };
       }
       for (let i = 0; i < values.t.length; i++) {
@@ -81,7 +83,7 @@ export class AnomalyScores {
       }
       track.fedTo = lastComplete;
     }
-    const track = this.tracks.get(key);
+    const track = this.tracks.get(serverId, metric);
     const out: ScoredSeries = { t: [], v: [], change: [] };
     if (!track) return out;
     const last = Math.min(Math.floor((toMs - 1) / step), lastComplete);
@@ -96,10 +98,10 @@ export class AnomalyScores {
     return out;
   }
 
-  private track(key: string, fedTo: number): Track {
-    let track = this.tracks.get(key);
+  private track(serverId: string, metric: MetricName, fedTo: number): Track {
+    let track = this.tracks.get(serverId, metric);
     if (!track) {
-      this.emptyTo.delete(key);
+      this.emptyTo.delete(serverId, metric);
       track = {
         detector: this.newDetector(),
         fedTo,
@@ -107,7 +109,7 @@ export class AnomalyScores {
         bucketOf: new Float64Array(this.window.capacity).fill(-1),
         kinds: new Uint8Array(this.window.capacity).fill(NO_KIND),
       };
-      this.tracks.set(key, track);
+      this.tracks.set(serverId, metric, track);
     }
     return track;
   }

@@ -1,9 +1,9 @@
 /**
  * The recent history of every server as per-metric averages in fixed buckets over the retention
- * span. When the storage head holds the span, buckets are computed from the head on demand (once
- * per server per refresh): no second copy of the samples. Otherwise (the head still loading, or too
- * small for a big fleet) the buckets are read from the store into a ring per server, then refreshed
- * with only the buckets since the last refresh.
+ * span. When the storage head holds the span, the buckets asked for are computed from the head at
+ * each read: no second copy of the samples, nothing kept per server. Otherwise (the head still
+ * loading, or too small for a big fleet) the buckets are read from the store into a ring per
+ * server, then refreshed with only the buckets since the last refresh.
  */
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import type { RangeQuery, SeriesSet } from '../../storage/metrics-store';
@@ -39,8 +39,6 @@ export class HistoryWindow {
   private lastBucket = NaN;
   /** Whether the last load found the span in the head (buckets come from it, rings stay empty). */
   private headMode = false;
-  /** Per server, the head's buckets of the window by metric, computed on first use after a refresh. */
-  private readonly headGrids = new Map<string, Float64Array[]>();
 
   constructor(
     private readonly source: RangeSource,
@@ -58,7 +56,6 @@ export class HistoryWindow {
   /** Forgets everything and loads [now - span, now]. */
   async reload(serverIds: readonly string[], nowMs: number): Promise<void> {
     this.rings.clear();
-    this.headGrids.clear();
     this.firstBucket = Math.floor((nowMs - this.spanMs) / this.stepMs);
     this.lastBucket = this.firstBucket;
     this.headMode = this.headHolds(this.firstBucket);
@@ -71,7 +68,6 @@ export class HistoryWindow {
     if (!this.loaded) return this.reload(serverIds, nowMs);
     if (this.headMode) {
       this.lastBucket = Math.floor(nowMs / this.stepMs);
-      this.headGrids.clear();
       // The head lost part of the span (a bigger fleet shrank it): back to reading the store.
       if (!this.headHolds(this.oldestBucket())) await this.reload(serverIds, nowMs);
       return;
@@ -119,9 +115,8 @@ export class HistoryWindow {
     const first = Math.floor(fromMs / this.stepMs);
     const last = Math.floor((toMs - 1) / this.stepMs);
     if (this.headMode) {
-      const grid = this.headGrid(serverId)[m];
-      const oldest = this.oldestBucket();
-      for (let b = first; b <= last; b++) visit(b, b >= oldest && b - oldest < grid.length ? grid[b - oldest] : NaN);
+      const buckets = this.headBuckets(serverId, metric, first, last);
+      for (let b = first; b <= last; b++) visit(b, buckets.get(b) ?? NaN);
       return;
     }
     const ring = this.rings.get(serverId);
@@ -140,35 +135,27 @@ export class HistoryWindow {
     return Math.max(this.firstBucket, this.lastBucket - this.capacity + 2);
   }
 
-  /** The window's buckets of one server from the head, every metric; NaN where absent. */
-  private headGrid(serverId: string): Float64Array[] {
-    let grid = this.headGrids.get(serverId);
-    if (grid) return grid;
-    const oldest = this.oldestBucket();
-    const length = this.lastBucket - oldest + 1;
-    grid = METRIC_NAMES.map(() => new Float64Array(length).fill(NaN));
+  /** One server's averages of buckets [first, last] from the head, by bucket, within the window; absent where empty. */
+  private headBuckets(serverId: string, metric: MetricName, first: number, last: number): Map<number, number> {
+    const out = new Map<number, number>();
     // The oldest bucket may be partial in the head (see headHolds): it is left out.
-    const fromMs = (oldest + 1) * this.stepMs;
+    const from = Math.max(first, this.oldestBucket() + 1);
+    const to = Math.min(last, this.lastBucket);
+    if (from > to) return out;
     const [set] =
       this.head!.range({
         serverIds: [serverId],
-        metrics: [...METRIC_NAMES],
-        fromMs,
-        toMs: (this.lastBucket + 1) * this.stepMs,
+        metrics: [metric],
+        fromMs: from * this.stepMs,
+        toMs: (to + 1) * this.stepMs,
         stepMs: this.stepMs,
         aggregation: 'avg',
       }) ?? [];
-    if (set) {
-      set.timestamps.forEach((t, k) => {
-        const at = Math.floor(t / this.stepMs) - oldest;
-        METRIC_NAMES.forEach((metric, i) => {
-          const value = set.values[metric]?.[k];
-          if (value !== null && value !== undefined) grid![i][at] = value;
-        });
-      });
-    }
-    this.headGrids.set(serverId, grid);
-    return grid;
+    set?.timestamps.forEach((t, k) => {
+      const value = set.values[metric]?.[k];
+      if (value !== null && value !== undefined) out.set(Math.floor(t / this.stepMs), value);
+    });
+    return out;
   }
 
   private ring(serverId: string): Ring {

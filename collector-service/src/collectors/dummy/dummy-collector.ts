@@ -20,6 +20,13 @@ export interface DummyCollectorOptions {
   mailDownSince?: Date;
 }
 
+interface SimulatedServer {
+  info: ServerInfo;
+  baseline: Baseline;
+  /** The same for every sample of the server: shared by them, never changed. */
+  rawData: Record<string, unknown>;
+}
+
 const OFFLINE_SERVER = 'WEB-US-003';
 const DEFAULT_OFFLINE_FOR_MS = 17 * 60_000;
 const DEFAULT_MAIL_DOWN_FOR_MS = 123 * 60_000;
@@ -27,7 +34,7 @@ const DEFAULT_MAIL_DOWN_FOR_MS = 123 * 60_000;
 export class DummyCollector implements HistoryCollector {
   readonly name = 'dummy';
   private readonly fleet: ServerInfo[];
-  private readonly byId: Map<string, { info: ServerInfo; baseline: Baseline }>;
+  private readonly byId: Map<string, SimulatedServer>;
   private readonly now: () => number;
   readonly offlineSince: Date;
   readonly mailDownSince: Date;
@@ -42,7 +49,16 @@ export class DummyCollector implements HistoryCollector {
     this.fleet = buildFleet(options.servers);
     // Boot times are drawn relative to a fixed epoch so that uptime never depends on when the service started.
     const epoch = Date.UTC(2026, 0, 1);
-    this.byId = new Map(this.fleet.map((info) => [info.id, { info, baseline: baselineOf(info, options.seed, epoch) }]));
+    this.byId = new Map(
+      this.fleet.map((info) => [
+        info.id,
+        {
+          info,
+          baseline: baselineOf(info, options.seed, epoch),
+          rawData: { source: 'simulator', scenario: SCENARIO_SERVERS[info.id] ?? null },
+        },
+      ])
+    );
   }
 
   async getServerList(): Promise<ServerInfo[]> {
@@ -60,12 +76,14 @@ export class DummyCollector implements HistoryCollector {
 
   async collectAll(): Promise<CollectionResult> {
     const now = this.now();
+    // One Date for the whole run: every sample of it is stamped with the same moment.
+    const timestamp = new Date(now);
     const samples: ServerMetrics[] = [];
     const unreachable: string[] = [];
     const series: SeriesSample[] = [];
     for (const { id } of this.fleet) {
       if (this.answersAt(id, now)) {
-        samples.push(this.sample(id, now));
+        samples.push(this.sampleAt(id, timestamp));
         series.push(...this.seriesAt(id, now));
       } else unreachable.push(id);
     }
@@ -105,14 +123,19 @@ export class DummyCollector implements HistoryCollector {
 
   /** The sample a server would report at a moment (whether or not it answers then). */
   sample(serverId: string, timeMs: number): ServerMetrics {
+    return this.sampleAt(serverId, new Date(timeMs));
+  }
+
+  private sampleAt(serverId: string, timestamp: Date): ServerMetrics {
     const entry = this.byId.get(serverId);
     if (!entry) throw new Error(`unknown simulated server ${serverId}`);
+    const timeMs = timestamp.getTime();
     const { seed, thresholds } = this.options;
     const r = applyScenario(serverId, healthyReadings(entry.baseline, seed, timeMs), entry.baseline, seed, timeMs);
     const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
     const sample: ServerMetrics = {
       serverId,
-      timestamp: new Date(timeMs),
+      timestamp,
       cpuUsage: round(r.cpu, 2),
       memoryUsage: round(r.memory, 2),
       diskUsage: round(r.disk, 2),
@@ -121,7 +144,7 @@ export class DummyCollector implements HistoryCollector {
       load1m: round(r.load, 2),
       uptimeSeconds: r.uptimeSeconds,
       status: 'online',
-      rawData: { source: 'simulator', scenario: SCENARIO_SERVERS[serverId] ?? null },
+      rawData: entry.rawData,
     };
     sample.status = statusFromThresholds(sample, thresholds);
     return sample;

@@ -55,12 +55,16 @@ export function scalarOp(op: BinaryOp, l: number, r: number, returnBool: boolean
 /** Arithmetic and `bool` comparisons make a new quantity: the name goes. Prometheus keeps it for atan2. */
 const dropsName = (b: Binary) => (isArithmetic(b.op) && b.op !== 'atan2') || b.returnBool;
 
+/** Whether `vector op scalar` (`scalar op vector` when `scalarOnLeft`), a comparison without `bool`, keeps a sample of this value. */
+export function comparisonKeeps(b: Binary, scalar: number, scalarOnLeft: boolean): (value: number) => boolean {
+  return (value) => (scalarOnLeft ? applyOp(b.op, scalar, value) : applyOp(b.op, value, scalar)).holds;
+}
+
 /** `vector op scalar`, or `scalar op vector` when `scalarOnLeft`. */
 export function vectorScalarOp(b: Binary, samples: Sample[], scalar: number, scalarOnLeft: boolean): Sample[] {
   const out: Sample[] = [];
   for (const s of samples) {
-    const [l, r] = scalarOnLeft ? [scalar, s.value] : [s.value, scalar];
-    const { value, holds } = applyOp(b.op, l, r);
+    const { value, holds } = scalarOnLeft ? applyOp(b.op, scalar, s.value) : applyOp(b.op, s.value, scalar);
     if (!b.returnBool && !holds) continue;
     // A comparison keeps the vector's value even when the vector is on the right.
     const result = b.returnBool ? Number(holds) : isComparison(b.op) ? s.value : value;

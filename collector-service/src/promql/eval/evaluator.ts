@@ -1,7 +1,15 @@
 /** Evaluates an AST at one instant over series already loaded for each selector. Pure: no I/O. */
-import { isArithmetic, type AtModifier, type Expr, type Subquery, type VectorSelector } from '../parse/ast';
+import {
+  isArithmetic,
+  isComparison,
+  type AtModifier,
+  type Binary,
+  type Expr,
+  type Subquery,
+  type VectorSelector,
+} from '../parse/ast';
 import { aggregate } from './aggregations';
-import { scalarOp, vectorScalarOp, vectorVectorOp } from './binary-ops';
+import { comparisonKeeps, scalarOp, vectorScalarOp, vectorVectorOp } from './binary-ops';
 import { executionError } from '../errors';
 import { LimitError, MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import { evaluateCall } from './functions';
@@ -34,8 +42,17 @@ export function resolveAt(
   return at.kind === 'time' ? at.ms : at.kind === 'start' ? ctx.startMs : ctx.endMs;
 }
 
-/** The newest sample of each series within the lookback; `timestamp()` asks for the samples' times (in seconds) instead of their values. */
-function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, times = false): Sample[] {
+/**
+ * The newest sample of each series within the lookback, those `keeps` accepts (all when none is given);
+ * `timestamp()` asks for the samples' times (in seconds) instead of their values.
+ */
+function instantSelector(
+  sel: VectorSelector,
+  evalMs: number,
+  ctx: EvalContext,
+  times = false,
+  keeps?: (value: number) => boolean
+): Sample[] {
   const ts = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
   const out: Sample[] = [];
   for (const series of ctx.data.get(sel) ?? []) {
@@ -43,6 +60,7 @@ function instantSelector(sel: VectorSelector, evalMs: number, ctx: EvalContext, 
     if (i < 0 || series.times[i] <= ts - LOOKBACK_MS) continue;
     const marker = series.stale ? series.stale[upperBound(series.stale, ts) - 1] : undefined;
     if (marker !== undefined && marker > series.times[i]) continue;
+    if (keeps && !keeps(series.values[i])) continue;
     out.push(
       times
         ? { labels: dropMetricName(series.labels), value: series.times[i] / 1000 }
@@ -131,6 +149,21 @@ function assertDistinct(samples: Sample[]): Sample[] {
 
 const vectorValue = (samples: Sample[]): Value => ({ type: 'vector', samples });
 
+/**
+ * `selector > scalar` and the like (a comparison without `bool`) as one pass over the selector's series,
+ * keeping only the samples that compare true: an alert rule over 10,000 servers builds a sample only for
+ * the few that fire. Null for any other binary expression.
+ */
+async function selectorComparedToScalar(expr: Binary, evalMs: number, ctx: EvalContext): Promise<Sample[] | null> {
+  if (!isComparison(expr.op) || expr.returnBool) return null;
+  const scalarOnLeft = expr.lhs.type === 'scalar';
+  const [selector, scalarSide] = scalarOnLeft ? [expr.rhs, expr.lhs] : [expr.lhs, expr.rhs];
+  if (selector.kind !== 'vector-selector' || scalarSide.type !== 'scalar') return null;
+  const scalar = await evaluate(scalarSide, evalMs, ctx);
+  if (scalar.type !== 'scalar') return null;
+  return instantSelector(selector, evalMs, ctx, false, comparisonKeeps(expr, scalar.value, scalarOnLeft));
+}
+
 /** Evaluates `expr` at `evalMs`; between nodes it yields to the event loop when the request has held it for a slice. */
 export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Promise<Value> {
   await ctx.budget.pause();
@@ -170,6 +203,8 @@ export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Pr
       return vectorValue(aggregate(expr.op, samples, expr.grouping, param?.type === 'scalar' ? param.value : NaN));
     }
     case 'binary': {
+      const filtered = await selectorComparedToScalar(expr, evalMs, ctx);
+      if (filtered) return vectorValue(filtered);
       const lhs = await evaluate(expr.lhs, evalMs, ctx);
       const rhs = await evaluate(expr.rhs, evalMs, ctx);
       if (lhs.type === 'scalar' && rhs.type === 'scalar')

@@ -22,8 +22,17 @@ export interface SeriesSource {
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
-    options?: { newestOnly: boolean }
+    options?: SelectOptions
   ): Promise<StoredSeries[]>;
+}
+
+export interface SelectOptions {
+  newestOnly: boolean;
+  /**
+   * With `newestOnly`: the values the query keeps of each series' newest sample (`selector > 80`); a source
+   * may leave out series whose newest sample it refuses. A hint: the evaluation applies it anyway.
+   */
+  keeps?: (value: number) => boolean;
 }
 
 export interface QueryOptions {
@@ -51,7 +60,7 @@ async function load(
 ): Promise<Map<VectorSelector, StoredSeries[]>> {
   const needs = planSelectors(expr, startMs, endMs);
   const loaded = await Promise.all(
-    needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget, { newestOnly: n.newestOnly }))
+    needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget, { newestOnly: n.newestOnly, keeps: n.keeps }))
   );
   return new Map(needs.map((n, i) => [n.selector, loaded[i]]));
 }

@@ -1,7 +1,18 @@
 /** Which stored data each selector of a query needs: its matchers and the time span its evaluations reach. */
-import type { Expr, VectorSelector } from '../parse/ast';
+import { isComparison, type Binary, type Expr, type VectorSelector } from '../parse/ast';
+import { comparisonKeeps } from './binary-ops';
 import type { Matcher } from '../matchers';
 import { LOOKBACK_MS, resolveAt, subquerySteps } from './evaluator';
+
+/** `selector > 80` and the like (a comparison without `bool`): the selector and the values the comparison keeps. */
+function selectorComparedToNumber(b: Binary): { selector: VectorSelector; keeps: (value: number) => boolean } | null {
+  if (!isComparison(b.op) || b.returnBool) return null;
+  if (b.lhs.kind === 'vector-selector' && b.rhs.kind === 'number')
+    return { selector: b.lhs, keeps: comparisonKeeps(b, b.rhs.value, false) };
+  if (b.rhs.kind === 'vector-selector' && b.lhs.kind === 'number')
+    return { selector: b.rhs, keeps: comparisonKeeps(b, b.lhs.value, true) };
+  return null;
+}
 
 export interface SelectorNeed {
   selector: VectorSelector;
@@ -11,6 +22,8 @@ export interface SelectorNeed {
   toMs: number;
   /** An instant selector evaluated at one time: only each series' newest sample in the span matters. */
   newestOnly: boolean;
+  /** With newestOnly, when the selector is compared with a number: the values the comparison keeps. */
+  keeps?: (value: number) => boolean;
 }
 
 interface Span {
@@ -55,10 +68,14 @@ export function planSelectors(expr: Expr, startMs: number, endMs: number): Selec
         if (e.param) visit(e.param, span);
         visit(e.expr, span);
         return;
-      case 'binary':
+      case 'binary': {
         visit(e.lhs, span);
         visit(e.rhs, span);
+        const compared = selectorComparedToNumber(e);
+        const need = compared && needs.find((n) => n.selector === compared.selector);
+        if (need && need.newestOnly) need.keeps = compared.keeps;
         return;
+      }
       case 'unary':
         visit(e.expr, span);
         return;

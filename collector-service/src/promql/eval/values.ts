@@ -26,7 +26,7 @@ export interface Window {
   endMs: number;
 }
 
-/** A stored series as the data source hands it over: every sample in the window it was asked for. */
+/** A stored series as the data source hands it over: every sample in the window it was asked for. Read-only: a source may share arrays between series. */
 export interface StoredSeries {
   labels: Labels;
   /** Epoch milliseconds, ascending. */

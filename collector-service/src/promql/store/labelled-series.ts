@@ -11,7 +11,7 @@ import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import type { SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
-import { serverLabels } from './stored-series';
+import { serverLabels } from './series-targets';
 import { matcherScope, type ServerQueries } from '../../servers/query';
 
 const SERVER_LABELS: ReadonlySet<string> = new Set(SERIES_SERVER_LABELS);

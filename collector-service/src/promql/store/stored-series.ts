@@ -1,5 +1,4 @@
 /** OpenManager's stored samples as Prometheus series: inventory narrows by label first, then raw rows of only the needed columns. */
-import type { ServerRecord } from '../../domain/server-state';
 import type { MetricsStore } from '../../storage/metrics-store';
 import { matcherScope, type ServerQueries } from '../../servers/query';
 import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
@@ -12,23 +11,10 @@ import type { RollupResolution } from '../../storage/rollups/rollup-columns';
 import { METRIC_COLUMNS } from '../../storage/head/series-buffer';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
-import { METRIC_CATALOG, type CatalogMetric } from './metric-catalog';
-import type { SeriesSource } from '../eval/query-engine';
+import { METRIC_CATALOG } from './metric-catalog';
+import { SeriesTargets, type Target } from './series-targets';
+import type { SelectOptions, SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
-
-/** A series this store can serve: one server × one metric. */
-interface Target {
-  server: ServerRecord;
-  metric: CatalogMetric;
-  labels: Labels;
-}
-
-export const serverLabels = (s: ServerRecord): Labels => ({
-  server: s.id,
-  provider: s.provider,
-  region: s.region,
-  role: s.role,
-});
 
 /** The catalog columns the rollups hold, and their metric names there (uptime and up are raw only). */
 const ROLLED_UP = new Map<RawColumn, MetricName>(METRIC_NAMES.map((m) => [METRIC_COLUMNS[m], m]));
@@ -48,6 +34,8 @@ function joinStored(older: StoredSeries[], newer: StoredSeries[]): StoredSeries[
 }
 
 export class StoredSeriesSource implements SeriesSource {
+  private readonly seriesTargets = new SeriesTargets();
+
   constructor(
     private readonly servers: Pick<ServerQueries, 'records'>,
     private readonly store: Pick<MetricsStore, 'head' | 'rollups' | 'history'>,
@@ -55,20 +43,20 @@ export class StoredSeriesSource implements SeriesSource {
   ) {}
 
   private async targets(matchers: Matcher[]): Promise<Target[]> {
-    const metrics = METRIC_CATALOG.filter((metric) =>
-      matchesLabels(
-        matchers.filter((m) => m.name === METRIC_NAME),
-        { [METRIC_NAME]: metric.name }
-      )
+    const nameMatchers = matchers.filter((m) => m.name === METRIC_NAME);
+    const metrics = METRIC_CATALOG.flatMap((metric, i) =>
+      matchesLabels(nameMatchers, { [METRIC_NAME]: metric.name }) ? [i] : []
     );
     if (metrics.length === 0) return [];
     // Equality matchers narrow the inventory read; every matcher is then applied in full (labels match exactly).
-    const servers = await this.servers.records(matcherScope(matchers));
+    const scope = matcherScope(matchers);
+    const servers = await this.servers.records(scope);
+    if (Object.keys(scope).length === 0) this.seriesTargets.keepOnly(servers);
     const targets: Target[] = [];
     for (const server of servers) {
       for (const metric of metrics) {
-        const labels = { [METRIC_NAME]: metric.name, ...serverLabels(server) };
-        if (matchesLabels(matchers, labels)) targets.push({ server, metric, labels });
+        const target = this.seriesTargets.target(server, metric);
+        if (matchesLabels(matchers, target.labels)) targets.push(target);
       }
     }
     return targets;
@@ -84,7 +72,7 @@ export class StoredSeriesSource implements SeriesSource {
     askedFromMs: number,
     askedToMs: number,
     budget: QueryBudget,
-    options?: { newestOnly: boolean }
+    options?: SelectOptions
   ): Promise<StoredSeries[]> {
     // An offset or range of millions of years asks for times no table holds (nor Date represents).
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
@@ -96,7 +84,7 @@ export class StoredSeriesSource implements SeriesSource {
       resolution === 'raw'
         ? fromMs
         : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
-    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options?.newestOnly);
+    if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options);
     // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
     const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
     const rawOnly = targets.filter((t) => !ROLLED_UP.has(t.metric.column));
@@ -110,18 +98,22 @@ export class StoredSeriesSource implements SeriesSource {
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
-    newestOnly = false
+    options?: SelectOptions
   ): Promise<StoredSeries[]> {
     if (targets.length === 0) return [];
+    const newestOnly = options?.newestOnly ?? false;
     if (newestOnly) {
-      const newest = this.newestFromHead(targets, fromMs, toMs, budget);
+      const newest = this.newestFromHead(targets, fromMs, toMs, budget, options?.keeps);
       if (newest) return newest;
     }
-    const serverIds = [...new Set(targets.map((t) => t.server.id))];
+    const serverIds = [...new Set(targets.map((t) => t.serverId))];
     const read =
       this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
       (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget));
-    return newestOnly ? read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) })) : read;
+    if (!newestOnly) return read;
+    const newest = read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) }));
+    const keeps = options?.keeps;
+    return keeps ? newest.filter((s) => keeps(s.values[0])) : newest;
   }
 
   /** Bucket averages of targets whose metric the rollups hold. */
@@ -133,7 +125,7 @@ export class StoredSeriesSource implements SeriesSource {
     budget: QueryBudget
   ): Promise<StoredSeries[]> {
     budget.signal.throwIfAborted();
-    const serverIds = [...new Set(rolled.map((t) => t.server.id))];
+    const serverIds = [...new Set(rolled.map((t) => t.serverId))];
     const metrics = [...new Set(rolled.map((t) => ROLLED_UP.get(t.metric.column)!))];
     if (metrics.length === 0) return [];
     const maxRows = Math.floor(budget.remaining / metrics.length);
@@ -155,7 +147,7 @@ export class StoredSeriesSource implements SeriesSource {
       const series: StoredSeries = { labels: t.labels, times: [], values: [] };
       for (const row of read.rows) {
         const value = row[metric];
-        if (row.server_id !== t.server.id || value === null || value === undefined) continue;
+        if (row.server_id !== t.serverId || value === null || value === undefined) continue;
         series.times.push(row.time_ms);
         series.values.push(value);
       }
@@ -164,16 +156,28 @@ export class StoredSeriesSource implements SeriesSource {
     return out;
   }
 
-  /** Each target's newest sample in the span, from the head; null when the head does not hold the span. */
-  private newestFromHead(targets: Target[], fromMs: number, toMs: number, budget: QueryBudget): StoredSeries[] | null {
+  /**
+   * Each target's newest sample in the span, from the head, those `keeps` accepts (all without it); null
+   * when the head does not hold the span.
+   */
+  private newestFromHead(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    keeps?: (value: number) => boolean
+  ): StoredSeries[] | null {
     const out: StoredSeries[] = [];
+    // A run stamps every server's sample alike: series with the same newest time share its array (read-only).
+    let times: number[] = [];
     for (const t of targets) {
-      const newest = this.store.head.newestReading(t.server.id, t.metric.column, fromMs, toMs);
+      const newest = this.store.head.newestReading(t.serverId, t.metric.column, fromMs, toMs);
       if (newest === false) return null;
       if (newest === null) continue;
       const value = typeof newest.stored === 'number' ? newest.stored : t.metric.value(newest.stored);
-      if (value === null) continue;
-      out.push({ labels: t.labels, times: [newest.timeMs], values: [value] });
+      if (value === null || (keeps && !keeps(value))) continue;
+      if (times[0] !== newest.timeMs) times = [newest.timeMs];
+      out.push({ labels: t.labels, times, values: [value] });
     }
     budget.charge(out.length);
     return out;
@@ -193,7 +197,7 @@ export class StoredSeriesSource implements SeriesSource {
       const series: StoredSeries = { labels: t.labels, times: [], values: [] };
       const value = t.metric.value;
       head.scan(
-        t.server.id,
+        t.serverId,
         t.metric.column,
         fromMs,
         toMs,
@@ -239,7 +243,7 @@ export class StoredSeriesSource implements SeriesSource {
     const out: StoredSeries[] = [];
     for (const t of targets) {
       const series: StoredSeries = { labels: t.labels, times: [], values: [] };
-      for (const row of byServer.get(t.server.id) ?? []) {
+      for (const row of byServer.get(t.serverId) ?? []) {
         const value = t.metric.value(row[t.metric.column]);
         if (value === null) continue;
         series.times.push(row.time_ms);
@@ -254,7 +258,7 @@ export class StoredSeriesSource implements SeriesSource {
   async seriesLabels(matcherSets: Matcher[][], budget: QueryBudget, fromMs?: number, toMs?: number): Promise<Labels[]> {
     const targets = new Map<string, Target>();
     for (const matchers of matcherSets.length > 0 ? matcherSets : [[]]) {
-      for (const t of await this.targets(matchers)) targets.set(`${t.server.id}\u0000${t.metric.name}`, t);
+      for (const t of await this.targets(matchers)) targets.set(`${t.serverId}\u0000${t.metric.name}`, t);
     }
     const all = [...targets.values()];
     let present;
@@ -262,7 +266,7 @@ export class StoredSeriesSource implements SeriesSource {
       present = await presentColumns(
         this.sql,
         {
-          serverIds: [...new Set(all.map((t) => t.server.id))],
+          serverIds: [...new Set(all.map((t) => t.serverId))],
           columns: [...new Set(all.map((t) => t.metric.column))],
           fromMs,
           toMs,
@@ -272,6 +276,6 @@ export class StoredSeriesSource implements SeriesSource {
     } catch (err) {
       throw budget.explain(err);
     }
-    return all.filter((t) => present.get(t.server.id)?.has(t.metric.column)).map((t) => t.labels);
+    return all.filter((t) => present.get(t.serverId)?.has(t.metric.column)).map((t) => t.labels);
   }
 }

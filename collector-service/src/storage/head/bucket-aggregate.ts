@@ -73,7 +73,7 @@ export function bucketize(
   const out: Bucketed = { timestamps: [], values: columns.map(() => []) };
   const first = buffer.lowerBound(fromMs);
   const last = buffer.lowerBound(toMs);
-  const times = buffer.times;
+  const times = buffer.doubles; // the times come first
   const scratch = aggregation === 'p95' ? new Float64Array(last - first) : new Float64Array(0);
   let i = first;
   while (i < last) {
@@ -82,8 +82,10 @@ export function bucketize(
     let j = i + 1;
     while (j < last && times[j] < bucketEnd) j++;
     out.timestamps.push(bucket * stepMs);
-    for (let c = 0; c < columns.length; c++)
-      out.values[c].push(aggregate(buffer.columns[columns[c]], i, j, aggregation, scratch));
+    for (let c = 0; c < columns.length; c++) {
+      const at = buffer.columnStart(columns[c]);
+      out.values[c].push(aggregate(buffer.doubles, at + i, at + j, aggregation, scratch));
+    }
     i = j;
   }
   return out;

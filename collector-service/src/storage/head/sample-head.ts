@@ -172,13 +172,16 @@ export class SampleHead {
     const first = buffer.upperBound(fromMs);
     const last = buffer.upperBound(toMs);
     spend(budget, last - first);
-    const times = buffer.times;
+    const doubles = buffer.doubles;
     if (column === 'status') {
-      for (let i = first; i < last; i++) visit(times[i], STATUS_CODES[buffer.status[i]]);
+      for (let i = first; i < last; i++) visit(doubles[i], STATUS_CODES[buffer.status[i]]);
       return true;
     }
-    const values = buffer.columns[COLUMN_INDEX[column]];
-    for (let i = first; i < last; i++) if (values[i] === values[i]) visit(times[i], values[i]);
+    const at = buffer.columnStart(COLUMN_INDEX[column]);
+    for (let i = first; i < last; i++) {
+      const v = doubles[at + i];
+      if (v === v) visit(doubles[i], v);
+    }
     return true;
   }
 
@@ -196,14 +199,16 @@ export class SampleHead {
     const buffer = this.series.get(serverId);
     if (!buffer) return null;
     const first = buffer.upperBound(fromMs);
-    const times = buffer.times;
+    const doubles = buffer.doubles;
     if (column === 'status') {
       const i = buffer.upperBound(toMs) - 1;
-      return i >= first ? { timeMs: times[i], stored: STATUS_CODES[buffer.status[i]] } : null;
+      return i >= first ? { timeMs: doubles[i], stored: STATUS_CODES[buffer.status[i]] } : null;
     }
-    const values = buffer.columns[COLUMN_INDEX[column]];
-    for (let i = buffer.upperBound(toMs) - 1; i >= first; i--)
-      if (values[i] === values[i]) return { timeMs: times[i], stored: values[i] };
+    const at = buffer.columnStart(COLUMN_INDEX[column]);
+    for (let i = buffer.upperBound(toMs) - 1; i >= first; i--) {
+      const v = doubles[at + i];
+      if (v === v) return { timeMs: doubles[i], stored: v };
+    }
     return null;
   }
 

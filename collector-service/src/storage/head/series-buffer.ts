@@ -1,7 +1,8 @@
 /**
- * One server's recent samples, columnar: a Float64Array of timestamps and one typed array per
- * column, sorted by time, over a sliding region [start, end) that grows up to a cap and then
- * drops its oldest samples. Appends are O(1) amortised; a late sample is inserted in place.
+ * One server's recent samples, columnar: timestamps and each column in one Float64Array, sorted by
+ * time, over a sliding region [start, end) that grows up to a cap and then drops its oldest samples.
+ * Appends are O(1) amortised; a late sample is inserted in place. Two typed arrays per server, not
+ * one per column: at 10,000 servers each view object costs about 1 MB.
  */
 import type { MetricName, ServerMetrics, ServerStatus } from '../../domain/metrics';
 
@@ -46,41 +47,47 @@ export const readings = (s: ServerMetrics): Array<number | null> => [
   s.uptimeSeconds,
 ];
 
-/** One allocation per buffer: times and columns as views of one Float64Array, the status bytes after it. */
-function allocate(capacity: number): [Float64Array, Float64Array[], Uint8Array] {
-  const doubles = capacity * (1 + HEAD_COLUMNS.length);
-  const memory = new ArrayBuffer(doubles * 8 + capacity);
-  const view = (k: number) => new Float64Array(memory, k * capacity * 8, capacity);
-  return [view(0), HEAD_COLUMNS.map((_, c) => view(c + 1)), new Uint8Array(memory, doubles * 8, capacity)];
+/** Regions of `doubles`: the times, then each HEAD_COLUMNS column. */
+const REGIONS = 1 + HEAD_COLUMNS.length;
+
+/** One allocation per buffer: the doubles, the status bytes after them. */
+function allocate(capacity: number): [Float64Array, Uint8Array] {
+  const memory = new ArrayBuffer(capacity * REGIONS * 8 + capacity);
+  return [new Float64Array(memory, 0, capacity * REGIONS), new Uint8Array(memory, capacity * REGIONS * 8, capacity)];
 }
 
 export class SeriesBuffer {
-  times: Float64Array;
-  /** One array per HEAD_COLUMNS entry; NaN where the sample has no reading. */
-  columns: Float64Array[];
+  /**
+   * Times at [0, capacity), then each HEAD_COLUMNS column's `capacity` values (see columnStart), NaN
+   * where the sample has no reading.
+   */
+  doubles: Float64Array;
   status: Uint8Array;
+  capacity: number;
   start = 0;
   end = 0;
 
   constructor(initialCapacity: number) {
-    [this.times, this.columns, this.status] = allocate(initialCapacity);
+    this.capacity = initialCapacity;
+    [this.doubles, this.status] = allocate(initialCapacity);
   }
 
   get length(): number {
     return this.end - this.start;
   }
 
-  get capacity(): number {
-    return this.times.length;
+  /** Where column c (a HEAD_COLUMNS index) starts in `doubles`: its value of sample i is at columnStart(c) + i. */
+  columnStart(c: number): number {
+    return (c + 1) * this.capacity;
   }
 
   /** Time of the oldest sample held, NaN when empty. */
   get oldest(): number {
-    return this.end > this.start ? this.times[this.start] : NaN;
+    return this.end > this.start ? this.doubles[this.start] : NaN;
   }
 
   get newest(): number {
-    return this.end > this.start ? this.times[this.end - 1] : NaN;
+    return this.end > this.start ? this.doubles[this.end - 1] : NaN;
   }
 
   /** Index of the first sample at or after `t`. */
@@ -89,7 +96,7 @@ export class SeriesBuffer {
     let hi = this.end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] < t) lo = mid + 1;
+      if (this.doubles[mid] < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -101,7 +108,7 @@ export class SeriesBuffer {
     let hi = this.end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] <= t) lo = mid + 1;
+      if (this.doubles[mid] <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -119,28 +126,28 @@ export class SeriesBuffer {
    */
   insertRow(t: number, values: ArrayLike<number | null>, status: ServerStatus, maxSamples: number): number | false {
     let at = this.end;
-    if (this.end > this.start && t <= this.times[this.end - 1]) {
+    if (this.end > this.start && t <= this.doubles[this.end - 1]) {
       at = this.lowerBound(t);
-      if (at < this.end && this.times[at] === t) return false;
+      if (at < this.end && this.doubles[at] === t) return false;
     }
     let dropped = NaN;
     if (this.length >= maxSamples) {
       // Full: the oldest go; a newcomer older than all that is kept goes with them.
       const keepFrom = this.start + this.length - maxSamples + 1;
       if (at < keepFrom) {
-        const lastDropped = keepFrom - 1 > this.start ? this.times[keepFrom - 2] : -Infinity;
+        const lastDropped = keepFrom - 1 > this.start ? this.doubles[keepFrom - 2] : -Infinity;
         this.start = keepFrom - 1;
         return Math.max(t, lastDropped);
       }
-      dropped = this.times[keepFrom - 1];
+      dropped = this.doubles[keepFrom - 1];
       this.start = keepFrom;
     }
     if (this.end === this.capacity) at -= this.makeRoom(maxSamples);
     if (at < this.end) this.shift(at);
-    this.times[at] = t;
+    this.doubles[at] = t;
     for (let c = 0; c < HEAD_COLUMNS.length; c++) {
       const v = values[c];
-      this.columns[c][at] = v === null || v === undefined || !Number.isFinite(v) ? NaN : v;
+      this.doubles[this.columnStart(c) + at] = v === null || v === undefined || !Number.isFinite(v) ? NaN : v;
     }
     this.status[at] = STATUS_INDEX.get(status) ?? STATUS_CODES.length;
     this.end++;
@@ -163,10 +170,13 @@ export class SeriesBuffer {
 
   /** The sample at index i, as the rest of the service speaks it (raw data is not kept). */
   sampleAt(serverId: string, i: number): ServerMetrics {
-    const value = (c: number) => (Number.isNaN(this.columns[c][i]) ? null : this.columns[c][i]);
+    const value = (c: number) => {
+      const v = this.doubles[this.columnStart(c) + i];
+      return Number.isNaN(v) ? null : v;
+    };
     return {
       serverId,
-      timestamp: new Date(this.times[i]),
+      timestamp: new Date(this.doubles[i]),
       cpuUsage: value(0),
       memoryUsage: value(1),
       diskUsage: value(2),
@@ -181,8 +191,10 @@ export class SeriesBuffer {
 
   /** Moves samples [at, end) one place right. */
   private shift(at: number): void {
-    this.times.copyWithin(at + 1, at, this.end);
-    for (const col of this.columns) col.copyWithin(at + 1, at, this.end);
+    for (let r = 0; r < REGIONS; r++) {
+      const base = r * this.capacity;
+      this.doubles.copyWithin(base + at + 1, base + at, base + this.end);
+    }
     this.status.copyWithin(at + 1, at, this.end);
   }
 
@@ -192,18 +204,22 @@ export class SeriesBuffer {
     const length = this.length;
     const limit = maxSamples + Math.max(16, maxSamples >> 3);
     if (this.start > 0 && (this.capacity >= limit || this.start >= this.capacity / 4)) {
-      this.times.copyWithin(0, this.start, this.end);
-      for (const col of this.columns) col.copyWithin(0, this.start, this.end);
+      for (let r = 0; r < REGIONS; r++) {
+        const base = r * this.capacity;
+        this.doubles.copyWithin(base, base + this.start, base + this.end);
+      }
       this.status.copyWithin(0, this.start, this.end);
     } else {
       const capacity = Math.max(length + 1, Math.min(limit, Math.ceil(this.capacity * 1.5)));
-      const [times, columns, status] = allocate(capacity);
-      times.set(this.times.subarray(this.start, this.end));
-      columns.forEach((col, c) => col.set(this.columns[c].subarray(this.start, this.end)));
+      const [doubles, status] = allocate(capacity);
+      for (let r = 0; r < REGIONS; r++) {
+        const base = r * this.capacity;
+        doubles.set(this.doubles.subarray(base + this.start, base + this.end), r * capacity);
+      }
       status.set(this.status.subarray(this.start, this.end));
-      this.times = times;
-      this.columns = columns;
+      this.doubles = doubles;
       this.status = status;
+      this.capacity = capacity;
     }
     this.start = 0;
     this.end = length;

@@ -47,7 +47,8 @@ const RESOLVE_IDS = `WITH wanted AS (
   SELECT i.id::float8, i.server_id, i.name, i.labels FROM series_index i JOIN wanted w USING (server_id, name, labels)`;
 
 export class SeriesStore implements SeriesReader {
-  private readonly ids = new LRUCache<string, number>({ max: MAX_CACHED_IDS });
+  // Bounded by maxSize rather than max: lru-cache allocates `max` slots up front (13 MB for 500,000), maxSize grows as ids come.
+  private readonly ids = new LRUCache<string, number>({ maxSize: MAX_CACHED_IDS, sizeCalculation: () => 1 });
 
   constructor(
     readonly sql: SqlClient,

@@ -13,16 +13,18 @@ function headAt(nowMs: number, maxBytes = 64 * 1024 * 1024) {
   return head;
 }
 
-const times = (buffer: SeriesBuffer) => Array.from(buffer.times.subarray(buffer.start, buffer.end));
+const times = (buffer: SeriesBuffer) => Array.from(buffer.doubles.subarray(buffer.start, buffer.end));
+const column = (buffer: SeriesBuffer, c: number) =>
+  Array.from(buffer.doubles.subarray(buffer.columnStart(c) + buffer.start, buffer.columnStart(c) + buffer.end));
 
 describe('SeriesBuffer', () => {
   test('keeps samples in time order whatever order they arrive in, and ignores a second sample at the same time', () => {
     const buffer = new SeriesBuffer(4);
     for (const m of [3, 1, 2, 7, 5, 5, 0, 6, 4]) buffer.insert(sample('A', T0 + m * MINUTE, { cpuUsage: m }), 1000);
     expect(times(buffer)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((m) => T0 + m * MINUTE));
-    expect(Array.from(buffer.columns[0].subarray(buffer.start, buffer.end))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(column(buffer, 0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(buffer.insert(sample('A', T0 + 5 * MINUTE, { cpuUsage: 99 }), 1000)).toBe(false);
-    expect(buffer.columns[0][buffer.lowerBound(T0 + 5 * MINUTE)]).toBe(5);
+    expect(buffer.doubles[buffer.columnStart(0) + buffer.lowerBound(T0 + 5 * MINUTE)]).toBe(5);
   });
 
   test('past its cap it drops the oldest samples and says up to when', () => {
