@@ -3,11 +3,14 @@ import { newMatcher, type MatchType } from '../../src/promql/matchers';
 import { StoredSeriesSource } from '../../src/promql/store/stored-series';
 import { ServerQueries } from '../../src/servers/query';
 import { budget } from './support/memory-source';
+import { SampleHead } from '../../src/storage/head/sample-head';
+import { BYTES_PER_SAMPLE } from '../../src/storage/head/series-buffer';
 import { recordsFor, sample, serverInfo } from '../support/samples';
 import { STORAGE_ENGINES, type OpenedStorage } from '../support/storage-engines';
 
 const T = Date.UTC(2026, 0, 1, 12);
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const m = (name: string, type: MatchType, value: string) => newMatcher(name, type, value);
 const INFOS = [
   serverInfo('web-1', { provider: 'aws', region: 'us-east-1', role: 'web' }),
@@ -170,6 +173,36 @@ describe.each(STORAGE_ENGINES)('$name', (engine) => {
     });
     expect(newest.map((s) => s.values)).toEqual([[52], [12]]);
     expect(kept).toEqual(newest.filter((s) => s.values[0] >= 50));
+  });
+
+  test('a newest-only read asks the database only for the series the head cannot answer, the rest from the head', async () => {
+    // A small head: web-1's many samples push what it covers past db-1's only (older) sample.
+    const head = new SampleHead({ maxBytes: 64 * BYTES_PER_SAMPLE, spanMs: DAY, now: () => T + 10 * MIN });
+    head.clear();
+    head.append([sample('db-1', T, { cpuUsage: 99 })]);
+    head.append(Array.from({ length: 200 }, (_, i) => sample('web-1', T + MIN + i * 100, { cpuUsage: 70 })));
+    const { store } = opened.storage;
+    const servers = new ServerQueries({
+      store,
+      reader: opened.storage.reader,
+      lastCollected: () => undefined,
+      collectIntervalMs: MIN,
+      now: () => T,
+    });
+    const mixed = new StoredSeriesSource(servers, { head, rollups: store.rollups, history: store.history }, store.sql);
+    const newest = await mixed.select(
+      [m('__name__', '=', 'openmanager_cpu_usage_percent')],
+      T - 1,
+      T + 2 * MIN,
+      budget(),
+      {
+        newestOnly: true,
+      }
+    );
+    expect(Object.fromEntries(newest.map((s) => [s.labels.server, [s.times, s.values]]))).toEqual({
+      'web-1': [[T + MIN + 199 * 100], [70]], // the head's (the database holds 12 at T + 2 min)
+      'db-1': [[T + 2 * MIN], [52]], // the database's: the head's 99 at T is older than what it covers
+    });
   });
 
   test('series labels: any of several selectors, only series with samples in the span', async () => {

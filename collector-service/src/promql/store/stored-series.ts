@@ -101,19 +101,32 @@ export class StoredSeriesSource implements SeriesSource {
     options?: SelectOptions
   ): Promise<StoredSeries[]> {
     if (targets.length === 0) return [];
-    const newestOnly = options?.newestOnly ?? false;
-    if (newestOnly) {
-      const newest = this.newestFromHead(targets, fromMs, toMs, budget, options?.keeps);
-      if (newest) return newest;
-    }
+    if (options?.newestOnly) return this.selectNewest(targets, fromMs, toMs, budget, options.keeps);
     const serverIds = [...new Set(targets.map((t) => t.serverId))];
-    const read =
+    return (
       this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
-      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget));
-    if (!newestOnly) return read;
+      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget))
+    );
+  }
+
+  /**
+   * Each target's newest sample in the span, those `keeps` accepts (all without it): from the head, and from
+   * the database only for the series the head cannot answer (one whose newest reading is older than what the
+   * head covers, e.g. a server offline for a while) — not every series because of a few.
+   */
+  private async selectNewest(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    keeps?: (value: number) => boolean
+  ): Promise<StoredSeries[]> {
+    const { found, unknown } = this.newestFromHead(targets, fromMs, toMs, budget, keeps);
+    if (unknown.length === 0) return found;
+    const serverIds = [...new Set(unknown.map((t) => t.serverId))];
+    const read = await this.selectFromDatabase(unknown, serverIds, fromMs, toMs, budget);
     const newest = read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) }));
-    const keeps = options?.keeps;
-    return keeps ? newest.filter((s) => keeps(s.values[0])) : newest;
+    return [...found, ...(keeps ? newest.filter((s) => keeps(s.values[0])) : newest)];
   }
 
   /** Bucket averages of targets whose metric the rollups hold. */
@@ -156,31 +169,29 @@ export class StoredSeriesSource implements SeriesSource {
     return out;
   }
 
-  /**
-   * Each target's newest sample in the span, from the head, those `keeps` accepts (all without it); null
-   * when the head does not hold the span.
-   */
+  /** Each target's newest sample in the span from the head, and the targets the head cannot answer. */
   private newestFromHead(
     targets: Target[],
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
     keeps?: (value: number) => boolean
-  ): StoredSeries[] | null {
-    const out: StoredSeries[] = [];
+  ): { found: StoredSeries[]; unknown: Target[] } {
+    const found: StoredSeries[] = [];
+    const unknown: Target[] = [];
     // A run stamps every server's sample alike: series with the same newest time share its array (read-only).
     let times: number[] = [];
     for (const t of targets) {
       const newest = this.store.head.newestReading(t.serverId, t.metric.column, fromMs, toMs);
-      if (newest === false) return null;
-      if (newest === null) continue;
+      if (newest === false) unknown.push(t);
+      if (!newest) continue;
       const value = typeof newest.stored === 'number' ? newest.stored : t.metric.value(newest.stored);
       if (value === null || (keeps && !keeps(value))) continue;
       if (times[0] !== newest.timeMs) times = [newest.timeMs];
-      out.push({ labels: t.labels, times, values: [value] });
+      found.push({ labels: t.labels, times, values: [value] });
     }
-    budget.charge(out.length);
-    return out;
+    budget.charge(found.length);
+    return { found, unknown };
   }
 
   private selectFromHead(

@@ -187,7 +187,9 @@ export class SampleHead {
 
   /**
    * The newest of a server's samples with fromMs < time <= toMs that holds a reading of `column`: what an
-   * instant selector needs. Null when there is none; false when the head does not hold the range.
+   * instant selector needs. Null when there is none; false when the head cannot tell. A span reaching back
+   * past what the head covers (the 5-minute lookback once the memory cap trims to the last minute) is
+   * still answered when the newest reading is within what it covers: nothing newer can be missing.
    */
   newestReading(
     serverId: string,
@@ -195,21 +197,12 @@ export class SampleHead {
     fromMs: number,
     toMs: number
   ): { timeMs: number; stored: number | string } | null | false {
-    if (!this.covers(fromMs + 1)) return false;
+    if (this.state !== 'ready') return false;
+    const covered = this.covers(fromMs + 1);
     const buffer = this.series.get(serverId);
-    if (!buffer) return null;
-    const first = buffer.upperBound(fromMs);
-    const doubles = buffer.doubles;
-    if (column === 'status') {
-      const i = buffer.upperBound(toMs) - 1;
-      return i >= first ? { timeMs: doubles[i], stored: STATUS_CODES[buffer.status[i]] } : null;
-    }
-    const at = buffer.columnStart(COLUMN_INDEX[column]);
-    for (let i = buffer.upperBound(toMs) - 1; i >= first; i--) {
-      const v = doubles[at + i];
-      if (v === v) return { timeMs: doubles[i], stored: v };
-    }
-    return null;
+    const newest = buffer ? newestIn(buffer, column, fromMs, toMs) : null;
+    if (newest) return covered || newest.timeMs >= this.coveredFromMs ? newest : false;
+    return covered ? null : false;
   }
 
   /** Samples of a server in fromMs < time <= toMs (for counting before a read); null when not held. */
@@ -273,4 +266,25 @@ export class SampleHead {
     this.maxPerServer = this.capFor(Math.max(1, this.series.size));
     if (this.coveredFromMs !== Infinity) this.coveredFromMs = Math.max(this.coveredFromMs, cutoff);
   }
+}
+
+/** The newest sample of `buffer` in (fromMs, toMs] with a reading of `column`. */
+function newestIn(
+  buffer: SeriesBuffer,
+  column: HeadRawColumn,
+  fromMs: number,
+  toMs: number
+): { timeMs: number; stored: number | string } | null {
+  const first = buffer.upperBound(fromMs);
+  const doubles = buffer.doubles;
+  if (column === 'status') {
+    const i = buffer.upperBound(toMs) - 1;
+    return i >= first ? { timeMs: doubles[i], stored: STATUS_CODES[buffer.status[i]] } : null;
+  }
+  const at = buffer.columnStart(COLUMN_INDEX[column]);
+  for (let i = buffer.upperBound(toMs) - 1; i >= first; i--) {
+    const v = doubles[at + i];
+    if (v === v) return { timeMs: doubles[i], stored: v };
+  }
+  return null;
 }

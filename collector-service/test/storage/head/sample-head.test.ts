@@ -107,6 +107,21 @@ describe('SampleHead', () => {
     expect(head.covers(T0 + 99 * MINUTE)).toBe(false);
   });
 
+  test('once the cap trims it, an instant read whose lookback reaches past what the head covers is still answered from it when the newest reading is covered', () => {
+    const servers = 10;
+    const head = headAt(T0 + 500 * MINUTE, Math.ceil(servers * 400 * BYTES_PER_SAMPLE * 1.125));
+    head.append([sample('QUIET', T0 + 50 * MINUTE, { cpuUsage: 7 })]);
+    for (let m = 0; m < 500; m++)
+      head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE, { cpuUsage: m })));
+    expect(head.covers(T0 + 99 * MINUTE)).toBe(false);
+    const lookback = [T0 + 495 * MINUTE - 500 * MINUTE, T0 + 495 * MINUTE] as const;
+    expect(head.newestReading('S3', 'cpu_usage', ...lookback)).toEqual({ timeMs: T0 + 495 * MINUTE, stored: 495 });
+    // Its newest reading is older than what the head covers: a newer one may have been trimmed, so ask the database.
+    expect(head.newestReading('QUIET', 'cpu_usage', ...lookback)).toBe(false);
+    expect(head.newestReading('NEVER', 'cpu_usage', ...lookback)).toBe(false);
+    expect(head.newestReading('NEVER', 'cpu_usage', T0 + 200 * MINUTE, T0 + 495 * MINUTE)).toBeNull();
+  });
+
   test('scan visits raw samples in (from, to], skipping absent readings; status by name', () => {
     const head = headAt(T0 + 10 * MINUTE);
     head.append([
@@ -134,8 +149,10 @@ describe('SampleHead', () => {
     expect(head.newestReading('A', 'status', T0 - 1, T0 + MINUTE)).toEqual({ timeMs: T0 + MINUTE, stored: 'offline' });
     expect(head.newestReading('A', 'cpu_usage', T0 + MINUTE, T0 + 2 * MINUTE)).toBeNull();
     expect(head.newestReading('B', 'cpu_usage', T0 - 1, T0 + 2 * MINUTE)).toBeNull();
-    // Older than what the head holds: not its to answer.
-    expect(head.newestReading('A', 'cpu_usage', T0 - 2 * DAY, T0)).toBe(false);
+    // Reaching back past the retention window: the newest reading is held, so nothing newer is missing.
+    expect(head.newestReading('A', 'cpu_usage', T0 - 2 * DAY, T0)).toEqual({ timeMs: T0, stored: 1 });
+    // Wholly older than what the head holds: not its to answer.
+    expect(head.newestReading('A', 'cpu_usage', T0 - 2 * DAY, T0 - 1.5 * DAY)).toBe(false);
   });
 
   test('a budget is charged the samples a read scans, and an aborted request stops the read', () => {
