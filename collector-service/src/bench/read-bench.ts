@@ -2,12 +2,14 @@
  * Range reads beside a real Prometheus holding exactly the same samples: the dashboard query
  * (30 servers × cpu, memory, disk over 23 h at 90 s) through /api/query and through
  * /prometheus/api/v1/query_range, each against Prometheus's own query_range of the same PromQL.
+ * Requests are sent and their answers parsed in a worker thread (TimedClient), as another process would.
  */
 import { CONTRACT_SERVER_IDS } from '../collectors/dummy/fleet';
 import type { BenchService } from './bench-service';
 import { summarize, type LatencySummary } from './latency';
 import { startRealPrometheus } from './real-prometheus';
 import { exportFamilies } from './store-export';
+import { TimedClient, type TimedRequest } from './timed-client';
 
 const STEP_MS = 90_000;
 const SPAN_MS = 23 * 3_600_000;
@@ -24,15 +26,11 @@ export interface ReadBenchResult {
   prometheus: LatencySummary;
 }
 
-/** Durations (ms) of `requests` sequential runs, after one untimed run. */
-async function timed(run: () => Promise<unknown>, requests: number): Promise<number[]> {
-  await run();
+/** Durations (ms) of `runs` sequential sends of `batch`, after one untimed send. */
+async function timed(client: TimedClient, batch: TimedRequest[], runs: number): Promise<number[]> {
+  await client.time(batch);
   const durations: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const started = performance.now();
-    await run();
-    durations.push(performance.now() - started);
-  }
+  for (let i = 0; i < runs; i++) durations.push(await client.time(batch));
   return durations;
 }
 
@@ -72,33 +70,44 @@ export async function runReadBench(bench: BenchService, requests: number): Promi
           step: String(STEP_MS / 1000),
         })
     );
-    const queryRange = (base: string) => () =>
-      Promise.all(rangeParams.map((p) => fetch(`${base}/api/v1/query_range?${p}`).then(ok)));
-    const apiQuery = () =>
-      fetch(`${bench.baseUrl}/api/query`, {
+    const queryRange = (base: string): TimedRequest[] =>
+      rangeParams.map((p) => ({ url: `${base}/api/v1/query_range?${p}` }));
+    const apiQuery: TimedRequest[] = [
+      {
+        url: `${bench.baseUrl}/api/query`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: apiBody,
-      }).then((res) => ok<{ results: { A: { frames: unknown[] } } }>(res));
+      },
+    ];
     const omPromql = queryRange(`${bench.baseUrl}/prometheus`);
     const promPromql = queryRange(prometheus.url);
-    const seriesOf = (answers: Array<{ data: { result: unknown[] } }>) =>
-      answers.reduce((n, a) => n + a.data.result.length, 0);
+    const seriesOf = async (batch: TimedRequest[]) => {
+      const answers = await Promise.all(batch.map((r) => fetch(r.url).then((res) => ok(res))));
+      return answers.reduce((n, a) => n + a.data.result.length, 0);
+    };
 
-    const frames = (await apiQuery()).results.A.frames as Array<{ data: { values: unknown[][] } }>;
-    const omSeries = seriesOf(await omPromql());
-    const promSeries = seriesOf(await promPromql());
+    const frames = (
+      await fetch(apiQuery[0].url, apiQuery[0]).then((res) => ok<{ results: { A: { frames: unknown[] } } }>(res))
+    ).results.A.frames as Array<{ data: { values: unknown[][] } }>;
+    const omSeries = await seriesOf(omPromql);
+    const promSeries = await seriesOf(promPromql);
     const points = Math.max(...frames.map((f) => f.data.values[0]?.length ?? 0));
 
     // Interleaved rounds, so background work (collection runs) falls on each side alike.
+    const client = new TimedClient();
     const api: number[] = [];
     const om: number[] = [];
     const prom: number[] = [];
-    const rounds = Math.max(1, Math.ceil(requests / 10));
-    for (let r = 0; r < rounds; r++) {
-      api.push(...(await timed(apiQuery, 10)));
-      om.push(...(await timed(omPromql, 10)));
-      prom.push(...(await timed(promPromql, 10)));
+    try {
+      const rounds = Math.max(1, Math.ceil(requests / 10));
+      for (let r = 0; r < rounds; r++) {
+        api.push(...(await timed(client, apiQuery, 10)));
+        om.push(...(await timed(client, omPromql, 10)));
+        prom.push(...(await timed(client, promPromql, 10)));
+      }
+    } finally {
+      await client.close();
     }
     return {
       samples,
