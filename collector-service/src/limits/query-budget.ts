@@ -2,8 +2,8 @@
  * One request's budget over all its targets and selectors: samples it may load or produce, a deadline
  * over loading and evaluation, and an AbortSignal that fires at the deadline or when the client leaves.
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { LimitError } from './limit-error';
+import { LoopSlice } from './loop-slice';
 
 export interface QueryLimits {
   /** QUERY_TIMEOUT_MS: one request's whole work stops at this deadline. */
@@ -18,15 +18,12 @@ export interface BudgetOptions {
   clock?: () => number;
 }
 
-/** Longest stretch of synchronous work between two yields to the event loop. */
-const SLICE_MS = 10;
-
 export class QueryBudget {
   readonly deadline: number;
   /** Aborted at the deadline or when the client goes away: hand it to anything that can stop early. */
   readonly signal: AbortSignal;
   private used = 0;
-  private sliceStart: number;
+  private readonly slice = new LoopSlice();
   private readonly clock: () => number;
   private readonly client?: AbortSignal;
   /** Fired when the request fails a limit, so its other reads stop too. */
@@ -41,7 +38,6 @@ export class QueryBudget {
     this.client = options.signal;
     const timeout = AbortSignal.timeout(Math.max(1, limits.timeoutMs));
     this.signal = AbortSignal.any([timeout, this.failed.signal, ...(options.signal ? [options.signal] : [])]);
-    this.sliceStart = performance.now();
   }
 
   get samples(): number {
@@ -107,10 +103,7 @@ export class QueryBudget {
 
   /** Lets other requests (and collection) run when this one has held the event loop for a slice; then checks the deadline. */
   async pause(): Promise<void> {
-    if (performance.now() - this.sliceStart >= SLICE_MS) {
-      await yieldToLoop();
-      this.sliceStart = performance.now();
-    }
+    await this.slice.pause();
     this.checkDeadline();
   }
 

@@ -1,5 +1,6 @@
 /** Which series move with a server's metric, and which of them moves first: lagged correlation on the window's grid. */
 import type { MetricName } from '../../../domain/metrics';
+import { LoopSlice } from '../../../limits';
 import { bestLeadLag } from '../../detectors/correlation';
 import type { Finding } from '../../findings';
 import type { IntentContext } from '../intent-context';
@@ -17,13 +18,22 @@ const OTHER_SERVER_METRICS: readonly MetricName[] = ['cpu', 'network_in', 'netwo
 const SAME_SERVER_METRICS: readonly MetricName[] = ['cpu', 'network_in', 'network_out'];
 export const RELATIONS_KEPT = 3;
 
-/** The strongest relations of (serverId, metric) over the range, one per other server; null when the window does not hold the range. */
-export function relationsOf(ctx: IntentContext, serverId: string, metric: MetricName): Relation[] | null {
+/**
+ * The strongest relations of (serverId, metric) over the range, one per other server; null when the window does
+ * not hold the range. Every server of the fleet is a candidate, so the work yields to the event loop as it goes.
+ */
+export async function relationsOf(
+  ctx: IntentContext,
+  serverId: string,
+  metric: MetricName
+): Promise<Relation[] | null> {
   const { fromMs, toMs } = ctx.time;
   const target = ctx.data.aligned(serverId, metric, fromMs, toMs);
   if (!target) return null;
   const best = new Map<string, Relation>();
+  const slice = new LoopSlice();
   for (const record of ctx.snapshot.records) {
+    await slice.pause();
     const same = record.id === serverId;
     for (const m of same ? SAME_SERVER_METRICS.filter((x) => x !== metric) : OTHER_SERVER_METRICS) {
       const candidate = ctx.data.aligned(record.id, m, fromMs, toMs);

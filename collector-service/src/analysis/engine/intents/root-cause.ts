@@ -100,7 +100,7 @@ async function explainMetric(ctx: IntentContext, id: string, lines: string[]): P
     lines.push(ctx.say.serverStatus({ server: id, status: sample.status, readings: readings(ctx, sample) }));
     findings.push(...thresholdFindings(ctx, sample));
   }
-  const relations = relationsOf(ctx, id, metric) ?? [];
+  const relations = (await relationsOf(ctx, id, metric)) ?? [];
   const leaders = [
     ...new Set(relations.filter((r) => r.leader.serverId !== id && r.lagMs > 0).map((r) => r.leader.serverId)),
   ];

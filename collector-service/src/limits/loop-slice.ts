@@ -1,0 +1,16 @@
+/** Long synchronous work cut into slices: between two slices the event loop serves other requests and collection. */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+
+/** Longest stretch of synchronous work between two yields to the event loop. */
+const SLICE_MS = 10;
+
+export class LoopSlice {
+  private sliceStart = performance.now();
+
+  /** Yields to the event loop once this slice has held it for SLICE_MS; otherwise returns at once. */
+  async pause(): Promise<void> {
+    if (performance.now() - this.sliceStart < SLICE_MS) return;
+    await yieldToLoop();
+    this.sliceStart = performance.now();
+  }
+}
