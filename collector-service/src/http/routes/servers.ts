@@ -16,12 +16,12 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     return c.json({ servers, total: servers.length });
   });
 
-  // one() hands back the same object while a server is unchanged: its JSON is written once.
-  const bodies = new WeakMap<object, string>();
+  // one() hands back the same object while a server is unchanged: its JSON is encoded once, to bytes.
+  const bodies = new WeakMap<object, Buffer<ArrayBuffer>>();
   app.get('/api/servers/:id', async (c) => {
     const detail = await ctx.servers.one(c.req.param('id'));
     let body = bodies.get(detail);
-    if (body === undefined) bodies.set(detail, (body = JSON.stringify(detail)));
+    if (body === undefined) bodies.set(detail, (body = Buffer.from(JSON.stringify(detail))));
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
