@@ -24,6 +24,18 @@ export interface SeriesSource {
     budget: QueryBudget,
     options?: SelectOptions
   ): Promise<StoredSeries[]>;
+  /**
+   * The series `select` answers (the same samples, in the same order, charged alike), handed over a batch at
+   * a time: each batch holds whole series, at most `maxSamples` samples unless one series alone holds more.
+   * Optional: a source without it is read whole, as one batch (see seriesBatches).
+   */
+  selectBatches?(
+    matchers: Matcher[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncIterable<StoredSeries[]>;
 }
 
 export interface SelectOptions {

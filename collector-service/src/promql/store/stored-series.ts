@@ -13,6 +13,7 @@ import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG } from './metric-catalog';
 import { SeriesTargets, type Target } from './series-targets';
+import { rawSeriesBatches, seriesFromRows } from './raw-series-batches';
 import type { SelectOptions, SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
 
@@ -91,6 +92,59 @@ export class StoredSeriesSource implements SeriesSource {
     const older = await this.selectFromRollups(resolution as RollupResolution, rolled, fromMs, split, budget);
     const newer = split < toMs ? await this.selectRaw(rolled, split, toMs, budget) : [];
     return [...joinStored(older, newer), ...(await this.selectRaw(rawOnly, fromMs, toMs, budget))];
+  }
+
+  /**
+   * select's series in batches of at most `maxSamples` (see SeriesSource): raw spans from the head a run of
+   * targets at a time, else from the database a group of servers at a time; spans reaching the rollups whole.
+   */
+  async *selectBatches(
+    matchers: Matcher[],
+    askedFromMs: number,
+    askedToMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncGenerator<StoredSeries[]> {
+    const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
+    const { history, head } = this.store;
+    if (!(fromMs < toMs)) return;
+    if (planResolution(fromMs, 0, history.now(), history.windows) !== 'raw') {
+      yield await this.select(matchers, askedFromMs, askedToMs, budget);
+      return;
+    }
+    const targets = await this.targets(matchers);
+    if (targets.length === 0) return;
+    if (head.covers(fromMs + 1)) yield* this.headBatches(targets, fromMs, toMs, budget, maxSamples);
+    else yield* rawSeriesBatches(this.sql, targets, fromMs, toMs, budget, maxSamples);
+  }
+
+  /** Runs of targets holding at most `maxSamples` in the head (the database's, should the head move on meanwhile). */
+  private async *headBatches(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncGenerator<StoredSeries[]> {
+    const read = async (run: Target[]) => {
+      const serverIds = [...new Set(run.map((t) => t.serverId))];
+      return (
+        this.selectFromHead(run, serverIds, fromMs, toMs, budget) ??
+        (await this.selectFromDatabase(run, serverIds, fromMs, toMs, budget))
+      );
+    };
+    let run: Target[] = [];
+    let samples = 0;
+    for (const t of targets) {
+      const count = this.store.head.count(t.serverId, fromMs, toMs) ?? 0;
+      if (run.length > 0 && samples + count > maxSamples) {
+        yield await read(run);
+        [run, samples] = [[], 0];
+      }
+      run.push(t);
+      samples += count;
+    }
+    if (run.length > 0) yield await read(run);
   }
 
   private async selectRaw(
@@ -244,25 +298,7 @@ export class StoredSeriesSource implements SeriesSource {
     }
     // Past the budget by at least one row: charging them all names the limit.
     budget.charge((read.truncated ? maxRows + 1 : read.rows.length) * columns.length);
-    const { rows } = read;
-    const byServer = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const list = byServer.get(row.server_id);
-      if (list) list.push(row);
-      else byServer.set(row.server_id, [row]);
-    }
-    const out: StoredSeries[] = [];
-    for (const t of targets) {
-      const series: StoredSeries = { labels: t.labels, times: [], values: [] };
-      for (const row of byServer.get(t.serverId) ?? []) {
-        const value = t.metric.value(row[t.metric.column]);
-        if (value === null) continue;
-        series.times.push(row.time_ms);
-        series.values.push(value);
-      }
-      if (series.times.length > 0) out.push(series);
-    }
-    return out;
+    return seriesFromRows(targets, read.rows);
   }
 
   /** Label sets of the series matching any of the matcher lists (all series when none) with samples in the span. */
