@@ -6,7 +6,8 @@ import { metricJson, samplePair, type MatrixElement, type QueryData } from '../a
 import { compareLabels, labelsKey, type Labels } from '../labels';
 import type { Matcher } from '../matchers';
 import { parsePromQL } from '../parse/parse';
-import { planSelectors } from './query-plan';
+import { planSelectors, type SelectorNeed } from './query-plan';
+import { BATCH_SAMPLES, batchedRangeCalls, evaluateInBatches, rangeArgOf } from './range-calls';
 import { evaluateSeriesWise, type SeriesPoints, type Steps } from './series-wise';
 import { MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import type { StoredSeries, Value } from './values';
@@ -50,6 +51,8 @@ export interface SelectOptions {
 export interface QueryOptions {
   /** The request's one samples budget and deadline, over loading and evaluation. */
   budget: QueryBudget;
+  /** Samples an instant query's range function reads at a time (BATCH_SAMPLES unless given). */
+  batchSamples?: number;
 }
 
 /** Parses the `query` parameter; errors name the parameter as Prometheus's do. */
@@ -65,12 +68,9 @@ export function parseQueryParam(text: string): Expr {
 
 async function load(
   source: SeriesSource,
-  expr: Expr,
-  startMs: number,
-  endMs: number,
+  needs: SelectorNeed[],
   budget: QueryBudget
 ): Promise<Map<VectorSelector, StoredSeries[]>> {
-  const needs = planSelectors(expr, startMs, endMs);
   const loaded = await Promise.all(
     needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget, { newestOnly: n.newestOnly, keeps: n.keeps }))
   );
@@ -131,8 +131,26 @@ export async function evaluateInstant(
   timeMs: number,
   options: QueryOptions
 ): Promise<Value> {
-  const data = await load(source, expr, timeMs, timeMs, options.budget);
-  const value = await evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
+  const needs = planSelectors(expr, timeMs, timeMs);
+  // Range functions over selectors read their series batch by batch, not with the other selectors.
+  const calls = batchedRangeCalls(expr);
+  const needOf = new Map(calls.map((c) => [c, needs.find((n) => n.selector === rangeArgOf(c).selector)!]));
+  const batched = new Set([...needOf.values()]);
+  const ctx = context(
+    await load(
+      source,
+      needs.filter((n) => !batched.has(n)),
+      options.budget
+    ),
+    timeMs,
+    timeMs,
+    options
+  );
+  ctx.computed = new Map();
+  const maxSamples = options.batchSamples ?? BATCH_SAMPLES;
+  for (const [call, need] of needOf)
+    ctx.computed.set(call, await evaluateInBatches(call, need, source, timeMs, ctx, maxSamples));
+  const value = await evaluate(expr, timeMs, ctx);
   options.budget.charge(resultSamples(value));
   return value;
 }
@@ -201,7 +219,8 @@ export async function rangeQuery(
     );
   }
   const { startMs, endMs, stepMs } = range;
-  const ctx = context(await load(source, expr, startMs, endMs, options.budget), startMs, endMs, options);
+  const data = await load(source, planSelectors(expr, startMs, endMs), options.budget);
+  const ctx = context(data, startMs, endMs, options);
   // Counted, not accumulated: at extreme times `t += step` would not move.
   const steps = { startMs, stepMs, count: Math.floor((endMs - startMs) / stepMs) + 1 };
   const series = (await evaluateSeriesWise(expr, steps, ctx)) ?? (await evaluateStepwise(expr, steps, ctx));
