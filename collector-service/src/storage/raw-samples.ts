@@ -67,6 +67,40 @@ export async function readRawSamples(
   return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
 }
 
+/** One server's samples in time order: their times, and each asked-for column as an array beside them. */
+export type RawServerSamples = { server_id: string; time_ms: number[] } & Partial<
+  Record<RawColumn, Array<number | string | null>>
+>;
+
+/**
+ * readRawSamples' rows gathered per server into arrays: a few arrays per server rather than an object per
+ * sample, for reads of many samples. The same at most `maxRows` samples, and `truncated` when there were more.
+ */
+export async function readRawServerSamples(
+  sql: SqlClient,
+  q: RawSampleQuery,
+  maxRows: number,
+  bounds?: QueryBounds
+): Promise<{ servers: RawServerSamples[]; truncated: boolean }> {
+  const columns = checkedColumns(q.columns);
+  if (q.serverIds.length === 0 || columns.length === 0) return { servers: [], truncated: false };
+  const params: unknown[] = [];
+  const conditions = where(q, params);
+  params.push(maxRows + 1);
+  const servers = await sql.query<RawServerSamples>(
+    `SELECT server_id, ${['time_ms', ...columns].map((c) => `array_agg(${c} ORDER BY "timestamp") AS ${c}`).join(', ')}
+       FROM (SELECT server_id, "timestamp", floor(extract(epoch FROM "timestamp") * 1000)::float8 AS time_ms, ${columns.join(', ')}
+               FROM server_metrics
+              WHERE ${conditions}
+              ORDER BY server_id, "timestamp"
+              LIMIT $${params.length}) AS limited
+      GROUP BY server_id`,
+    params,
+    bounds
+  );
+  return { servers, truncated: servers.reduce((n, s) => n + s.time_ms.length, 0) > maxRows };
+}
+
 /** For each server with rows in the span, the asked-for columns that hold at least one value there. */
 export async function presentColumns(
   sql: SqlClient,

@@ -1,28 +1,27 @@
 /**
- * Stored series from the raw rows, a group of servers per read: each group sized from the rows the earlier
- * ones held to about a batch, never past it, so a read over hours of 10,000 servers holds one batch at once.
+ * Stored series from the raw rows, gathered per server into arrays. Read whole, or a group of servers per read,
+ * each group sized from the samples the earlier ones held to about a batch and never past it, so a read over
+ * hours of 10,000 servers holds one batch at once.
  */
-import { readRawSamples, type RawColumn, type RawSampleRow } from '../../storage/raw-samples';
+import { readRawServerSamples, type RawColumn, type RawServerSamples } from '../../storage/raw-samples';
 import type { SqlClient } from '../../storage/sql-client';
 import type { QueryBudget } from '../../limits';
 import type { StoredSeries } from '../eval/values';
 import type { Target } from './series-targets';
 
-/** Each target's samples among `rows` (ordered by server and time), in the targets' order; targets without one left out. */
-export function seriesFromRows(targets: Target[], rows: RawSampleRow[]): StoredSeries[] {
-  const byServer = new Map<string, RawSampleRow[]>();
-  for (const row of rows) {
-    const list = byServer.get(row.server_id);
-    if (list) list.push(row);
-    else byServer.set(row.server_id, [row]);
-  }
+/** Each target's samples among its server's, in the targets' order; targets without one left out. */
+function seriesOf(targets: Target[], servers: RawServerSamples[]): StoredSeries[] {
+  const byServer = new Map(servers.map((s) => [s.server_id, s]));
   const out: StoredSeries[] = [];
   for (const t of targets) {
+    const read = byServer.get(t.serverId);
+    const column = read?.[t.metric.column];
+    if (!read || !column) continue;
     const series: StoredSeries = { labels: t.labels, times: [], values: [] };
-    for (const row of byServer.get(t.serverId) ?? []) {
-      const value = t.metric.value(row[t.metric.column]);
+    for (let i = 0; i < column.length; i++) {
+      const value = t.metric.value(column[i]);
       if (value === null) continue;
-      series.times.push(row.time_ms);
+      series.times.push(read.time_ms[i]);
       series.values.push(value);
     }
     if (series.times.length > 0) out.push(series);
@@ -31,37 +30,53 @@ export function seriesFromRows(targets: Target[], rows: RawSampleRow[]): StoredS
 }
 
 /**
- * The rows of `serverIds` in the span, charged to the budget; null when they are more than `batchRows`
+ * The samples of `serverIds` in the span, charged to the budget; null when they are more than `batchRows`
  * (read fewer servers). Past the budget, charging one row more than it allows names the limit.
  */
 async function readGroup(
   sql: SqlClient,
   serverIds: string[],
   columns: RawColumn[],
-  fromMs: number,
-  toMs: number,
+  span: { fromMs: number; toMs: number },
   budget: QueryBudget,
   batchRows: number
-): Promise<RawSampleRow[] | null> {
+): Promise<RawServerSamples[] | null> {
   const budgetRows = Math.floor(budget.remaining / columns.length);
   const maxRows = Math.min(batchRows, budgetRows);
   let read;
   try {
-    read = await readRawSamples(sql, { serverIds, columns, fromMs, toMs }, maxRows, budget.sqlBounds());
+    read = await readRawServerSamples(sql, { serverIds, columns, ...span }, maxRows, budget.sqlBounds());
   } catch (err) {
     throw budget.explain(err);
   }
   if (read.truncated && budgetRows < batchRows) budget.charge((maxRows + 1) * columns.length);
   if (read.truncated) return null;
-  budget.charge(read.rows.length * columns.length);
-  return read.rows;
+  budget.charge(read.servers.reduce((n, s) => n + s.time_ms.length, 0) * columns.length);
+  return read.servers;
+}
+
+const columnsOf = (targets: Target[]): RawColumn[] => [...new Set(targets.map((t) => t.metric.column))];
+
+/** The targets' series with samples in (fromMs, toMs], in one read. */
+export async function readStoredSeries(
+  sql: SqlClient,
+  targets: Target[],
+  fromMs: number,
+  toMs: number,
+  budget: QueryBudget
+): Promise<StoredSeries[]> {
+  budget.signal.throwIfAborted();
+  if (targets.length === 0) return [];
+  const serverIds = [...new Set(targets.map((t) => t.serverId))];
+  const servers = await readGroup(sql, serverIds, columnsOf(targets), { fromMs, toMs }, budget, Infinity);
+  return seriesOf(targets, servers ?? []);
 }
 
 /**
  * The targets' series with samples in (fromMs, toMs], in batches of whole series in the targets' order (targets
- * grouped by server, as a source lists them). One server's rows are read whole even past a batch.
+ * grouped by server, as a source lists them). One server's samples are read whole even past a batch.
  */
-export async function* rawSeriesBatches(
+export async function* storedSeriesBatches(
   sql: SqlClient,
   targets: Target[],
   fromMs: number,
@@ -76,7 +91,7 @@ export async function* rawSeriesBatches(
     else byServer.set(t.serverId, [t]);
   }
   const serverIds = [...byServer.keys()];
-  const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
+  const columns = columnsOf(targets);
   const batchRows = Math.max(1, Math.floor(maxSamples / columns.length));
   let done = 0;
   let rowsRead = 0;
@@ -84,17 +99,24 @@ export async function* rawSeriesBatches(
   let take = 1;
   while (done < serverIds.length) {
     const ids = serverIds.slice(done, done + take);
-    const rows = await readGroup(sql, ids, columns, fromMs, toMs, budget, ids.length === 1 ? Infinity : batchRows);
-    if (rows === null) {
+    const servers = await readGroup(
+      sql,
+      ids,
+      columns,
+      { fromMs, toMs },
+      budget,
+      ids.length === 1 ? Infinity : batchRows
+    );
+    if (servers === null) {
       take = Math.max(1, ids.length >> 1);
       continue;
     }
     done += ids.length;
-    rowsRead += rows.length;
+    rowsRead += servers.reduce((n, s) => n + s.time_ms.length, 0);
     take = Math.max(1, Math.min(take * 2, Math.floor(batchRows / Math.max(1, rowsRead / done))));
-    const series = seriesFromRows(
+    const series = seriesOf(
       ids.flatMap((id) => byServer.get(id)!),
-      rows
+      servers
     );
     if (series.length > 0) yield series;
   }
