@@ -119,7 +119,9 @@ test('every sample a batch loads counts against QUERY_MAX_SAMPLES', async () => 
 test('the deadline is checked between batches', async () => {
   let now = 0;
   class SlowSource extends BatchedMemorySource {
-    async *selectBatches(...args: Parameters<BatchedMemorySource['selectBatches']>): AsyncGenerator<StoredSeries[]> {
+    override async *selectBatches(
+      ...args: Parameters<BatchedMemorySource['selectBatches']>
+    ): AsyncGenerator<StoredSeries[]> {
       for await (const batch of super.selectBatches(...args)) {
         yield batch;
         now += 1_000;
