@@ -3,27 +3,14 @@
  * what evaluating the expression over every series loaded at once gives, and charge the same samples.
  */
 import fc from 'fast-check';
-import { evaluate } from '../../src/promql/eval/evaluator';
 import { evaluateInstant } from '../../src/promql/eval/query-engine';
-import { planSelectors } from '../../src/promql/eval/query-plan';
 import { parsePromQL } from '../../src/promql/parse/parse';
-import type { StoredSeries, Value } from '../../src/promql/eval/values';
+import type { StoredSeries } from '../../src/promql/eval/values';
 import { LimitError, QueryBudget } from '../../src/limits';
 import { BatchedMemorySource, budget, MemorySource, T0 } from './support/memory-source';
+import { wholeEvaluation } from './support/whole-evaluation';
 
 const SECOND = 1_000;
-
-/** The evaluation before batching: every selector's series loaded, then the expression evaluated over them. */
-async function wholeEvaluation(text: string, stored: StoredSeries[], timeMs: number, b: QueryBudget): Promise<Value> {
-  const expr = parsePromQL(text);
-  const source = new MemorySource(stored);
-  const needs = planSelectors(expr, timeMs, timeMs);
-  const loaded = await Promise.all(needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, b)));
-  const data = new Map(needs.map((n, i) => [n.selector, loaded[i]]));
-  const value = await evaluate(expr, timeMs, { data, startMs: timeMs, endMs: timeMs, budget: b });
-  b.charge(value.type === 'vector' ? value.samples.length : 1);
-  return value;
-}
 
 /** Series with irregular gaps and values including NaN, over servers a…, of metrics m and n. */
 const storedFleet = fc
@@ -62,6 +49,9 @@ const EXPRESSIONS = [
   '-irate(m[5m]) or idelta(n[5m])',
   'absent(changes(m[5m]))',
   'max_over_time(rate(m[5m])[20m:1m])',
+  'rate(m[5m] offset 1m) / increase(m[10m] offset 1m) - delta(m[2m] offset 1m)',
+  'max_over_time(m[5m]) - min_over_time(m[10m] offset 5m)',
+  'quantile_over_time(scalar(max_over_time(m{server="s1"}[5m])) / 1000, m[10m]) + count_over_time(m[10m])',
 ];
 
 test('batched range functions answer exactly as the whole evaluation, with the same samples charged', async () => {
@@ -74,7 +64,9 @@ test('batched range functions answer exactly as the whole evaluation, with the s
       async (text, stored, atSeconds, batchSamples) => {
         const timeMs = T0 + atSeconds * SECOND;
         const [wholeBudget, batchedBudget] = [budget(), budget()];
-        const whole = await wholeEvaluation(text, stored, timeMs, wholeBudget).catch((err: Error) => err);
+        const whole = await wholeEvaluation(new MemorySource(stored), parsePromQL(text), timeMs, wholeBudget).catch(
+          (err: Error) => err
+        );
         const source = new BatchedMemorySource(stored);
         const batched = await evaluateInstant(source, parsePromQL(text), timeMs, {
           budget: batchedBudget,

@@ -1,5 +1,5 @@
 /** Runs instant and range queries: parse, load what the selectors need, evaluate step by step, shape the result. */
-import { TYPE_NAMES, type Expr, type VectorSelector } from '../parse/ast';
+import { TYPE_NAMES, type Call, type Expr, type VectorSelector } from '../parse/ast';
 import { badData, executionError, PromError } from '../errors';
 import { evaluate, type EvalContext } from './evaluator';
 import { metricJson, samplePair, type MatrixElement, type QueryData } from '../api/format';
@@ -7,7 +7,7 @@ import { compareLabels, labelsKey, type Labels } from '../labels';
 import type { Matcher } from '../matchers';
 import { parsePromQL } from '../parse/parse';
 import { planSelectors, type SelectorNeed } from './query-plan';
-import { BATCH_SAMPLES, batchedRangeCalls, evaluateInBatches, rangeArgOf } from './range-calls';
+import { BATCH_SAMPLES, batchedRangeCalls, evaluateInBatches, sharedReads } from './range-calls';
 import { evaluateSeriesWise, type SeriesPoints, type Steps } from './series-wise';
 import { MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import type { StoredSeries, Value } from './values';
@@ -133,23 +133,18 @@ export async function evaluateInstant(
 ): Promise<Value> {
   const needs = planSelectors(expr, timeMs, timeMs);
   // Range functions over selectors read their series batch by batch, not with the other selectors.
-  const calls = batchedRangeCalls(expr);
-  const needOf = new Map(calls.map((c) => [c, needs.find((n) => n.selector === rangeArgOf(c).selector)!]));
-  const batched = new Set([...needOf.values()]);
-  const ctx = context(
-    await load(
-      source,
-      needs.filter((n) => !batched.has(n)),
-      options.budget
-    ),
-    timeMs,
-    timeMs,
-    options
+  const reads = sharedReads(batchedRangeCalls(expr), needs);
+  const batched = new Set(reads.flatMap((r) => r.calls.map((c) => c.need)));
+  const data = await load(
+    source,
+    needs.filter((n) => !batched.has(n)),
+    options.budget
   );
-  ctx.computed = new Map();
+  const ctx = { ...context(data, timeMs, timeMs, options), computed: new Map<Call, Value>() };
   const maxSamples = options.batchSamples ?? BATCH_SAMPLES;
-  for (const [call, need] of needOf)
-    ctx.computed.set(call, await evaluateInBatches(call, need, source, timeMs, ctx, maxSamples));
+  for (const read of reads)
+    for (const [call, value] of await evaluateInBatches(read, source, timeMs, ctx, maxSamples))
+      ctx.computed.set(call, value);
   const value = await evaluate(expr, timeMs, ctx);
   options.budget.charge(resultSamples(value));
   return value;

@@ -17,7 +17,7 @@ export const BATCH_SAMPLES = 65_536;
 const rangeArgIndex = (call: Call) => call.args.findIndex((a) => a.kind === 'matrix-selector');
 
 /** The range selector a batched call reads. */
-export const rangeArgOf = (call: Call) => call.args[rangeArgIndex(call)] as MatrixSelector;
+const rangeArgOf = (call: Call) => call.args[rangeArgIndex(call)] as MatrixSelector;
 
 /**
  * Calls with a range selector argument, innermost first (an argument of a call is evaluated before it);
@@ -50,28 +50,69 @@ export function batchedRangeCalls(expr: Expr): Call[] {
   return calls;
 }
 
+/** Batched calls over the same series up to the same time: one read of the widest span serves them all. */
+export interface SharedRead {
+  /** The widest span's need: what is read. */
+  need: SelectorNeed;
+  calls: Array<{ call: Call; need: SelectorNeed }>;
+}
+
+const readKey = (need: SelectorNeed) =>
+  JSON.stringify([need.toMs, need.matchers.map((m) => [m.name, m.type, m.value])]);
+
 /**
- * A batched call's value at `evalMs`, its range selector read from `source` batch by batch over `need`'s span.
- * The same samples as evaluating it whole: a range function gives each series its own value.
+ * The batched calls (innermost first) as reads, each call with its selector's need. A call whose other arguments
+ * hold a batched call reads alone, after the calls it depends on.
+ */
+export function sharedReads(calls: Call[], needs: SelectorNeed[]): SharedRead[] {
+  const reads: SharedRead[] = [];
+  const byKey = new Map<string, SharedRead>();
+  for (const call of calls) {
+    const need = needs.find((n) => n.selector === rangeArgOf(call).selector)!;
+    const alone = call.args.some((a) => a.kind !== 'matrix-selector' && batchedRangeCalls(a).length > 0);
+    const shared = alone ? undefined : byKey.get(readKey(need));
+    if (shared) {
+      shared.calls.push({ call, need });
+      if (need.fromMs < shared.need.fromMs) shared.need = need;
+      continue;
+    }
+    const read = { need, calls: [{ call, need }] };
+    reads.push(read);
+    if (!alone) byKey.set(readKey(need), read);
+  }
+  return reads;
+}
+
+const samplesIn = (value: Value) =>
+  value.type === 'matrix' ? value.series.reduce((n, s) => n + s.times.length, 0) : 0;
+
+/**
+ * The values at `evalMs` of a read's calls, its series read from `source` batch by batch. The same samples as
+ * evaluating each call whole (a range function gives each series its own value), and the same charged: the
+ * samples of each narrower call's window count as if it had read them itself.
  */
 export async function evaluateInBatches(
-  call: Call,
-  need: SelectorNeed,
+  read: SharedRead,
   source: SeriesSource,
   evalMs: number,
   ctx: EvalContext,
   maxSamples: number
-): Promise<Value> {
-  const index = rangeArgIndex(call);
-  const { selector, rangeMs } = rangeArgOf(call);
-  // The selector is not in ctx.data: its argument evaluates to an empty matrix here, replaced by each batch's.
-  const args = await evaluateArgs(call, evalMs, ctx);
-  const samples: Sample[] = [];
-  for await (const batch of seriesBatches(source, need.matchers, need.fromMs, need.toMs, ctx.budget, maxSamples)) {
-    args[index] = rangeSelector(selector, rangeMs, evalMs, { ...ctx, data: new Map([[selector, batch]]) });
-    const value = evaluateCall(call, args, evalMs);
-    if (value.type === 'vector') for (const s of value.samples) samples.push(s);
+): Promise<Map<Call, Value>> {
+  // The selectors are not in ctx.data: their arguments evaluate to empty matrices here, replaced by each batch's.
+  const calls = [];
+  for (const { call, need } of read.calls)
+    calls.push({ call, need, args: await evaluateArgs(call, evalMs, ctx), samples: [] as Sample[] });
+  const { matchers, fromMs, toMs } = read.need;
+  for await (const batch of seriesBatches(source, matchers, fromMs, toMs, ctx.budget, maxSamples)) {
+    for (const { call, need, args, samples } of calls) {
+      const { selector, rangeMs } = rangeArgOf(call);
+      const matrix = rangeSelector(selector, rangeMs, evalMs, { ...ctx, data: new Map([[selector, batch]]) });
+      if (need !== read.need) ctx.budget.charge(samplesIn(matrix));
+      args[rangeArgIndex(call)] = matrix;
+      const value = evaluateCall(call, args, evalMs);
+      if (value.type === 'vector') for (const s of value.samples) samples.push(s);
+    }
     await ctx.budget.pause();
   }
-  return { type: 'vector', samples };
+  return new Map(calls.map(({ call, samples }) => [call, { type: 'vector', samples }]));
 }
