@@ -11,17 +11,16 @@ import type { Target } from './series-targets';
 
 /** Each target's samples among its server's, in the targets' order; targets without one left out. */
 function seriesOf(targets: Target[], servers: RawServerSamples[]): StoredSeries[] {
-  const byServer = new Map(servers.map((s) => [s.server_id, s]));
+  const byServer = new Map(servers.map((s) => [s.serverId, s]));
   const out: StoredSeries[] = [];
   for (const t of targets) {
-    const read = byServer.get(t.serverId);
-    const column = read?.[t.metric.column];
-    if (!read || !column) continue;
+    const read = byServer.get(t.serverId)?.columns[t.metric.column];
+    if (!read) continue;
     const series: StoredSeries = { labels: t.labels, times: [], values: [] };
-    for (let i = 0; i < column.length; i++) {
-      const value = t.metric.value(column[i]);
+    for (let i = 0; i < read.values.length; i++) {
+      const value = t.metric.value(read.values[i]);
       if (value === null) continue;
-      series.times.push(read.time_ms[i]);
+      series.times.push(read.times[i]);
       series.values.push(value);
     }
     if (series.times.length > 0) out.push(series);
@@ -51,7 +50,7 @@ async function readGroup(
   }
   if (read.truncated && budgetRows < batchRows) budget.charge((maxRows + 1) * columns.length);
   if (read.truncated) return null;
-  budget.charge(read.servers.reduce((n, s) => n + s.time_ms.length, 0) * columns.length);
+  budget.charge(read.servers.reduce((n, s) => n + s.rows, 0) * columns.length);
   return read.servers;
 }
 
@@ -112,7 +111,7 @@ export async function* storedSeriesBatches(
       continue;
     }
     done += ids.length;
-    rowsRead += servers.reduce((n, s) => n + s.time_ms.length, 0);
+    rowsRead += servers.reduce((n, s) => n + s.rows, 0);
     take = Math.max(1, Math.min(take * 2, Math.floor(batchRows / Math.max(1, rowsRead / done))));
     const series = seriesOf(
       ids.flatMap((id) => byServer.get(id)!),
