@@ -11,8 +11,8 @@ import { evaluateCall } from './functions';
 import { seriesBatches } from './series-batches';
 import type { Sample, Value } from './values';
 
-/** Samples one batch holds (unless one series alone holds more): a few MB while read and reduced. */
-export const BATCH_SAMPLES = 65_536;
+/** Samples one batch holds (unless one series alone holds more): about a megabyte while read and reduced. */
+export const BATCH_SAMPLES = 16_384;
 
 const rangeArgIndex = (call: Call) => call.args.findIndex((a) => a.kind === 'matrix-selector');
 
