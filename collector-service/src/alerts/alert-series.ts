@@ -3,6 +3,7 @@ import type { QueryBudget } from '../limits';
 import { labelsKey, type Labels } from '../promql/labels';
 import { matchesLabels, type Matcher } from '../promql/matchers';
 import type { SelectOptions, SeriesSource } from '../promql/eval/query-engine';
+import { seriesBatches } from '../promql/eval/series-batches';
 import { upperBound, type Sample, type StoredSeries } from '../promql/eval/values';
 
 /** How long written samples stay queryable. */
@@ -96,5 +97,15 @@ export class CombinedSource implements SeriesSource {
     options?: SelectOptions
   ): Promise<StoredSeries[]> {
     return (await Promise.all(this.sources.map((s) => s.select(matchers, fromMs, toMs, budget, options)))).flat();
+  }
+
+  async *selectBatches(
+    matchers: Matcher[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncGenerator<StoredSeries[]> {
+    for (const source of this.sources) yield* seriesBatches(source, matchers, fromMs, toMs, budget, maxSamples);
   }
 }

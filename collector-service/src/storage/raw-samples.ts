@@ -67,6 +67,72 @@ export async function readRawSamples(
   return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
 }
 
+/** One server's readings in time order: for each asked-for column, the times and values of its non-null ones. */
+export interface RawServerSamples {
+  serverId: string;
+  /** Rows read, with or without a reading in each column. */
+  rows: number;
+  columns: Partial<Record<RawColumn, { times: number[]; values: Array<number | string> }>>;
+}
+
+/** float8send's big-endian doubles as numbers (none for NULL). */
+function doubles(bytes: unknown): number[] {
+  if (!(bytes instanceof Uint8Array)) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(bytes.byteLength / 8);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8);
+  return out;
+}
+
+/**
+ * readRawSamples' rows gathered per server, each numeric column sent as one binary string of doubles: a few
+ * strings per server rather than an object (and a string per number) per sample, for reads of many samples.
+ * The same at most `maxRows` rows, and `truncated` when there were more.
+ */
+export async function readRawServerSamples(
+  sql: SqlClient,
+  q: RawSampleQuery,
+  maxRows: number,
+  bounds?: QueryBounds
+): Promise<{ servers: RawServerSamples[]; truncated: boolean }> {
+  const columns = checkedColumns(q.columns);
+  if (q.serverIds.length === 0 || columns.length === 0) return { servers: [], truncated: false };
+  const params: unknown[] = [];
+  const conditions = where(q, params);
+  params.push(maxRows + 1);
+  const aggregates = columns.flatMap((c) => [
+    `string_agg(float8send(time_ms), ''::bytea ORDER BY "timestamp") FILTER (WHERE ${c} IS NOT NULL) AS ${c}_times`,
+    c === 'status'
+      ? `string_agg(status, ',' ORDER BY "timestamp") AS status`
+      : `string_agg(float8send(${c}), ''::bytea ORDER BY "timestamp") AS ${c}`,
+  ]);
+  const rows = await sql.query<Record<string, unknown> & { server_id: string; n: number }>(
+    `SELECT server_id, count(*)::int AS n, ${aggregates.join(', ')}
+       FROM (SELECT server_id, "timestamp", floor(extract(epoch FROM "timestamp") * 1000)::float8 AS time_ms, ${columns.join(', ')}
+               FROM server_metrics
+              WHERE ${conditions}
+              ORDER BY server_id, "timestamp"
+              LIMIT $${params.length}) AS limited
+      GROUP BY server_id`,
+    params,
+    bounds
+  );
+  const servers = rows.map((row): RawServerSamples => ({
+    serverId: row.server_id,
+    rows: row.n,
+    columns: Object.fromEntries(
+      columns.map((c) => [
+        c,
+        {
+          times: doubles(row[`${c}_times`]),
+          values: c === 'status' ? ((row.status as string | null)?.split(',') ?? []) : doubles(row[c]),
+        },
+      ])
+    ),
+  }));
+  return { servers, truncated: servers.reduce((n, s) => n + s.rows, 0) > maxRows };
+}
+
 /** For each server with rows in the span, the asked-for columns that hold at least one value there. */
 export async function presentColumns(
   sql: SqlClient,

@@ -101,9 +101,10 @@ describe('range vector selectors and subqueries', () => {
   test('a selector reads only the span it needs: lookback, range and offset included', async () => {
     const source = new MemorySource(SMALL_FLEET);
     await instantQuery(source, 'rate(ctr[10m] offset 5m) + cpu', at(30), { budget: budget() });
+    // The range function's selector is read after the others (batch by batch).
     expect(source.requests).toEqual([
-      { fromMs: at(15), toMs: at(25) },
       { fromMs: at(25), toMs: at(30) },
+      { fromMs: at(15), toMs: at(25) },
     ]);
   });
 });

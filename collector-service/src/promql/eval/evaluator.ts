@@ -4,6 +4,7 @@ import {
   isComparison,
   type AtModifier,
   type Binary,
+  type Call,
   type Expr,
   type Subquery,
   type VectorSelector,
@@ -31,6 +32,8 @@ export interface EvalContext {
   budget: QueryBudget;
   /** Inner results of subqueries by evaluation time, shared across steps. */
   subqueryCache?: Map<Subquery, Map<number, Value>>;
+  /** Calls already evaluated for the one evaluation time (range functions read a batch of series at a time). */
+  computed?: Map<Call, Value>;
 }
 
 export function resolveAt(
@@ -70,7 +73,7 @@ function instantSelector(
   return out;
 }
 
-function rangeSelector(sel: VectorSelector, rangeMs: number, evalMs: number, ctx: EvalContext): Value {
+export function rangeSelector(sel: VectorSelector, rangeMs: number, evalMs: number, ctx: EvalContext): Value {
   const endMs = resolveAt(sel.at, evalMs, ctx) - sel.offsetMs;
   const startMs = endMs - rangeMs;
   const series: RangeSeries[] = [];
@@ -164,6 +167,13 @@ async function selectorComparedToScalar(expr: Binary, evalMs: number, ctx: EvalC
   return instantSelector(selector, evalMs, ctx, false, comparisonKeeps(expr, scalar.value, scalarOnLeft));
 }
 
+/** A call's arguments evaluated in order. */
+export async function evaluateArgs(call: Call, evalMs: number, ctx: EvalContext): Promise<Value[]> {
+  const args: Value[] = [];
+  for (const a of call.args) args.push(await evaluate(a, evalMs, ctx));
+  return args;
+}
+
 /** Evaluates `expr` at `evalMs`; between nodes it yields to the event loop when the request has held it for a slice. */
 export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Promise<Value> {
   await ctx.budget.pause();
@@ -191,9 +201,7 @@ export async function evaluate(expr: Expr, evalMs: number, ctx: EvalContext): Pr
       if (expr.name === 'timestamp' && expr.args[0].kind === 'vector-selector') {
         return vectorValue(assertDistinct(instantSelector(expr.args[0], evalMs, ctx, true)));
       }
-      const args: Value[] = [];
-      for (const a of expr.args) args.push(await evaluate(a, evalMs, ctx));
-      const result = evaluateCall(expr, args, evalMs);
+      const result = ctx.computed?.get(expr) ?? evaluateCall(expr, await evaluateArgs(expr, evalMs, ctx), evalMs);
       return result.type === 'vector' ? vectorValue(assertDistinct(result.samples)) : result;
     }
     case 'aggregate': {

@@ -1,12 +1,13 @@
 /** Runs instant and range queries: parse, load what the selectors need, evaluate step by step, shape the result. */
-import { TYPE_NAMES, type Expr, type VectorSelector } from '../parse/ast';
+import { TYPE_NAMES, type Call, type Expr, type VectorSelector } from '../parse/ast';
 import { badData, executionError, PromError } from '../errors';
 import { evaluate, type EvalContext } from './evaluator';
 import { metricJson, samplePair, type MatrixElement, type QueryData } from '../api/format';
 import { compareLabels, labelsKey, type Labels } from '../labels';
 import type { Matcher } from '../matchers';
 import { parsePromQL } from '../parse/parse';
-import { planSelectors } from './query-plan';
+import { planSelectors, type SelectorNeed } from './query-plan';
+import { BATCH_SAMPLES, batchedRangeCalls, evaluateInBatches, sharedReads } from './range-calls';
 import { evaluateSeriesWise, type SeriesPoints, type Steps } from './series-wise';
 import { MAX_POINTS_PER_SERIES, type QueryBudget } from '../../limits';
 import type { StoredSeries, Value } from './values';
@@ -24,6 +25,18 @@ export interface SeriesSource {
     budget: QueryBudget,
     options?: SelectOptions
   ): Promise<StoredSeries[]>;
+  /**
+   * The series `select` answers (the same samples, in the same order, charged alike), handed over a batch at
+   * a time: each batch holds whole series, at most `maxSamples` samples unless one series alone holds more.
+   * Optional: a source without it is read whole, as one batch (see seriesBatches).
+   */
+  selectBatches?(
+    matchers: Matcher[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncIterable<StoredSeries[]>;
 }
 
 export interface SelectOptions {
@@ -38,6 +51,8 @@ export interface SelectOptions {
 export interface QueryOptions {
   /** The request's one samples budget and deadline, over loading and evaluation. */
   budget: QueryBudget;
+  /** Samples an instant query's range function reads at a time (BATCH_SAMPLES unless given). */
+  batchSamples?: number;
 }
 
 /** Parses the `query` parameter; errors name the parameter as Prometheus's do. */
@@ -53,12 +68,9 @@ export function parseQueryParam(text: string): Expr {
 
 async function load(
   source: SeriesSource,
-  expr: Expr,
-  startMs: number,
-  endMs: number,
+  needs: SelectorNeed[],
   budget: QueryBudget
 ): Promise<Map<VectorSelector, StoredSeries[]>> {
-  const needs = planSelectors(expr, startMs, endMs);
   const loaded = await Promise.all(
     needs.map((n) => source.select(n.matchers, n.fromMs, n.toMs, budget, { newestOnly: n.newestOnly, keeps: n.keeps }))
   );
@@ -119,8 +131,21 @@ export async function evaluateInstant(
   timeMs: number,
   options: QueryOptions
 ): Promise<Value> {
-  const data = await load(source, expr, timeMs, timeMs, options.budget);
-  const value = await evaluate(expr, timeMs, context(data, timeMs, timeMs, options));
+  const needs = planSelectors(expr, timeMs, timeMs);
+  // Range functions over selectors read their series batch by batch, not with the other selectors.
+  const reads = sharedReads(batchedRangeCalls(expr), needs);
+  const batched = new Set(reads.flatMap((r) => r.calls.map((c) => c.need)));
+  const data = await load(
+    source,
+    needs.filter((n) => !batched.has(n)),
+    options.budget
+  );
+  const ctx = { ...context(data, timeMs, timeMs, options), computed: new Map<Call, Value>() };
+  const maxSamples = options.batchSamples ?? BATCH_SAMPLES;
+  for (const read of reads)
+    for (const [call, value] of await evaluateInBatches(read, source, timeMs, ctx, maxSamples))
+      ctx.computed.set(call, value);
+  const value = await evaluate(expr, timeMs, ctx);
   options.budget.charge(resultSamples(value));
   return value;
 }
@@ -189,7 +214,8 @@ export async function rangeQuery(
     );
   }
   const { startMs, endMs, stepMs } = range;
-  const ctx = context(await load(source, expr, startMs, endMs, options.budget), startMs, endMs, options);
+  const data = await load(source, planSelectors(expr, startMs, endMs), options.budget);
+  const ctx = context(data, startMs, endMs, options);
   // Counted, not accumulated: at extreme times `t += step` would not move.
   const steps = { startMs, stepMs, count: Math.floor((endMs - startMs) / stepMs) + 1 };
   const series = (await evaluateSeriesWise(expr, steps, ctx)) ?? (await evaluateStepwise(expr, steps, ctx));

@@ -1,18 +1,19 @@
 /** OpenManager's stored samples as Prometheus series: inventory narrows by label first, then raw rows of only the needed columns. */
 import type { MetricsStore } from '../../storage/metrics-store';
 import { matcherScope, type ServerQueries } from '../../servers/query';
-import { presentColumns, readRawSamples, type RawColumn } from '../../storage/raw-samples';
+import { presentColumns, type RawColumn } from '../../storage/raw-samples';
 import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
 import { storableTime, type QueryBudget } from '../../limits';
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
-import { planResolution } from '../../storage/rollups/resolution';
+import { planResolution, type Resolution } from '../../storage/rollups/resolution';
 import type { RollupResolution } from '../../storage/rollups/rollup-columns';
 import { METRIC_COLUMNS } from '../../storage/head/series-buffer';
 import { METRIC_NAME, type Labels } from '../labels';
 import { matchesLabels, type Matcher } from '../matchers';
 import { METRIC_CATALOG } from './metric-catalog';
 import { SeriesTargets, type Target } from './series-targets';
+import { readStoredSeries, storedSeriesBatches } from './raw-series-batches';
 import type { SelectOptions, SeriesSource } from '../eval/query-engine';
 import type { StoredSeries } from '../eval/values';
 
@@ -78,12 +79,7 @@ export class StoredSeriesSource implements SeriesSource {
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
     if (!(fromMs < toMs)) return [];
     const targets = await this.targets(matchers);
-    const { history, rollups } = this.store;
-    const resolution = planResolution(fromMs, 0, history.now(), history.windows);
-    const split =
-      resolution === 'raw'
-        ? fromMs
-        : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
+    const { resolution, split } = await this.rollupSplit(fromMs, toMs);
     if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options);
     // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
     const rolled = targets.filter((t) => ROLLED_UP.has(t.metric.column));
@@ -91,6 +87,64 @@ export class StoredSeriesSource implements SeriesSource {
     const older = await this.selectFromRollups(resolution as RollupResolution, rolled, fromMs, split, budget);
     const newer = split < toMs ? await this.selectRaw(rolled, split, toMs, budget) : [];
     return [...joinStored(older, newer), ...(await this.selectRaw(rawOnly, fromMs, toMs, budget))];
+  }
+
+  /** The resolution a span starting at fromMs reads, and where its raw samples start (fromMs: raw throughout). */
+  private async rollupSplit(fromMs: number, toMs: number): Promise<{ resolution: Resolution; split: number }> {
+    const { history, rollups } = this.store;
+    const resolution = planResolution(fromMs, 0, history.now(), history.windows);
+    const split =
+      resolution === 'raw'
+        ? fromMs
+        : Math.min(toMs, Math.max(fromMs, (await rollups.rolledUpTo(resolution)) ?? fromMs));
+    return { resolution, split };
+  }
+
+  /**
+   * select's series in batches of at most `maxSamples` (see SeriesSource): raw spans from the head a run of
+   * targets at a time, else from the database a group of servers at a time; spans reaching the rollups whole.
+   */
+  async *selectBatches(
+    matchers: Matcher[],
+    askedFromMs: number,
+    askedToMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncGenerator<StoredSeries[]> {
+    const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
+    if (!(fromMs < toMs)) return;
+    if ((await this.rollupSplit(fromMs, toMs)).split !== fromMs) {
+      yield await this.select(matchers, askedFromMs, askedToMs, budget);
+      return;
+    }
+    const targets = await this.targets(matchers);
+    if (targets.length === 0) return;
+    if (this.store.head.covers(fromMs + 1)) yield* this.headBatches(targets, fromMs, toMs, budget, maxSamples);
+    else yield* storedSeriesBatches(this.sql, targets, fromMs, toMs, budget, maxSamples);
+  }
+
+  /** Runs of targets holding at most `maxSamples` in the head (the database's, should the head move on meanwhile). */
+  private async *headBatches(
+    targets: Target[],
+    fromMs: number,
+    toMs: number,
+    budget: QueryBudget,
+    maxSamples: number
+  ): AsyncGenerator<StoredSeries[]> {
+    const read = async (run: Target[]) =>
+      this.selectFromHead(run, fromMs, toMs, budget) ?? (await readStoredSeries(this.sql, run, fromMs, toMs, budget));
+    let run: Target[] = [];
+    let samples = 0;
+    for (const t of targets) {
+      const count = this.store.head.count(t.serverId, fromMs, toMs) ?? 0;
+      if (run.length > 0 && samples + count > maxSamples) {
+        yield await read(run);
+        [run, samples] = [[], 0];
+      }
+      run.push(t);
+      samples += count;
+    }
+    if (run.length > 0) yield await read(run);
   }
 
   private async selectRaw(
@@ -102,10 +156,9 @@ export class StoredSeriesSource implements SeriesSource {
   ): Promise<StoredSeries[]> {
     if (targets.length === 0) return [];
     if (options?.newestOnly) return this.selectNewest(targets, fromMs, toMs, budget, options.keeps);
-    const serverIds = [...new Set(targets.map((t) => t.serverId))];
     return (
-      this.selectFromHead(targets, serverIds, fromMs, toMs, budget) ??
-      (await this.selectFromDatabase(targets, serverIds, fromMs, toMs, budget))
+      this.selectFromHead(targets, fromMs, toMs, budget) ??
+      (await readStoredSeries(this.sql, targets, fromMs, toMs, budget))
     );
   }
 
@@ -123,8 +176,7 @@ export class StoredSeriesSource implements SeriesSource {
   ): Promise<StoredSeries[]> {
     const { found, unknown } = this.newestFromHead(targets, fromMs, toMs, budget, keeps);
     if (unknown.length === 0) return found;
-    const serverIds = [...new Set(unknown.map((t) => t.serverId))];
-    const read = await this.selectFromDatabase(unknown, serverIds, fromMs, toMs, budget);
+    const read = await readStoredSeries(this.sql, unknown, fromMs, toMs, budget);
     const newest = read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) }));
     return [...found, ...(keeps ? newest.filter((s) => keeps(s.values[0])) : newest)];
   }
@@ -194,15 +246,9 @@ export class StoredSeriesSource implements SeriesSource {
     return { found, unknown };
   }
 
-  private selectFromHead(
-    targets: Target[],
-    serverIds: string[],
-    fromMs: number,
-    toMs: number,
-    budget: ReadBudget
-  ): StoredSeries[] | null {
+  private selectFromHead(targets: Target[], fromMs: number, toMs: number, budget: ReadBudget): StoredSeries[] | null {
     const head = this.store.head;
-    for (const id of serverIds) if (head.count(id, fromMs, toMs) === null) return null;
+    if (!head.covers(fromMs + 1)) return null;
     const out: StoredSeries[] = [];
     for (const t of targets) {
       const series: StoredSeries = { labels: t.labels, times: [], values: [] };
@@ -220,46 +266,6 @@ export class StoredSeriesSource implements SeriesSource {
         },
         budget
       );
-      if (series.times.length > 0) out.push(series);
-    }
-    return out;
-  }
-
-  private async selectFromDatabase(
-    targets: Target[],
-    serverIds: string[],
-    fromMs: number,
-    toMs: number,
-    budget: QueryBudget
-  ): Promise<StoredSeries[]> {
-    budget.signal.throwIfAborted();
-    const columns: RawColumn[] = [...new Set(targets.map((t) => t.metric.column))];
-    if (columns.length === 0) return [];
-    const maxRows = Math.floor(budget.remaining / columns.length);
-    let read;
-    try {
-      read = await readRawSamples(this.sql, { serverIds, columns, fromMs, toMs }, maxRows, budget.sqlBounds());
-    } catch (err) {
-      throw budget.explain(err);
-    }
-    // Past the budget by at least one row: charging them all names the limit.
-    budget.charge((read.truncated ? maxRows + 1 : read.rows.length) * columns.length);
-    const { rows } = read;
-    const byServer = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const list = byServer.get(row.server_id);
-      if (list) list.push(row);
-      else byServer.set(row.server_id, [row]);
-    }
-    const out: StoredSeries[] = [];
-    for (const t of targets) {
-      const series: StoredSeries = { labels: t.labels, times: [], values: [] };
-      for (const row of byServer.get(t.serverId) ?? []) {
-        const value = t.metric.value(row[t.metric.column]);
-        if (value === null) continue;
-        series.times.push(row.time_ms);
-        series.values.push(value);
-      }
       if (series.times.length > 0) out.push(series);
     }
     return out;

@@ -47,6 +47,30 @@ export class MemorySource implements SeriesSource {
   }
 }
 
+/** A MemorySource that also hands its series over in batches, as the stored source does; it records each batch's samples. */
+export class BatchedMemorySource extends MemorySource {
+  readonly batches: number[] = [];
+
+  async *selectBatches(
+    ...[matchers, fromMs, toMs, budget, maxSamples]: Parameters<NonNullable<SeriesSource['selectBatches']>>
+  ): AsyncGenerator<StoredSeries[]> {
+    let batch: StoredSeries[] = [];
+    let samples = 0;
+    const flush = () => {
+      this.batches.push(samples);
+      const full = batch;
+      [batch, samples] = [[], 0];
+      return full;
+    };
+    for (const s of await this.select(matchers, fromMs, toMs, budget)) {
+      if (batch.length > 0 && samples + s.times.length > maxSamples) yield flush();
+      batch.push(s);
+      samples += s.times.length;
+    }
+    if (batch.length > 0) yield flush();
+  }
+}
+
 /** An answer's samples as `{labels} → value` (vectors and scalars), for table-driven expectations. */
 export function answerValues(data: QueryData): Record<string, string> {
   if (data.resultType === 'scalar') return { scalar: data.result[1] };
