@@ -7,6 +7,7 @@ import { METRIC_NAMES } from '../domain/metrics';
 import type { AnalysisData } from '../analysis';
 import { METRIC_NAME } from '../promql/labels';
 import { matchesLabels, type Matcher } from '../promql/matchers';
+import type { QueryBudget } from '../limits';
 import type { SeriesSource } from '../promql/eval/query-engine';
 import type { StoredSeries } from '../promql/eval/values';
 import { serverLabels } from '../promql/store/series-targets';
@@ -21,7 +22,8 @@ export class AnomalyScoreSource implements SeriesSource {
     private readonly now: () => number
   ) {}
 
-  async select(matchers: Matcher[], fromMs: number, toMs: number): Promise<StoredSeries[]> {
+  /** Scoring a fleet's series is long work: it yields to the event loop as it goes and stops at the budget's deadline. */
+  async select(matchers: Matcher[], fromMs: number, toMs: number, budget: QueryBudget): Promise<StoredSeries[]> {
     if (
       !matchesLabels(
         matchers.filter((m) => m.name === METRIC_NAME),
@@ -34,12 +36,15 @@ export class AnomalyScoreSource implements SeriesSource {
     if (from >= toMs) return [];
     const out: StoredSeries[] = [];
     for (const record of snapshot.records) {
+      await budget.pause();
       for (const metric of METRIC_NAMES) {
         const labels = { [METRIC_NAME]: ANOMALY_SCORE_SERIES, ...serverLabels(record), metric };
         if (!matchesLabels(matchers, labels)) continue;
         // Scores are stamped at bucket starts; (from, to] in samples is [from + 1, to + 1) in buckets.
         const scores = this.data.anomalyScores(record.id, metric, from + 1, toMs + 1);
-        if (scores && scores.t.length > 0) out.push({ labels, times: scores.t, values: scores.v });
+        if (!scores || scores.t.length === 0) continue;
+        budget.charge(scores.t.length);
+        out.push({ labels, times: scores.t, values: scores.v });
       }
     }
     return out;
