@@ -55,6 +55,11 @@ export class AskService {
       dataVersion: deps.dataVersion,
       historyEpoch: deps.historyEpoch,
       newDetector: () => createAnomalyDetector(),
+      onScoringFull: (maxSeries) =>
+        deps.log.warn(
+          { maxSeries },
+          'anomaly scoring holds its most series: series asked for past them are not scored (no anomaly scores, alerts or annotations)'
+        ),
     });
     this.deps = {
       data: this.data,

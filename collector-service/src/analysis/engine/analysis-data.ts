@@ -24,6 +24,8 @@ export interface AnalysisSources {
   /** Changes when history may have been written behind the window (backfill, retried late writes): forces a reload. */
   historyEpoch: () => string;
   newDetector: () => OnlineDetector;
+  /** Told when a series is first refused a detector (see MAX_SCORED_SERIES). */
+  onScoringFull?: (maxSeries: number) => void;
 }
 
 export interface Snapshot {
@@ -158,7 +160,7 @@ export class AnalysisData {
     const spanMs = Math.min(MAX_WINDOW_SPAN_MS, this.sources.retentionMs);
     if (!this.window || this.window.stepMs !== stepMs || epoch !== this.syncedEpoch || idKey !== this.syncedIds) {
       this.window = new HistoryWindow(this.sources.store, stepMs, spanMs, this.sources.store.head);
-      this.scores = new AnomalyScores(this.window, this.sources.newDetector);
+      this.scores = new AnomalyScores(this.window, this.sources.newDetector, undefined, this.sources.onScoringFull);
       await this.window.reload(ids, now);
     } else {
       // Re-read a little before the last refresh: the newest bucket was still filling, and slow writes land late.

@@ -22,6 +22,16 @@ export interface ScoredSeries extends Series {
 
 const NO_KIND = 255;
 
+/**
+ * Detectors held at once. Each keeps its reference windows (about 52 KB with the default options), so
+ * scoring every series of a 10,000-server fleet (60,000) would take about 3 GB. Past this many, a series
+ * first asked for later goes unscored (its scores read as none) until the window is rebuilt.
+ */
+export const MAX_SCORED_SERIES = 600;
+
+/** What the scores read of the window. */
+export type ScoredWindow = Pick<HistoryWindow, 'stepMs' | 'spanMs' | 'capacity' | 'series'>;
+
 interface Track {
   detector: OnlineDetector;
   /** Newest bucket fed. */
@@ -37,16 +47,22 @@ export class AnomalyScores {
   private readonly tracks = new BySeries<Track>();
   /** Series read with nothing to score yet: the newest bucket read, so the next read starts after it. */
   private readonly emptyTo = new BySeries<number>();
+  /** Series refused a detector because MAX_SCORED_SERIES were already held. */
+  private readonly refused = new BySeries<true>();
+  private tracked = 0;
+  private refusedCount = 0;
 
+  /** `onFull` is told once, when the first series is refused a detector. */
   constructor(
-    private readonly window: HistoryWindow,
-    private readonly newDetector: () => OnlineDetector
+    private readonly window: ScoredWindow,
+    private readonly newDetector: () => OnlineDetector,
+    private readonly maxSeries = MAX_SCORED_SERIES,
+    private readonly onFull: (maxSeries: number) => void = () => {}
   ) {}
 
-  /** Forget every detector (after the window was reloaded). */
-  reset(): void {
-    this.tracks.clear();
-    this.emptyTo.clear();
+  /** Series with a detector, and series refused one. */
+  get coverage(): { scored: number; unscored: number } {
+    return { scored: this.tracked, unscored: this.refusedCount };
   }
 
   /**
@@ -54,6 +70,7 @@ export class AnomalyScores {
    * Feeds the detector every complete bucket it has not seen yet, from the oldest the window holds.
    */
   scores(serverId: string, metric: MetricName, fromMs: number, toMs: number, nowMs: number): ScoredSeries {
+    if (this.refused.get(serverId, metric)) return { t: [], v: [], change: [] };
     const step = this.window.stepMs;
     const lastComplete = Math.floor(nowMs / step) - 1;
     const fedTo =
@@ -98,9 +115,15 @@ export class AnomalyScores {
     return out;
   }
 
-  private track(serverId: string, metric: MetricName, fedTo: number): Track {
+  private track(serverId: string, metric: MetricName, fedTo: number): Track | undefined {
     let track = this.tracks.get(serverId, metric);
+    if (!track && this.tracked >= this.maxSeries) {
+      this.refused.set(serverId, metric, true);
+      if (this.refusedCount++ === 0) this.onFull(this.maxSeries);
+      return undefined;
+    }
     if (!track) {
+      this.tracked++;
       this.emptyTo.delete(serverId, metric);
       track = {
         detector: this.newDetector(),
