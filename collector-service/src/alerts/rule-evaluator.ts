@@ -61,8 +61,11 @@ export class RuleEvaluator {
     }));
   }
 
-  /** Evaluates one group at `ts`; a failing rule is marked unhealthy and the others still run. */
-  async evaluateGroup(index: number, ts: number): Promise<Transitions> {
+  /**
+   * Evaluates one group at `ts`; a failing rule is marked unhealthy and the others still run. Once
+   * `signal` is aborted (shutdown), the rules' reads stop at their next check.
+   */
+  async evaluateGroup(index: number, ts: number, signal?: AbortSignal): Promise<Transitions> {
     const g = this.groups[index];
     const started = performance.now();
     const out: Transitions = { fired: [], resolved: [] };
@@ -71,7 +74,7 @@ export class RuleEvaluator {
       const before = new Map([...r.alerts.active].map(([k, a]) => [k, { state: a.state, resolvedAt: a.resolvedAt }]));
       try {
         const value = await evaluateInstant(this.source, r.rule.expr, ts, {
-          budget: new QueryBudget({ timeoutMs: RULE_TIMEOUT_MS, maxSamples: RULE_MAX_SAMPLES }),
+          budget: new QueryBudget({ timeoutMs: RULE_TIMEOUT_MS, maxSamples: RULE_MAX_SAMPLES }, { signal }),
         });
         const samples: Sample[] =
           value.type === 'vector' ? value.samples : value.type === 'scalar' ? [{ labels: {}, value: value.value }] : [];
