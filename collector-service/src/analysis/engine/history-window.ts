@@ -19,11 +19,15 @@ export interface HeadSource {
   range(q: RangeQuery): SeriesSet[] | null;
 }
 
+/**
+ * Single precision (7 significant digits, plenty for averages an analysis compares) halves what a big
+ * fleet's day costs: 10,000 servers × 6 metrics × ~100 buckets.
+ */
 interface Ring {
   /** values[slot * METRICS + metricIndex]; NaN when absent. */
-  values: Float64Array;
-  /** Bucket number each slot holds, -1 when empty. */
-  bucketOf: Float64Array;
+  values: Float32Array;
+  /** Bucket number each slot holds (minutes since 1970 fit), -1 when empty. */
+  bucketOf: Int32Array;
 }
 
 const METRICS = METRIC_NAMES.length;
@@ -162,8 +166,8 @@ export class HistoryWindow {
     let ring = this.rings.get(serverId);
     if (!ring) {
       ring = {
-        values: new Float64Array(this.capacity * METRICS).fill(NaN),
-        bucketOf: new Float64Array(this.capacity).fill(-1),
+        values: new Float32Array(this.capacity * METRICS).fill(NaN),
+        bucketOf: new Int32Array(this.capacity).fill(-1),
       };
       this.rings.set(serverId, ring);
     }
