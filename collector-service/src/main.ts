@@ -2,9 +2,11 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { tuneGarbageCollection } from './runtime-memory';
 import { startService } from './service';
 
 async function main(): Promise<void> {
+  tuneGarbageCollection();
   let config: Config;
   try {
     config = loadConfig();

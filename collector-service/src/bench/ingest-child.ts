@@ -5,12 +5,14 @@
  */
 import pino from 'pino';
 import { loadConfig } from '../config';
+import { tuneGarbageCollection } from '../runtime-memory';
 import { startService } from '../service';
 import { summarize } from './latency';
 
 const WARMUP_MS = 5_000;
 
 async function main(): Promise<void> {
+  tuneGarbageCollection();
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);
   const config = loadConfig({ ...process.env, DUMMY_BACKFILL_HOURS: '0', LOG_LEVEL: 'silent' });
   const service = await startService(config, pino({ level: 'silent' }));

@@ -15,6 +15,7 @@ import { runIngestBench } from './ingest-bench';
 import { formatSummary, ms } from './latency';
 import { runLatestBench } from './latest-bench';
 import { BENCH_PROMQL, runReadBench } from './read-bench';
+import { tuneGarbageCollection } from '../runtime-memory';
 
 const ASK_TARGET = { p50: 50, p99: 250 };
 const MB = 1024 * 1024;
@@ -112,7 +113,7 @@ async function ingestBench(): Promise<void> {
     const r = await runIngestBench(env);
     const rss = r.peakRssBytes / MB;
     console.log(
-      `(d) ${r.servers} dummy servers every ${r.intervalMs} ms on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
+      `(d) ${r.servers} dummy servers every ${r.intervalMs} ms for ${r.seconds} s after a 5 s warm-up, on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
     );
     console.log(
       `  stored ${Math.round(r.rowsPerSecond)} rows/s; ${formatSummary('collection run', r.runs)}; skipped ticks ${r.skipped}`
@@ -149,6 +150,8 @@ async function backfillBench(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The service below runs in this process, as `npm start` runs it.
+  tuneGarbageCollection();
   const requests = Number(process.env.BENCH_REQUESTS ?? 100);
   if (!Number.isInteger(requests) || requests < 1)
     throw new Error(`BENCH_REQUESTS expects a positive whole number, got ${process.env.BENCH_REQUESTS}`);
