@@ -13,7 +13,7 @@ const WARMUP_MS = 5_000;
 
 async function main(): Promise<void> {
   tuneGarbageCollection();
-  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 130);
   const config = loadConfig({ ...process.env, DUMMY_BACKFILL_HOURS: '0', LOG_LEVEL: 'silent' });
   const service = await startService(config, pino({ level: 'silent' }));
   const { manager, storage } = service.context;

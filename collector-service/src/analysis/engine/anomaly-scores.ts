@@ -50,7 +50,7 @@ export class AnomalyScores {
   /** Series refused a detector because MAX_SCORED_SERIES were already held. */
   private readonly refused = new BySeries<true>();
   private tracked = 0;
-  private refusedCount = 0;
+  private toldFull = false;
 
   /** `onFull` is told once, when the first series is refused a detector. */
   constructor(
@@ -59,11 +59,6 @@ export class AnomalyScores {
     private readonly maxSeries = MAX_SCORED_SERIES,
     private readonly onFull: (maxSeries: number) => void = () => {}
   ) {}
-
-  /** Series with a detector, and series refused one. */
-  get coverage(): { scored: number; unscored: number } {
-    return { scored: this.tracked, unscored: this.refusedCount };
-  }
 
   /**
    * Scores of the buckets of [fromMs, toMs) that are complete by `nowMs` and hold a value.
@@ -119,7 +114,8 @@ export class AnomalyScores {
     let track = this.tracks.get(serverId, metric);
     if (!track && this.tracked >= this.maxSeries) {
       this.refused.set(serverId, metric, true);
-      if (this.refusedCount++ === 0) this.onFull(this.maxSeries);
+      if (!this.toldFull) this.onFull(this.maxSeries);
+      this.toldFull = true;
       return undefined;
     }
     if (!track) {

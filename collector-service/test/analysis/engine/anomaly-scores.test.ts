@@ -36,7 +36,6 @@ test('past its bound, further series get no detector and no scores, and the owne
   expect(first.map((s) => s.v.length)).toEqual([10, 10, 10, 0, 0]);
   expect(made).toHaveLength(3);
   expect(fullAt).toEqual([3]);
-  expect(scores.coverage).toEqual({ scored: 3, unscored: 2 });
 
   // Minutes later the scored series go on from where they were; the refused ones stay refused.
   const later = NOW + 5 * MINUTE;
@@ -50,9 +49,13 @@ test('past its bound, further series get no detector and no scores, and the owne
 
 test('a series with nothing to score takes no place under the bound', () => {
   const { made, newDetector } = countingDetectors();
-  const empty: ScoredWindow = { ...window, series: () => ({ t: [], v: [] }) };
-  const scores = new AnomalyScores(empty, newDetector, 1);
+  const quietOrNot: ScoredWindow = {
+    ...window,
+    series: (id, metric, fromMs, toMs) => (id === 'QUIET' ? { t: [], v: [] } : window.series(id, metric, fromMs, toMs)),
+  };
+  const scores = new AnomalyScores(quietOrNot, newDetector, 1);
   expect(scores.scores('QUIET', 'cpu', NOW - 10 * MINUTE, NOW, NOW).v).toEqual([]);
-  expect(scores.coverage).toEqual({ scored: 0, unscored: 0 });
   expect(made).toHaveLength(0);
+  expect(scores.scores('BUSY', 'cpu', NOW - 10 * MINUTE, NOW, NOW).v).toHaveLength(10);
+  expect(made).toHaveLength(1);
 });
