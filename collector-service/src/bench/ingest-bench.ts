@@ -14,6 +14,7 @@ export interface IngestBenchResult {
   servers: number;
   intervalMs: number;
   seconds: number;
+  warmupMs: number;
   rowsPerSecond: number;
   runs: LatencySummary;
   skipped: number;

@@ -13,7 +13,8 @@ const WARMUP_MS = 5_000;
 
 async function main(): Promise<void> {
   tuneGarbageCollection();
-  const seconds = Number(process.env.BENCH_SECONDS ?? 130);
+  const seconds = Number(process.env.BENCH_SECONDS);
+  if (!(seconds > 0)) throw new Error(`BENCH_SECONDS must be a positive number, got ${process.env.BENCH_SECONDS}`);
   const config = loadConfig({ ...process.env, DUMMY_BACKFILL_HOURS: '0', LOG_LEVEL: 'silent' });
   const service = await startService(config, pino({ level: 'silent' }));
   const { manager, storage } = service.context;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   await service.close();
   console.log(
     JSON.stringify({
+      warmupMs: WARMUP_MS,
       rowsPerSecond: (rowsAfter - rowsBefore) / elapsed,
       runs: summarize(durations.length > 0 ? durations : [NaN]),
       skipped,

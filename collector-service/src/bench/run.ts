@@ -113,7 +113,7 @@ async function ingestBench(): Promise<void> {
     const r = await runIngestBench(env);
     const rss = r.peakRssBytes / MB;
     console.log(
-      `(d) ${r.servers} dummy servers every ${r.intervalMs} ms for ${r.seconds} s after a 5 s warm-up, on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
+      `(d) ${r.servers} dummy servers every ${r.intervalMs} ms for ${r.seconds} s after a ${r.warmupMs / 1000} s warm-up, on a fresh store (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`
     );
     console.log(
       `  stored ${Math.round(r.rowsPerSecond)} rows/s; ${formatSummary('collection run', r.runs)}; skipped ticks ${r.skipped}`

@@ -160,7 +160,7 @@ export class AnalysisData {
     const spanMs = Math.min(MAX_WINDOW_SPAN_MS, this.sources.retentionMs);
     if (!this.window || this.window.stepMs !== stepMs || epoch !== this.syncedEpoch || idKey !== this.syncedIds) {
       this.window = new HistoryWindow(this.sources.store, stepMs, spanMs, this.sources.store.head);
-      this.scores = new AnomalyScores(this.window, this.sources.newDetector, undefined, this.sources.onScoringFull);
+      this.scores = new AnomalyScores(this.window, this.sources.newDetector, { onFull: this.sources.onScoringFull });
       await this.window.reload(ids, now);
     } else {
       // Re-read a little before the last refresh: the newest bucket was still filling, and slow writes land late.

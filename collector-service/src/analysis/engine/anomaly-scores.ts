@@ -52,13 +52,18 @@ export class AnomalyScores {
   private tracked = 0;
   private toldFull = false;
 
+  private readonly maxSeries: number;
+  private readonly onFull: (maxSeries: number) => void;
+
   /** `onFull` is told once, when the first series is refused a detector. */
   constructor(
     private readonly window: ScoredWindow,
     private readonly newDetector: () => OnlineDetector,
-    private readonly maxSeries = MAX_SCORED_SERIES,
-    private readonly onFull: (maxSeries: number) => void = () => {}
-  ) {}
+    bound: { maxSeries?: number; onFull?: (maxSeries: number) => void } = {}
+  ) {
+    this.maxSeries = bound.maxSeries ?? MAX_SCORED_SERIES;
+    this.onFull = bound.onFull ?? (() => {});
+  }
 
   /**
    * Scores of the buckets of [fromMs, toMs) that are complete by `nowMs` and hold a value.

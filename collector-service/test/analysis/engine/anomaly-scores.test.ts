@@ -29,7 +29,7 @@ function countingDetectors() {
 test('past its bound, further series get no detector and no scores, and the owner is told once', () => {
   const { made, newDetector } = countingDetectors();
   const fullAt: number[] = [];
-  const scores = new AnomalyScores(window, newDetector, 3, (max) => fullAt.push(max));
+  const scores = new AnomalyScores(window, newDetector, { maxSeries: 3, onFull: (max) => fullAt.push(max) });
   const servers = ['A', 'B', 'C', 'D', 'E'];
 
   const first = servers.map((id) => scores.scores(id, 'cpu', NOW - 10 * MINUTE, NOW, NOW));
@@ -53,7 +53,7 @@ test('a series with nothing to score takes no place under the bound', () => {
     ...window,
     series: (id, metric, fromMs, toMs) => (id === 'QUIET' ? { t: [], v: [] } : window.series(id, metric, fromMs, toMs)),
   };
-  const scores = new AnomalyScores(quietOrNot, newDetector, 1);
+  const scores = new AnomalyScores(quietOrNot, newDetector, { maxSeries: 1 });
   expect(scores.scores('QUIET', 'cpu', NOW - 10 * MINUTE, NOW, NOW).v).toEqual([]);
   expect(made).toHaveLength(0);
   expect(scores.scores('BUSY', 'cpu', NOW - 10 * MINUTE, NOW, NOW).v).toHaveLength(10);
