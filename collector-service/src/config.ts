@@ -100,7 +100,7 @@ const schema = z.object({
   COLLECT_INTERVAL_MS: intIn(100, 86_400_000, 'milliseconds between collection runs, 100 or more').default(10_000),
   COLLECTOR_TIMEOUT_MS: intIn(100, 86_400_000, 'milliseconds a collector may take, 100 or more').optional(),
   RETENTION_HOURS: intIn(1, 24 * 365, 'whole hours of history to keep, 1 or more').default(24),
-  HEAD_MAX_BYTES: intIn(1_048_576, 2 ** 40, 'a whole number of bytes, at least 1048576').default(67_108_864),
+  HEAD_MAX_BYTES: intIn(1_048_576, 2 ** 40, 'a whole number of bytes, at least 1048576').default(50_331_648),
   DUMMY_SEED: intIn(0, 2 ** 31 - 1, 'a non-negative integer seed').default(42),
   DUMMY_SERVERS: intIn(30, 10_000, 'a fleet size from 30 to 10000').default(30),
   ROLLUP_5M_RETENTION_DAYS: intIn(1, 3_650, 'whole days of 5-minute rollups to keep, 1-3650').default(30),

@@ -157,8 +157,8 @@ describe('loadConfig', () => {
     expect(got).not.toContain(secret);
   });
 
-  test('HEAD_MAX_BYTES caps the in-memory head: 64 MiB by default, at least 1 MiB', () => {
-    expect(loadConfig({}).headMaxBytes).toBe(64 * 1024 * 1024);
+  test('HEAD_MAX_BYTES caps the in-memory head: 48 MiB by default, at least 1 MiB', () => {
+    expect(loadConfig({}).headMaxBytes).toBe(48 * 1024 * 1024);
     expect(loadConfig({ HEAD_MAX_BYTES: '16777216' }).headMaxBytes).toBe(16 * 1024 * 1024);
     expect(fails({ HEAD_MAX_BYTES: '1000' })).toBe(
       'HEAD_MAX_BYTES expects a whole number of bytes, at least 1048576, got "1000"'

@@ -32,6 +32,8 @@ export async function runIngestBench(
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'ingest-child.js')], {
     env: {
       ...env,
+      // As `npm start` and the Docker image run the service (see runtime-memory.ts).
+      MALLOC_ARENA_MAX: '2',
       DATA_DIR: dataDir,
       DUMMY_SERVERS: String(servers),
       COLLECT_INTERVAL_MS: String(intervalMs),

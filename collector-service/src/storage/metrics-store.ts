@@ -58,8 +58,8 @@ function sameLabels(a: Record<string, string>, b: Record<string, string>): boole
   return true;
 }
 
-/** The head's defaults: a day of samples in at most 64 MiB. */
-export const DEFAULT_HEAD: HeadOptions = { maxBytes: 64 * 1024 * 1024, spanMs: 24 * 3_600_000 };
+/** The head's defaults: a day of samples in at most 48 MiB. */
+export const DEFAULT_HEAD: HeadOptions = { maxBytes: 48 * 1024 * 1024, spanMs: 24 * 3_600_000 };
 
 export type Aggregation = 'avg' | 'max' | 'min' | 'p95';
 

@@ -11,6 +11,7 @@ import { bucketize } from './bucket-aggregate';
 import { spend, type ReadBudget } from './read-budget';
 import {
   BYTES_PER_SAMPLE,
+  capacityFor,
   COLUMN_INDEX,
   HEAD_COLUMNS,
   METRIC_COLUMNS,
@@ -42,8 +43,6 @@ export interface HeadStats {
 export type HeadRawColumn = HeadColumn | 'status';
 
 const SERVERS_PER_LOAD_QUERY = 20;
-/** Growth slack of a buffer over its cap (see SeriesBuffer.makeRoom). */
-const SLACK = 1.125;
 const MIN_SAMPLES_PER_SERVER = 16;
 const TRIM_EVERY_MS = 60_000;
 const INITIAL_SAMPLES = 64;
@@ -77,6 +76,9 @@ export class SampleHead {
 
   /** Adds samples; duplicates (same server and time) are ignored as the database ignores them. */
   append(samples: readonly ServerMetrics[]): void {
+    const newcomers = new Set<string>();
+    for (const s of samples) if (!this.series.has(s.serverId)) newcomers.add(s.serverId);
+    if (newcomers.size > 0) this.maxPerServer = this.capFor(this.series.size + newcomers.size);
     for (const s of samples) this.noteDropped(this.buffer(s.serverId).insert(s, this.maxPerServer));
     this.trim();
   }
@@ -99,7 +101,7 @@ export class SampleHead {
     const fromMs = this.now() - this.options.spanMs;
     const columns = HEAD_COLUMNS.join(', ');
     // Each server's newest samples only, as many as it may keep: a big fleet with a full day stored loads what fits.
-    this.maxPerServer = Math.min(this.maxPerServer, this.capFor(Math.max(this.series.size, serverIds.length)));
+    this.maxPerServer = Math.min(this.maxPerServer, this.capFor(new Set([...this.series.keys(), ...serverIds]).size));
     const limit = this.maxPerServer;
     try {
       for (let i = 0; i < serverIds.length; i += SERVERS_PER_LOAD_QUERY) {
@@ -237,15 +239,21 @@ export class SampleHead {
   private buffer(serverId: string): SeriesBuffer {
     let buffer = this.series.get(serverId);
     if (!buffer) {
-      this.maxPerServer = this.capFor(this.series.size + 1);
-      buffer = new SeriesBuffer(Math.min(INITIAL_SAMPLES, this.maxPerServer));
+      this.maxPerServer = Math.min(this.maxPerServer, this.capFor(this.series.size + 1));
+      // A big fleet's servers all fill up in the same second: a buffer whose cap is close to where it would
+      // start takes its full size at once, rather than every server growing (and leaving garbage) together.
+      const full = capacityFor(this.maxPerServer);
+      buffer = new SeriesBuffer(full <= 2 * INITIAL_SAMPLES ? full : INITIAL_SAMPLES);
       this.series.set(serverId, buffer);
     }
     return buffer;
   }
 
+  /** The most samples each of `servers` may keep, so that every buffer at its full capacity (capacityFor) fits maxBytes. */
   private capFor(servers: number): number {
-    return Math.max(MIN_SAMPLES_PER_SERVER, Math.floor(this.options.maxBytes / (BYTES_PER_SAMPLE * SLACK) / servers));
+    const share = Math.floor(this.options.maxBytes / BYTES_PER_SAMPLE / servers);
+    // The largest m with capacityFor(m) = m + 8 + floor(m / 8) <= share.
+    return Math.max(MIN_SAMPLES_PER_SERVER, Math.floor(((share - 8) * 8) / 9));
   }
 
   private noteDropped(dropped: number | false): void {

@@ -36,6 +36,12 @@ const STATUS_INDEX = new Map(STATUS_CODES.map((s, i) => [s, i]));
 /** Bytes one sample occupies: its time, the numeric columns and a status byte. */
 export const BYTES_PER_SAMPLE = 8 + 8 * HEAD_COLUMNS.length + 1;
 
+/**
+ * The capacity a buffer kept to `maxSamples` grows to: the slack lets it take appends between compactions,
+ * so each compaction's copy is spread over many appends.
+ */
+export const capacityFor = (maxSamples: number): number => maxSamples + 8 + (maxSamples >> 3);
+
 /** A sample's readings in HEAD_COLUMNS order. */
 export const readings = (s: ServerMetrics): Array<number | null> => [
   s.cpuUsage,
@@ -202,7 +208,7 @@ export class SeriesBuffer {
   private makeRoom(maxSamples: number): number {
     const moved = this.start;
     const length = this.length;
-    const limit = maxSamples + Math.max(16, maxSamples >> 3);
+    const limit = capacityFor(maxSamples);
     if (this.start > 0 && (this.capacity >= limit || this.start >= this.capacity / 4)) {
       for (let r = 0; r < REGIONS; r++) {
         const base = r * this.capacity;

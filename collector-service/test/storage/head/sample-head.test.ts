@@ -1,6 +1,6 @@
 /** The head on its own: order, duplicates, late samples, its memory cap, coverage, and what reads return. */
 import { SampleHead } from '../../../src/storage/head/sample-head';
-import { BYTES_PER_SAMPLE, SeriesBuffer } from '../../../src/storage/head/series-buffer';
+import { BYTES_PER_SAMPLE, capacityFor, SeriesBuffer } from '../../../src/storage/head/series-buffer';
 import { sample } from '../../support/samples';
 
 const MINUTE = 60_000;
@@ -96,20 +96,34 @@ describe('SampleHead', () => {
 
   test('under its memory cap each server keeps its newest samples and the head covers only from there', () => {
     const servers = 10;
-    const maxBytes = Math.ceil(servers * 400 * BYTES_PER_SAMPLE * 1.125);
+    const maxBytes = servers * capacityFor(400) * BYTES_PER_SAMPLE;
     const head = headAt(T0 + 500 * MINUTE, maxBytes);
     for (let m = 0; m < 500; m++)
       head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE)));
     const stats = head.stats();
     expect(stats.samples).toBe(servers * 400);
-    expect(stats.bytes).toBeLessThanOrEqual(maxBytes * 1.1);
+    expect(stats.bytes).toBeLessThanOrEqual(maxBytes);
     expect(head.covers(T0 + 100 * MINUTE)).toBe(true);
     expect(head.covers(T0 + 99 * MINUTE)).toBe(false);
   });
 
+  test('a big fleet with a short share each stays within the memory cap, and holds its full share from the first samples on', () => {
+    const servers = 2_000;
+    const maxBytes = servers * 100 * BYTES_PER_SAMPLE;
+    const head = headAt(T0 + 200 * MINUTE, maxBytes);
+    head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0)));
+    const sized = head.stats().bytes;
+    for (let m = 1; m < 200; m++)
+      head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE)));
+    const stats = head.stats();
+    expect(stats.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(stats.bytes).toBe(sized);
+    expect(stats.samples).toBeGreaterThanOrEqual(servers * 80);
+  });
+
   test('once the cap trims it, an instant read whose lookback reaches past what the head covers is still answered from it when the newest reading is covered', () => {
     const servers = 10;
-    const head = headAt(T0 + 500 * MINUTE, Math.ceil(servers * 400 * BYTES_PER_SAMPLE * 1.125));
+    const head = headAt(T0 + 500 * MINUTE, servers * capacityFor(400) * BYTES_PER_SAMPLE);
     head.append([sample('QUIET', T0 + 50 * MINUTE, { cpuUsage: 7 })]);
     for (let m = 0; m < 500; m++)
       head.append(Array.from({ length: servers }, (_, s) => sample(`S${s}`, T0 + m * MINUTE, { cpuUsage: m })));

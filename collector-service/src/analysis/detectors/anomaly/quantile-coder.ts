@@ -9,6 +9,12 @@ export interface QuantileCoderOptions {
   knots: number;
 }
 
+/** Values a coder's ring starts with; it doubles as values arrive, up to the window. */
+const INITIAL_RING = 64;
+
+/** Room to select the knots in: shared by every coder, as a refresh runs start to end on one thread. */
+let scratch = new Float64Array(0);
+
 /**
  * `rank(x)` interpolates x between the knots (minimum, quantiles, maximum) of the last `window` values
  * and continues linearly beyond them in units of the whole range, so a value a full range above the
@@ -16,8 +22,7 @@ export interface QuantileCoderOptions {
  * `window` values (expected O(window)) every `refreshEvery` values.
  */
 export class QuantileCoder {
-  private readonly ring: Float64Array;
-  private readonly scratch: Float64Array;
+  private ring: Float64Array;
   private readonly knots: Float64Array;
   private head = 0;
   private size = 0;
@@ -25,8 +30,7 @@ export class QuantileCoder {
   private ready = false;
 
   constructor(private readonly options: QuantileCoderOptions) {
-    this.ring = new Float64Array(options.window);
-    this.scratch = new Float64Array(options.window);
+    this.ring = new Float64Array(Math.min(INITIAL_RING, options.window));
     this.knots = new Float64Array(options.knots + 2);
   }
 
@@ -60,6 +64,7 @@ export class QuantileCoder {
   }
 
   push(x: number): void {
+    if (this.size === this.ring.length && this.size < this.options.window) this.grow();
     this.ring[this.head] = x;
     this.head = (this.head + 1) % this.ring.length;
     if (this.size < this.ring.length) this.size++;
@@ -68,7 +73,8 @@ export class QuantileCoder {
 
   private refresh(): void {
     this.sinceRefresh = 0;
-    const a = this.scratch.subarray(0, this.size);
+    if (scratch.length < this.size) scratch = new Float64Array(Math.max(this.size, 2 * scratch.length));
+    const a = scratch.subarray(0, this.size);
     a.set(this.ring.subarray(0, this.size));
     const last = this.knots.length - 1;
     // The knots are order statistics in increasing order: each is selected in the part right of the one before.
@@ -79,6 +85,14 @@ export class QuantileCoder {
       from = k;
     }
     this.ready = true;
+  }
+
+  /** Until the window is full the ring holds values [0, size) in order, so growing is a copy. */
+  private grow(): void {
+    const ring = new Float64Array(Math.min(this.options.window, this.ring.length * 2));
+    ring.set(this.ring);
+    this.ring = ring;
+    this.head = this.size;
   }
 }
 

@@ -37,3 +37,22 @@ describe('QuantileCoder', () => {
     expect(q.rank(99)).toBeLessThan(0);
   });
 });
+
+describe('QuantileCoder over a long window', () => {
+  it('ranks among every value of a window it filled gradually, and then forgets the oldest', () => {
+    const q = coder(
+      ramp(1).concat(
+        ramp(1).map((v) => v + 100),
+        ramp(1).map((v) => v + 200)
+      ),
+      300
+    );
+    expect(q.rank(0)).toBe(0);
+    expect(q.rank(299)).toBe(1);
+    expect(q.rank(149.5)).toBeCloseTo(0.5, 2);
+    for (let i = 0; i < 150; i++) q.push(1000);
+    // The 150 oldest (0 to 149) are gone: 150 is now the lowest.
+    expect(q.rank(150)).toBe(0);
+    expect(q.rank(149)).toBeLessThan(0);
+  });
+});
