@@ -239,9 +239,9 @@ export class SampleHead {
   private buffer(serverId: string): SeriesBuffer {
     let buffer = this.series.get(serverId);
     if (!buffer) {
-      this.maxPerServer = Math.min(this.maxPerServer, this.capFor(this.series.size + 1));
-      // A big fleet's servers all fill up in the same second: a buffer whose cap is close to where it would
-      // start takes its full size at once, rather than every server growing (and leaving garbage) together.
+      // append and load set maxPerServer for the fleet they bring. A big fleet's servers all fill up in the
+      // same second: a buffer whose cap is close to where it would start takes its full size at once, rather
+      // than every server growing (and leaving garbage) together.
       const full = capacityFor(this.maxPerServer);
       buffer = new SeriesBuffer(full <= 2 * INITIAL_SAMPLES ? full : INITIAL_SAMPLES);
       this.series.set(serverId, buffer);
