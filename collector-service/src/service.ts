@@ -3,6 +3,7 @@
  * partition upkeep) → HTTP app. `main.ts` binds it to a port; tests drive it in-process.
  */
 import type { Hono } from 'hono';
+import type { RouterRoute } from 'hono/types';
 import type { Logger } from 'pino';
 import { backfill, type BackfillProgress } from './collection/backfill';
 import { PartitionMaintenance } from './collection/maintenance';
@@ -25,6 +26,8 @@ import packageJson from '../package.json';
 
 export interface RunningService {
   app: Hono;
+  /** Every route the app serves, middleware included (method ALL). */
+  routes: RouterRoute[];
   context: ServiceContext;
   /** Resolves when the start-up backfill (if any) has finished. */
   backfillDone: Promise<BackfillProgress>;
@@ -166,6 +169,7 @@ export async function startService(config: Config, log: Logger, options: Service
   const http = createApp(context);
   return {
     app: http.app,
+    routes: http.routes,
     context,
     backfillDone,
     async close() {

@@ -1,6 +1,7 @@
 /**
  * Cache-hit GET /api/servers/:id under 50 concurrent connections (autocannon, its client in a worker
- * thread), against a bare node:http route answering the same bytes; medians of alternating rounds.
+ * thread), against a bare node:http route answering the same bytes; medians of alternating rounds, after a
+ * warm-up of each, so neither is timed while it is being compiled.
  */
 import autocannon from 'autocannon';
 import { createServer } from 'node:http';
@@ -22,6 +23,7 @@ export interface LatestBenchResult {
 
 const CONNECTIONS = 50;
 const ROUNDS = 3;
+const WARM_UP_SECONDS = 1;
 
 /** Each figure's median over the rounds. */
 function median(rounds: LoadFigures[]): LoadFigures {
@@ -62,6 +64,8 @@ export async function runLatestBench(
   await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
   try {
     const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/api/servers/${serverId}`;
+    await load(url, WARM_UP_SECONDS);
+    await load(bareUrl, WARM_UP_SECONDS);
     // Alternating rounds, so load from elsewhere on the machine falls on both sides alike.
     const rounds: Array<{ service: LoadFigures; bare: LoadFigures }> = [];
     for (let r = 0; r < ROUNDS; r++)

@@ -27,7 +27,8 @@ export function createAuth({ keys, openReads }: AuthOptions) {
   const hashed = keys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex') }));
 
   return function requireRole(role: Role): MiddlewareHandler<{ Variables: AuthVariables }> {
-    return async (c, next) => {
+    // Not async: it passes on synchronously (see sync-chain.ts).
+    return (c, next) => {
       const header = c.req.header('authorization');
       if (!header) {
         if (role === 'read' && openReads) {

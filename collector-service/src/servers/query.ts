@@ -83,8 +83,8 @@ export function selectionMatcher(what: string, name: string, operator: MatchType
 }
 
 export interface ServerQueriesDeps {
-  store: Pick<MetricsStore, 'listServers' | 'getServer' | 'read'>;
-  reader: Pick<LatestReader, 'get'>;
+  store: Pick<MetricsStore, 'listServers' | 'peekServer' | 'getServer' | 'read'>;
+  reader: Pick<LatestReader, 'peek' | 'get'>;
   /** The last collection run's record of a server: answers while the database is away. */
   lastCollected: (id: string) => ServerRecord | undefined;
   collectIntervalMs: number;
@@ -163,8 +163,23 @@ export class ServerQueries {
 
   /** One server with its newest sample (cache first) and where that sample came from. */
   async one(id: string): Promise<Readonly<ServerDetail>> {
+    const held = this.peekOne(id);
+    if (held) return held;
     const record = await this.record(id);
-    const latest = await this.deps.reader.get(record.id);
+    return this.detail(record, await this.deps.reader.get(record.id));
+  }
+
+  /**
+   * one() answered at once when this process holds both the server's record and its newest sample (the
+   * id exact, the cache near); null when the answer takes a round-trip, or an error: then ask one().
+   */
+  peekOne(id: string): Readonly<ServerDetail> | null {
+    const record = this.deps.store.peekServer(id);
+    const latest = record && this.deps.reader.peek(record.id);
+    return latest ? this.detail(record, latest) : null;
+  }
+
+  private detail(record: ServerRecord, latest: LatestRead | null): Readonly<ServerDetail> {
     const now = this.deps.now();
     const status = effectiveStatus(record, now, this.deps.collectIntervalMs);
     const known = this.details.get(record.id);

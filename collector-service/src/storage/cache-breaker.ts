@@ -72,6 +72,10 @@ export class BreakerCache implements LatestCache {
     return this.policy.execute(() => this.inner.get(serverId));
   }
 
+  peek(serverId: string): ServerMetrics | null {
+    return this.inner.peek(serverId);
+  }
+
   getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>> {
     return this.policy.execute(() => this.inner.getMany(serverIds));
   }

@@ -9,6 +9,8 @@ export const LATEST_TTL_SECONDS = 300;
 export interface LatestCache {
   readonly kind: 'redis' | 'memory';
   get(serverId: string): Promise<ServerMetrics | null>;
+  /** The newest sample this process holds for the server, without a round-trip; null where it would take one. */
+  peek(serverId: string): ServerMetrics | null;
   /** Cached samples of the ids asked for; misses are absent from the map. */
   getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>>;
   /** Stores each sample as its server's newest, in one round-trip. */
@@ -82,6 +84,11 @@ export class RedisLatestCache implements LatestCache {
     return text === null ? null : decode(text);
   }
 
+  /** Redis answers only over a round-trip. */
+  peek(): null {
+    return null;
+  }
+
   async getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>> {
     const found = new Map<string, ServerMetrics>();
     if (serverIds.length === 0) return found;
@@ -126,10 +133,9 @@ export class MemoryLatestCache implements LatestCache {
   }
 
   async get(serverId: string) {
-    return this.lru.get(serverId) ?? null;
+    return this.peek(serverId);
   }
 
-  /** Synchronous read, for a tier in front of another cache. */
   peek(serverId: string): ServerMetrics | null {
     return this.lru.get(serverId) ?? null;
   }

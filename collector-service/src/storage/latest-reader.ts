@@ -25,6 +25,14 @@ export class LatestReader {
     private readonly log: Logger
   ) {}
 
+  /** The cached newest sample when this process holds it (see LatestCache.peek); null means ask get(). */
+  peek(serverId: string): LatestRead | null {
+    const cached = this.cache.peek(serverId);
+    if (!cached) return null;
+    cacheLookups.inc({ result: 'hit' });
+    return { sample: cached, source: 'cache' };
+  }
+
   async get(serverId: string): Promise<LatestRead | null> {
     let available = true;
     const cached = await this.cache.get(serverId).catch((err) => ((available = false), this.cacheFailed(err)));

@@ -375,6 +375,11 @@ export class MetricsStore {
     return rows.map(fromServerRow);
   }
 
+  /** The record of the server with exactly this id when the inventory in memory holds it; else ask getServer(). */
+  peekServer(id: string): ServerRecord | null {
+    return this.inventory.loaded ? this.inventory.get(id) : null;
+  }
+
   async getServer(id: string): Promise<ServerRecord | null> {
     if (this.inventory.loaded) return this.inventory.get(id);
     const [row] = await this.selectServers({ ids: [id] });

@@ -27,6 +27,10 @@ export class NearLatestCache implements LatestCache {
     return far;
   }
 
+  peek(serverId: string): ServerMetrics | null {
+    return this.near.peek(serverId);
+  }
+
   async getMany(serverIds: string[]): Promise<Map<string, ServerMetrics>> {
     const found = new Map<string, ServerMetrics>();
     const missing: string[] = [];

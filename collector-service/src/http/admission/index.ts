@@ -2,7 +2,7 @@
  * Admission control in front of the routes, cheapest refusal first: rate limit (429), body size (413),
  * JSON content type (415), then a concurrency limit on the heavy reads (503). /api/health is never refused.
  */
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Config } from '../../config';
 import { bodyLimit } from './body-limit';
 import { ConcurrencyGate, concurrencyLimit } from './concurrency';
@@ -28,6 +28,8 @@ const JSON_ROUTES = ['/api/*', '/mcp'];
 const RETRY_AFTER_SECONDS = 1;
 
 export interface Admission {
+  /** The steps every route passes (rate limit, body size), for routes registered outside the app (app.ts). */
+  everyRoute: MiddlewareHandler[];
   gate: ConcurrencyGate;
   close(): Promise<void>;
 }
@@ -52,14 +54,14 @@ export function installAdmission(app: Hono, config: AdmissionConfig): Admission 
   });
 
   const exceptHealth =
-    (handler: ReturnType<typeof bodyLimit>): ReturnType<typeof bodyLimit> =>
+    (handler: MiddlewareHandler): MiddlewareHandler =>
     (c, next) =>
       c.req.path === '/api/health' ? next() : handler(c, next);
-  if (rate) app.use('*', exceptHealth(rate.middleware));
-  app.use('*', bodyLimit(limits.bodyBytes));
+  const everyRoute = [...(rate ? [exceptHealth(rate.middleware)] : []), bodyLimit(limits.bodyBytes)];
+  for (const step of everyRoute) app.use('*', step);
   for (const path of JSON_ROUTES) app.use(path, requireJson());
   const shed = concurrencyLimit(gate, RETRY_AFTER_SECONDS);
   for (const path of HEAVY_ROUTES) app.use(path, shed);
 
-  return { gate, close: async () => rate?.close() };
+  return { everyRoute, gate, close: async () => rate?.close() };
 }

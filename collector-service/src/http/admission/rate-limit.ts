@@ -40,7 +40,6 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
   const options = { points: perMinute, duration: 60 };
   let redis: Redis | undefined;
   let limiter: RateLimiterAbstract;
-  let batched: BatchedLimiter | undefined;
   if (redisUrl) {
     // Commands wait for a connection being made, but never long: past the timeout the insurance limiter answers.
     redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: REDIS_TIMEOUT_MS });
@@ -51,33 +50,32 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
       keyPrefix: `${redisKeyPrefix}ratelimit`,
       insuranceLimiter: new RateLimiterMemory(options),
     });
-    batched = new BatchedLimiter(limiter, perMinute);
   } else {
     limiter = new RateLimiterMemory(options);
   }
+  // Batched in process too: rate-limiter-flexible answers every count with a promise, even from memory.
+  const batched = new BatchedLimiter(limiter, perMinute);
 
-  const middleware: MiddlewareHandler = async (c, next) => {
-    try {
-      const key = clientKey(c);
-      const asked = batched ? batched.admit(key) : limiter.consume(key);
-      if (asked) await asked;
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      return refuse(
-        c,
-        429,
-        'rate_limited',
-        `more than RATE_LIMIT_PER_MINUTE=${perMinute} requests in a minute from this API key or client; retry after the time in Retry-After`,
-        err.msBeforeNext / 1000
-      );
-    }
-    return next();
+  const refuseOver = (c: Context, err: unknown) => {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    return refuse(
+      c,
+      429,
+      'rate_limited',
+      `more than RATE_LIMIT_PER_MINUTE=${perMinute} requests in a minute from this API key or client; retry after the time in Retry-After`,
+      err.msBeforeNext / 1000
+    );
+  };
+  // Not async: a request admitted at once passes on synchronously (see sync-chain.ts).
+  const middleware: MiddlewareHandler = (c, next) => {
+    const asked = batched.admit(clientKey(c));
+    return asked ? asked.then(next, (err: unknown) => refuseOver(c, err)) : next();
   };
 
   return {
     middleware,
     async close() {
-      await batched?.close().catch(() => undefined);
+      await batched.close().catch(() => undefined);
       redis?.disconnect();
     },
   };

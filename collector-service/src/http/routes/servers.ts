@@ -1,6 +1,6 @@
 /** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
-import { Hono } from 'hono';
-import { metricsQuery, serverListQuery } from '@openmanager/contract';
+import { Hono, type Context, type Handler } from 'hono';
+import { metricsQuery, serverListQuery, type ServerDetail } from '@openmanager/contract';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseQuery } from '../validate';
@@ -16,15 +16,6 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     return c.json({ servers, total: servers.length });
   });
 
-  // one() hands back the same object while a server is unchanged: its JSON is encoded once, to bytes.
-  const bodies = new WeakMap<object, Buffer<ArrayBuffer>>();
-  app.get('/api/servers/:id', async (c) => {
-    const detail = await ctx.servers.one(c.req.param('id'));
-    let body = bodies.get(detail);
-    if (body === undefined) bodies.set(detail, (body = Buffer.from(JSON.stringify(detail))));
-    return c.body(body, 200, { 'content-type': 'application/json' });
-  });
-
   app.get('/api/servers/:id/metrics', async (c) => {
     const q = parseQuery(c, metricsQuery(ctx.now()));
     const answer = await ctx.servers.metrics(
@@ -36,4 +27,23 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   });
 
   return app;
+}
+
+/**
+ * GET /api/servers/:id, answered synchronously when the server's record and newest sample are in memory
+ * (see app.ts for why that matters). one() hands back the same object while a server is unchanged: its
+ * JSON is encoded once, to bytes.
+ */
+export function serverDetail(ctx: ServiceContext): Handler {
+  const bodies = new WeakMap<object, Buffer<ArrayBuffer>>();
+  const answer = (c: Context, detail: Readonly<ServerDetail>) => {
+    let body = bodies.get(detail);
+    if (body === undefined) bodies.set(detail, (body = Buffer.from(JSON.stringify(detail))));
+    return c.body(body, 200, { 'content-type': 'application/json' });
+  };
+  return (c) => {
+    const id = c.req.param('id') as string;
+    const held = ctx.servers.peekOne(id);
+    return held ? answer(c, held) : ctx.servers.one(id).then((detail) => answer(c, detail));
+  };
 }
