@@ -68,10 +68,7 @@ export function createApp(ctx: ServiceContext): HttpApp {
   // Hono and the Node adapter answer them synchronously; any other request goes on to the app.
   // A GET has no body: of the admission steps only those of every route apply.
   const front = new Hono();
-  front.get(
-    '/api/servers/:id',
-    chain([requestLog, ...admission.everyRoute, requireRole('read')], serverDetail(ctx))
-  );
+  front.get('/api/servers/:id', chain([requestLog, ...admission.everyRoute, requireRole('read')], serverDetail(ctx)));
   front.notFound((c) => app.fetch(c.req.raw, c.env));
   front.onError(handleError(ctx.log));
   return { app: front, routes: [...front.routes, ...app.routes], admission };

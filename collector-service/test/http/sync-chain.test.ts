@@ -12,7 +12,10 @@ describe('chain', () => {
 
   test('steps that pass on at once give an answer at once, not a promise', async () => {
     const app = new Hono();
-    app.get('/x', chain([passes, passes], (c) => c.text('hello')));
+    app.get(
+      '/x',
+      chain([passes, passes], (c) => c.text('hello'))
+    );
     const fetched = app.fetch(new Request('http://h/x'));
     expect(fetched).toBeInstanceOf(Response);
     expect(await answer(fetched)).toBe('hello');
@@ -25,8 +28,14 @@ describe('chain', () => {
       await next();
     };
     const app = new Hono();
-    app.get('/step', chain([passes, waits, passes], (c) => c.text('after a wait')));
-    app.get('/handler', chain([passes], async (c) => c.text(await Promise.resolve('handler waited'))));
+    app.get(
+      '/step',
+      chain([passes, waits, passes], (c) => c.text('after a wait'))
+    );
+    app.get(
+      '/handler',
+      chain([passes], async (c) => c.text(await Promise.resolve('handler waited')))
+    );
     const stepped = app.fetch(new Request('http://h/step'));
     expect(stepped).toBeInstanceOf(Promise);
     expect(await answer(stepped)).toBe('after a wait');
@@ -50,7 +59,10 @@ describe('chain', () => {
     const seen: number[] = [];
     const logs: MiddlewareHandler = (c, next) => Promise.resolve(next()).then(() => void seen.push(c.res.status));
     const app = new Hono();
-    app.get('/x', chain([logs], (c) => c.text('made', 201)));
+    app.get(
+      '/x',
+      chain([logs], (c) => c.text('made', 201))
+    );
     const res = await app.fetch(new Request('http://h/x'));
     expect([res.status, await res.text()]).toEqual([201, 'made']);
     expect(seen).toEqual([201]);
