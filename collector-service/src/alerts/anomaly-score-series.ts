@@ -36,8 +36,9 @@ export class AnomalyScoreSource implements SeriesSource {
     if (from >= toMs) return [];
     const out: StoredSeries[] = [];
     for (const record of snapshot.records) {
-      await budget.pause();
       for (const metric of METRIC_NAMES) {
+        // Per series: a detector's first pass over the day takes a few milliseconds, a server's six many more.
+        await budget.pause();
         const labels = { [METRIC_NAME]: ANOMALY_SCORE_SERIES, ...serverLabels(record), metric };
         if (!matchesLabels(matchers, labels)) continue;
         // Scores are stamped at bucket starts; (from, to] in samples is [from + 1, to + 1) in buckets.
