@@ -13,7 +13,7 @@ import { startBenchService, type BenchService } from './bench-service';
 import { runDetectorBench } from './detector-bench';
 import { runIngestBench } from './ingest-bench';
 import { formatSummary, ms } from './latency';
-import { runLatestBench } from './latest-bench';
+import { LATEST_ROUNDS, runLatestBench } from './latest-bench';
 import { BENCH_PROMQL, runReadBench } from './read-bench';
 import { tuneGarbageCollection } from '../runtime-memory';
 
@@ -93,6 +93,9 @@ async function latestBench(bench: BenchService): Promise<void> {
   );
   console.log(
     `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`
+  );
+  console.log(
+    `  medians of ${LATEST_ROUNDS} alternating rounds; the worst round's p99: service ${latest.worstP99.service} ms, bare ${latest.worstP99.bare} ms`
   );
   console.log(
     `  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`

@@ -47,8 +47,7 @@ export async function findAnnotations(
   }
   let notice: string | undefined;
   if (req.kinds.includes('anomaly')) {
-    budget.checkDeadline();
-    const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, fromMs, toMs);
+    const anomalies = await anomalyAnnotations(deps.analysis, deps.anomalyThreshold, serverIds, fromMs, toMs, budget);
     if (anomalies === null)
       notice = 'anomalies are detected over the last 24 hours only; this range reaches further back';
     else found.push(...anomalies);

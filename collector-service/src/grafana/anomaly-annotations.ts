@@ -7,6 +7,7 @@
 import { isMaterial, median, type AnalysisData, type ChangeKind } from '../analysis';
 import type { Annotation } from '@openmanager/contract';
 import { THRESHOLD_METRICS } from '../domain/thresholds';
+import type { QueryBudget } from '../limits';
 
 /** Scores from the alarm level (0.5) to here are borderline on 1-minute data with a daily swing. */
 const DASHBOARD_MIN_SCORE = 0.6;
@@ -19,7 +20,8 @@ export async function anomalyAnnotations(
   anomalyThreshold: number,
   serverIds: string[],
   fromMs: number,
-  toMs: number
+  toMs: number,
+  budget: Pick<QueryBudget, 'pause'>
 ): Promise<Annotation[] | null> {
   await data.snapshot();
   const stepMs = data.windowStepMs;
@@ -29,6 +31,8 @@ export async function anomalyAnnotations(
   const out: Annotation[] = [];
   for (const serverId of serverIds) {
     for (const metric of THRESHOLD_METRICS) {
+      // Per series: after a restart, a detector's first pass over the day takes milliseconds, a fleet's many seconds.
+      await budget.pause();
       const scores = data.anomalyScores(serverId, metric, fromMs, toMs);
       if (scores === null) return null;
       const values = series.get(serverId)?.get(metric);

@@ -1,0 +1,41 @@
+/**
+ * The first question after a start reads a day of every server's series and runs every anomaly detector
+ * over it: half a second of work for the 30-server dummy fleet. Other requests and collection run in between.
+ */
+import type { RunningService } from '../../src/service';
+import { startTestService } from '../support/test-service';
+
+describe('an ask over the whole fleet, right after a start', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = await startTestService({ env: { DUMMY_BACKFILL_HOURS: '24' } });
+    await service.backfillDone;
+    await service.context.manager.tick();
+  }, 120_000);
+  afterAll(() => service?.close());
+
+  test('does not hold the event loop while it works', async () => {
+    let turns = 0;
+    let longestGapMs = 0;
+    let last = performance.now();
+    let running = true;
+    const otherWork = () => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - last);
+      last = now;
+      turns++;
+      if (running) setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    const started = performance.now();
+    const answer = await service.context.analysis.ask('Which servers show anomalies in the last 24 hours?');
+    const tookMs = performance.now() - started;
+    running = false;
+
+    expect(answer.intent).toBe('anomalies');
+    expect(tookMs).toBeGreaterThan(100);
+    expect(turns).toBeGreaterThan(10);
+    expect(longestGapMs).toBeLessThan(tookMs / 3);
+  });
+});
