@@ -3,6 +3,7 @@ import { AnomalyScoreSource } from '../../src/alerts/anomaly-score-series';
 import type { AnalysisData } from '../../src/analysis';
 import { QueryBudget } from '../../src/limits';
 import type { Matcher } from '../../src/promql/matchers';
+import { watchEventLoop } from '../support/event-loop-watch';
 
 const NOW = 1_800_000_000_000;
 const NAME: Matcher[] = [{ name: '__name__', type: '=', value: 'openmanager_anomaly_score' }];
@@ -29,16 +30,8 @@ const budget = (timeoutMs: number) => new QueryBudget({ timeoutMs, maxSamples: 1
 
 test('scoring 100 servers × every metric lets other work run in between, and charges what it answers', async () => {
   const source = new AnomalyScoreSource(slowFleet(100, 0.2), () => NOW);
-  let turns = 0;
-  let running = true;
-  const otherWork = () => {
-    turns++;
-    if (running) setImmediate(otherWork);
-  };
-  setImmediate(otherWork);
   const spent = budget(30_000);
-  const series = await source.select(NAME, NOW - 900_000, NOW, spent);
-  running = false;
+  const { result: series, turns } = await watchEventLoop(() => source.select(NAME, NOW - 900_000, NOW, spent));
   expect(series.length).toBeGreaterThanOrEqual(600);
   expect(spent.samples).toBe(series.length);
   expect(turns).toBeGreaterThan(3);

@@ -7,6 +7,7 @@ import type { IntentContext } from '../../../src/analysis/engine/intent-context'
 import type { AnalysisData } from '../../../src/analysis';
 import { anomalyAnnotations } from '../../../src/grafana/anomaly-annotations';
 import { QueryBudget } from '../../../src/limits';
+import { watchEventLoop } from '../../support/event-loop-watch';
 
 const STEP_MS = 60_000;
 const POINTS = 120;
@@ -31,33 +32,11 @@ function firstPassData(): Pick<AnalysisData, 'snapshot' | 'series' | 'anomalySco
   } as unknown as Pick<AnalysisData, 'snapshot' | 'series' | 'anomalyScores' | 'windowStepMs'>;
 }
 
-/** Runs `work` while counting turns of the event loop and the longest gap between two. */
-async function watchLoop<T>(
-  work: () => Promise<T>
-): Promise<{ result: T; tookMs: number; turns: number; longestGapMs: number }> {
-  let turns = 0;
-  let longestGapMs = 0;
-  let last = performance.now();
-  let running = true;
-  const otherWork = () => {
-    const now = performance.now();
-    longestGapMs = Math.max(longestGapMs, now - last);
-    last = now;
-    turns++;
-    if (running) setImmediate(otherWork);
-  };
-  setImmediate(otherWork);
-  const started = performance.now();
-  const result = await work();
-  running = false;
-  return { result, tookMs: performance.now() - started, turns, longestGapMs };
-}
-
 const ids = Array.from({ length: SERVERS }, (_, i) => `S-${i}`);
 
 test("an ask's anomaly check over a fleet's first pass lets other work run in between", async () => {
   const ctx = { data: firstPassData(), anomalyThreshold: 0.5 } as unknown as IntentContext;
-  const watched = await watchLoop(() => anomalyEpisodes(ctx, ids, ['cpu'], 0, POINTS * STEP_MS));
+  const watched = await watchEventLoop(() => anomalyEpisodes(ctx, ids, ['cpu'], 0, POINTS * STEP_MS));
 
   expect(watched.result).toHaveLength(SERVERS);
   expect(watched.result![0]).toMatchObject({ peakValue: 90, typical: 20, episodes: 1 });
@@ -69,7 +48,7 @@ test("an ask's anomaly check over a fleet's first pass lets other work run in be
 test("Grafana's anomaly annotations over a fleet's first pass let other work run in between, within the request's deadline", async () => {
   const data = firstPassData() as unknown as AnalysisData;
   const budget = new QueryBudget({ timeoutMs: 60_000, maxSamples: 1e9 });
-  const watched = await watchLoop(() => anomalyAnnotations(data, 0.5, ids, 0, POINTS * STEP_MS, budget));
+  const watched = await watchEventLoop(() => anomalyAnnotations(data, 0.5, ids, 0, POINTS * STEP_MS, budget));
 
   // cpu, memory and disk of every server: one jump each.
   expect(watched.result).toHaveLength(SERVERS * 3);

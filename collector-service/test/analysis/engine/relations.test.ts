@@ -1,6 +1,7 @@
 /** Relations are looked for across the whole fleet: at thousands of servers that is long work, cut into slices. */
 import { relationsOf } from '../../../src/analysis/engine/checks/relations';
 import type { IntentContext } from '../../../src/analysis/engine/intent-context';
+import { watchEventLoop } from '../../support/event-loop-watch';
 
 const POINTS = 360;
 const STEP_MS = 60_000;
@@ -17,22 +18,12 @@ function fleetContext(servers: number): IntentContext {
 }
 
 test('a fleet of 200 servers is searched without holding the event loop: other work runs in between', async () => {
-  let turns = 0;
-  let longestGapMs = 0;
-  let last = performance.now();
-  let running = true;
-  const otherWork = () => {
-    const now = performance.now();
-    longestGapMs = Math.max(longestGapMs, now - last);
-    last = now;
-    turns++;
-    if (running) setImmediate(otherWork);
-  };
-  setImmediate(otherWork);
-  const started = performance.now();
-  const relations = await relationsOf(fleetContext(200), 'S-0', 'cpu');
-  const tookMs = performance.now() - started;
-  running = false;
+  const {
+    result: relations,
+    tookMs,
+    turns,
+    longestGapMs,
+  } = await watchEventLoop(() => relationsOf(fleetContext(200), 'S-0', 'cpu'));
 
   // The search itself still finds what moves with S-0 (servers with the same phase move exactly alike).
   expect(relations![0]).toMatchObject({ r: expect.closeTo(1, 6), lagMs: 0 });
