@@ -76,7 +76,7 @@ export interface RawServerSamples {
 }
 
 /** float8send's big-endian doubles as numbers (none for NULL). */
-function doubles(bytes: unknown): number[] {
+export function doubles(bytes: unknown): number[] {
   if (!(bytes instanceof Uint8Array)) return [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Array<number>(bytes.byteLength / 8);
