@@ -1,19 +1,12 @@
 /**
- * Cache-hit GET /api/servers/:id under 50 concurrent connections (autocannon, its client in a worker
- * thread), against a bare node:http route answering the same bytes; medians of alternating rounds, after a
- * warm-up of each, so neither is timed while it is being compiled.
+ * Cache-hit GET /api/servers/:id under 50 concurrent connections (wrk, in a process of its own), against a
+ * bare node:http route answering the same bytes; medians of alternating rounds, after a warm-up of each, so
+ * neither is timed while it is being compiled.
  */
-import autocannon from 'autocannon';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BenchService } from './bench-service';
-
-export interface LoadFigures {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+import { wrkLoad, type LoadFigures } from './wrk-load';
 
 export interface LatestBenchResult {
   source: string;
@@ -39,15 +32,7 @@ function median(rounds: LoadFigures[]): LoadFigures {
   };
 }
 
-async function load(url: string, durationSeconds: number): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, workers: 1 });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
+const load = (url: string, durationSeconds: number) => wrkLoad(url, CONNECTIONS, durationSeconds);
 
 export async function runLatestBench(
   bench: BenchService,

@@ -87,18 +87,19 @@ async function readBenches(bench: BenchService, requests: number): Promise<void>
 async function latestBench(bench: BenchService): Promise<void> {
   const latest = await runLatestBench(bench, 'DB-EU-002');
   const c = latest.service.requestsPerSecond / latest.bare.requestsPerSecond;
-  console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections`);
+  const at = (millis: number) => `${millis.toFixed(2)} ms`;
+  console.log(`(c) GET /api/servers/DB-EU-002 (source ${latest.source}), 50 connections from wrk`);
   console.log(
-    `  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${latest.service.p50} ms, p99 ${latest.service.p99} ms, errors ${latest.service.errors}`
+    `  service: ${Math.round(latest.service.requestsPerSecond)} req/s, p50 ${at(latest.service.p50)}, p99 ${at(latest.service.p99)}, errors ${latest.service.errors}`
   );
   console.log(
-    `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${latest.bare.p50} ms, p99 ${latest.bare.p99} ms`
+    `  bare node:http, same bytes: ${Math.round(latest.bare.requestsPerSecond)} req/s, p50 ${at(latest.bare.p50)}, p99 ${at(latest.bare.p99)}`
   );
   console.log(
-    `  medians of ${LATEST_ROUNDS} alternating rounds; the worst round's p99: service ${latest.worstP99.service} ms, bare ${latest.worstP99.bare} ms`
+    `  medians of ${LATEST_ROUNDS} alternating rounds; the worst round's p99: service ${at(latest.worstP99.service)}, bare ${at(latest.worstP99.bare)}`
   );
   console.log(
-    `  (c) ratio ${c.toFixed(2)}× bare, p99 ${latest.service.p99} ms — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
+    `  (c) ratio ${c.toFixed(2)}× bare, p99 ${at(latest.service.p99)} — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
   );
 }
 
