@@ -3,7 +3,7 @@
  * over loading and evaluation, and an AbortSignal that fires at the deadline or when the client leaves.
  */
 import { LimitError } from './limit-error';
-import { LoopSlice } from './loop-slice';
+import { pauseSlice } from './loop-slice';
 
 export interface QueryLimits {
   /** QUERY_TIMEOUT_MS: one request's whole work stops at this deadline. */
@@ -23,7 +23,6 @@ export class QueryBudget {
   /** Aborted at the deadline or when the client goes away: hand it to anything that can stop early. */
   readonly signal: AbortSignal;
   private used = 0;
-  private readonly slice = new LoopSlice();
   private readonly clock: () => number;
   private readonly client?: AbortSignal;
   /** Fired when the request fails a limit, so its other reads stop too. */
@@ -103,7 +102,7 @@ export class QueryBudget {
 
   /** Lets other requests (and collection) run when this one has held the event loop for a slice; then checks the deadline. */
   async pause(): Promise<void> {
-    await this.slice.pause();
+    await pauseSlice();
     this.checkDeadline();
   }
 

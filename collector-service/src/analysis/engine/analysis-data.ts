@@ -7,7 +7,7 @@ import { METRIC_NAMES, type MetricName, type ServerMetrics } from '../../domain/
 import type { ServerRecord } from '../../domain/server-state';
 import type { LatestReader } from '../../storage/latest-reader';
 import type { MetricsStore } from '../../storage/metrics-store';
-import { LoopSlice } from '../../limits';
+import { pauseSlice } from '../../limits';
 import type { ServerQueries } from '../../servers/query';
 import { HOUR_MS, MINUTE_MS, type Series } from '../series';
 import { AnomalyScores, type OnlineDetector, type ScoredSeries } from './anomaly-scores';
@@ -95,9 +95,8 @@ export class AnalysisData {
     const window = this.window;
     if (window && window.covers(fromMs, toMs)) {
       // A day of a server's series from the head takes about a millisecond: a fleet's, long work.
-      const slice = new LoopSlice();
       for (const id of serverIds) {
-        await slice.pause();
+        await pauseSlice();
         out.set(id, new Map(metrics.map((m) => [m, window.series(id, m, fromMs, toMs)])));
       }
       return out;

@@ -4,7 +4,7 @@
  * (a smooth memory series that dips 2 points is statistically novel and practically nothing).
  */
 import type { MetricName } from '../../../domain/metrics';
-import { LoopSlice } from '../../../limits';
+import { pauseSlice } from '../../../limits';
 import type { ChangeKind } from '../../detectors/anomaly';
 import type { Finding } from '../../findings';
 import { median } from '../../series';
@@ -44,11 +44,10 @@ export async function anomalyEpisodes(
 ): Promise<AnomalyEpisodes[] | null> {
   const series = await ctx.data.series(serverIds, metrics, fromMs, toMs);
   const found: AnomalyEpisodes[] = [];
-  const slice = new LoopSlice();
   for (const serverId of serverIds) {
     for (const metric of metrics) {
       // Per series: after a restart, a detector's first pass over the day takes milliseconds, a fleet's many seconds.
-      await slice.pause();
+      await pauseSlice();
       const scores = ctx.data.anomalyScores(serverId, metric, fromMs, toMs);
       if (scores === null) return null;
       const values = series.get(serverId)?.get(metric);

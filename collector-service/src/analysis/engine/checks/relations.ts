@@ -1,6 +1,6 @@
 /** Which series move with a server's metric, and which of them moves first: lagged correlation on the window's grid. */
 import type { MetricName } from '../../../domain/metrics';
-import { LoopSlice } from '../../../limits';
+import { pauseSlice } from '../../../limits';
 import { bestLeadLag } from '../../detectors/correlation';
 import type { Finding } from '../../findings';
 import type { IntentContext } from '../intent-context';
@@ -31,9 +31,8 @@ export async function relationsOf(
   const target = ctx.data.aligned(serverId, metric, fromMs, toMs);
   if (!target) return null;
   const best = new Map<string, Relation>();
-  const slice = new LoopSlice();
   for (const record of ctx.snapshot.records) {
-    await slice.pause();
+    await pauseSlice();
     const same = record.id === serverId;
     for (const m of same ? SAME_SERVER_METRICS.filter((x) => x !== metric) : OTHER_SERVER_METRICS) {
       const candidate = ctx.data.aligned(record.id, m, fromMs, toMs);
