@@ -14,16 +14,19 @@ export interface LatestBenchResult {
   bare: LoadFigures;
   /** The highest p99 of any round. */
   worstP99: { service: number; bare: number };
+  /** The median over rounds of the service's p99 over the bare route's in the round beside it. */
+  p99OverBare: number;
 }
 
 const CONNECTIONS = 50;
-export const LATEST_ROUNDS = 3;
+export const LATEST_ROUNDS = 5;
 const WARM_UP_SECONDS = 1;
+
+const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Each figure's median over the rounds. */
 function median(rounds: LoadFigures[]): LoadFigures {
-  const mid = (pick: (f: LoadFigures) => number) =>
-    rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+  const mid = (pick: (f: LoadFigures) => number) => middle(rounds.map(pick));
   return {
     requestsPerSecond: mid((f) => f.requestsPerSecond),
     p50: mid((f) => f.p50),
@@ -63,6 +66,7 @@ export async function runLatestBench(
       service: median(rounds.map((r) => r.service)),
       bare: median(rounds.map((r) => r.bare)),
       worstP99: { service: worst((r) => r.service), bare: worst((r) => r.bare) },
+      p99OverBare: middle(rounds.map((r) => r.service.p99 / r.bare.p99)),
     };
   } finally {
     await new Promise((resolve) => bareServer.close(resolve));

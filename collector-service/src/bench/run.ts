@@ -99,6 +99,9 @@ async function latestBench(bench: BenchService): Promise<void> {
     `  medians of ${LATEST_ROUNDS} alternating rounds; the worst round's p99: service ${at(latest.worstP99.service)}, bare ${at(latest.worstP99.bare)}`
   );
   console.log(
+    `  the service's p99 over the bare route's in the round beside it: ${latest.p99OverBare.toFixed(2)}× (median)`
+  );
+  console.log(
     `  (c) ratio ${c.toFixed(2)}× bare, p99 ${at(latest.service.p99)} — ${verdict(c >= 0.5 && latest.service.p99 <= 5, '≥ 0.5× with p99 ≤ 5 ms')}`
   );
 }
