@@ -9,7 +9,7 @@ import type { SeriesSource } from './query-engine';
 import { evaluateArgs, rangeSelector, type EvalContext } from './evaluator';
 import { evaluateCall } from './functions';
 import { seriesBatches } from './series-batches';
-import type { Sample, StoredSeries, Value } from './values';
+import type { Sample, Value } from './values';
 
 /** Samples one batch holds (unless one series alone holds more): about a megabyte while read and reduced. */
 export const BATCH_SAMPLES = 16_384;
@@ -83,27 +83,6 @@ export function sharedReads(calls: Call[], needs: SelectorNeed[]): SharedRead[] 
   return reads;
 }
 
-/**
- * Samples reduced between two chances to pause: a batch's 3 h windows for `deriv`, `predict_linear` and the like
- * held the event loop 5 ms and more in one go.
- */
-const SLICE_SAMPLES = 4_096;
-
-/** The batch's series in runs of about `samples` samples (a longer series alone). */
-function* seriesRuns(batch: StoredSeries[], samples: number): Generator<StoredSeries[]> {
-  let start = 0;
-  let held = 0;
-  for (let i = 0; i < batch.length; i++) {
-    held += batch[i].times.length;
-    if (held >= samples) {
-      yield batch.slice(start, i + 1);
-      start = i + 1;
-      held = 0;
-    }
-  }
-  if (start < batch.length) yield batch.slice(start);
-}
-
 const samplesIn = (value: Value) =>
   value.type === 'matrix' ? value.series.reduce((n, s) => n + s.times.length, 0) : 0;
 
@@ -125,17 +104,15 @@ export async function evaluateInBatches(
     calls.push({ call, need, args: await evaluateArgs(call, evalMs, ctx), samples: [] as Sample[] });
   const { matchers, fromMs, toMs } = read.need;
   for await (const batch of seriesBatches(source, matchers, fromMs, toMs, ctx.budget, maxSamples)) {
-    for (const part of seriesRuns(batch, SLICE_SAMPLES)) {
-      for (const { call, need, args, samples } of calls) {
-        const { selector, rangeMs } = rangeArgOf(call);
-        const matrix = rangeSelector(selector, rangeMs, evalMs, { ...ctx, data: new Map([[selector, part]]) });
-        if (need !== read.need) ctx.budget.charge(samplesIn(matrix));
-        args[rangeArgIndex(call)] = matrix;
-        const value = evaluateCall(call, args, evalMs);
-        if (value.type === 'vector') for (const s of value.samples) samples.push(s);
-      }
-      await ctx.budget.pause();
+    for (const { call, need, args, samples } of calls) {
+      const { selector, rangeMs } = rangeArgOf(call);
+      const matrix = rangeSelector(selector, rangeMs, evalMs, { ...ctx, data: new Map([[selector, batch]]) });
+      if (need !== read.need) ctx.budget.charge(samplesIn(matrix));
+      args[rangeArgIndex(call)] = matrix;
+      const value = evaluateCall(call, args, evalMs);
+      if (value.type === 'vector') for (const s of value.samples) samples.push(s);
     }
+    await ctx.budget.pause();
   }
   return new Map(calls.map(({ call, samples }) => [call, { type: 'vector', samples }]));
 }
