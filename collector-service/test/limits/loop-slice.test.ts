@@ -14,7 +14,7 @@ const busy = (ms: number) => {
 test('short tasks run one after another, each under a slice, still leave the loop turns between them', async () => {
   // As a rule group's rules: each with its own budget, each pausing between 1 ms batches.
   const watched = await watchEventLoop(async () => {
-    for (let rule = 0; rule < 20; rule++) {
+    for (let rule = 0; rule < 40; rule++) {
       const budget = new QueryBudget({ timeoutMs: 60_000, maxSamples: 1e9 });
       for (let batch = 0; batch < 2; batch++) {
         busy(1);
@@ -22,9 +22,10 @@ test('short tasks run one after another, each under a slice, still leave the loo
       }
     }
   });
-  expect(watched.tookMs).toBeGreaterThanOrEqual(40);
-  expect(watched.turns).toBeGreaterThan(5);
-  expect(watched.longestGapMs).toBeLessThan(watched.tookMs / 3);
+  // A turn every slice of 80 ms of work (counted in turns, not gaps: a loaded machine preempts the test itself).
+  // With a clock per task, no rule reached a slice of its own: other work got no turn at all.
+  expect(watched.tookMs).toBeGreaterThanOrEqual(80);
+  expect(watched.turns).toBeGreaterThanOrEqual(10);
 });
 
 test('two sliced tasks at once take turns with other work: never two slices in one turn of the loop', async () => {
