@@ -1,6 +1,7 @@
 /** Entry point: configuration → service → HTTP server; graceful shutdown on SIGTERM/SIGINT. */
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
+import { createHttpServer } from './http/server';
 import { createLogger } from './logger';
 import { tuneGarbageCollection } from './runtime-memory';
 import { startService } from './service';
@@ -19,12 +20,11 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const service = await startService(config, log);
-  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) =>
-    log.info(
-      { url: `http://${config.host}:${info.port}`, mode: config.mode },
-      'OpenManager collector service listening'
-    )
-  );
+  const server = createHttpServer(service, config.host);
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    log.info({ url: `http://${config.host}:${port}`, mode: config.mode }, 'OpenManager collector service listening');
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     }, timeoutMs).unref();
     try {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      server.closeIdleConnections();
       await closed;
       const report = await service.close();
       if (report.unpersistedSamples > 0) {

@@ -18,6 +18,7 @@ import { canBackfill, type MetricCollector } from './domain/collector';
 import { AskService } from './analysis';
 import { createAlerting } from './alerts';
 import { createApp } from './http/app';
+import type { MemoryReads } from './http/memory-reads';
 import type { ServiceContext } from './service-context';
 import { openStorage } from './storage/open-storage';
 import { ServerQueries } from './servers/query';
@@ -28,6 +29,8 @@ export interface RunningService {
   app: Hono;
   /** Every route the app serves, middleware included (method ALL). */
   routes: RouterRoute[];
+  /** Cache-hit reads answered before the app; http/server.ts serves both. */
+  memoryReads: MemoryReads;
   context: ServiceContext;
   /** Resolves when the start-up backfill (if any) has finished. */
   backfillDone: Promise<BackfillProgress>;
@@ -170,6 +173,7 @@ export async function startService(config: Config, log: Logger, options: Service
   return {
     app: http.app,
     routes: http.routes,
+    memoryReads: http.memoryReads,
     context,
     backfillDone,
     async close() {

@@ -1,11 +1,11 @@
 /** A dummy-mode service for benchmarks: temp embedded storage (or DATABASE_URL), backfilled, listening on a loopback port. */
-import { serve } from '@hono/node-server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config';
+import { createHttpServer } from '../http/server';
 import { startService, type RunningService } from '../service';
 
 export interface BenchService {
@@ -34,7 +34,7 @@ export async function startBenchService(env: Record<string, string | undefined>)
   });
   const startedAt = performance.now();
   const service = await startService(config, pino({ level: 'silent' }));
-  const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = createHttpServer(service, '127.0.0.1').listen(0, '127.0.0.1');
   const close = async () => {
     await new Promise((resolve) => server.close(resolve));
     await service.close();

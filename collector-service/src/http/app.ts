@@ -2,7 +2,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { RouterRoute } from 'hono/types';
 import { installAdmission, type Admission } from './admission';
-import { createAuth } from './auth';
+import { createAuth, createKeyCheck } from './auth';
 import type { ServiceContext } from '../service-context';
 import { errorResponse, handleError } from './errors';
 import { mcpRoutes } from './routes/mcp';
@@ -16,28 +16,30 @@ import { openApiRoutes } from './routes/openapi';
 import { prometheusRoutes } from './routes/prometheus';
 import { queryRoutes } from './routes/query';
 import { seriesRoutes } from './routes/series';
-import { serverDetail, serverRoutes } from './routes/servers';
-import { chain } from './sync-chain';
+import { detailBodies, serverRoutes } from './routes/servers';
+import { createMemoryReads, type MemoryReads } from './memory-reads';
 
 export interface HttpApp {
-  /** Every route: the synchronous front (below), and behind it the rest. */
   app: Hono;
-  /** What both serve, middleware included (method ALL), as Hono lists routes. */
+  /** What it serves, middleware included (method ALL), as Hono lists routes. */
   routes: RouterRoute[];
+  /** Cache-hit reads answered before the app, on node:http (memory-reads.ts). */
+  memoryReads: MemoryReads;
   /** Admission control's state (the concurrency gate) and its Redis connection to close. */
   admission: Admission;
 }
 
 export function createApp(ctx: ServiceContext): HttpApp {
   const app = new Hono();
-  const requireRole = createAuth({ keys: ctx.config.apiKeys, openReads: ctx.config.openReads });
+  const checkKey = createKeyCheck({ keys: ctx.config.apiKeys, openReads: ctx.config.openReads });
+  const requireRole = createAuth(checkKey);
+  const detailBody = detailBodies();
 
   // Per-request lines are debug level: an info line per request would cost more than a cached read.
   const requestLog: MiddlewareHandler = (c, next) => {
     if (!ctx.log.isLevelEnabled('debug')) return next();
     const started = performance.now();
-    // Promise.resolve: in a synchronous chain next() may hand back the answer itself.
-    return Promise.resolve(next()).then(() =>
+    return next().then(() =>
       ctx.log.debug(
         { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
         'request'
@@ -50,7 +52,7 @@ export function createApp(ctx: ServiceContext): HttpApp {
 
   app.route('/', healthRoutes(ctx, requireRole));
   app.route('/', openApiRoutes(ctx));
-  app.route('/', serverRoutes(ctx, requireRole));
+  app.route('/', serverRoutes(ctx, requireRole, detailBody));
   app.route('/', queryRoutes(ctx, requireRole));
   app.route('/', seriesRoutes(ctx, requireRole));
   app.route('/', annotationRoutes(ctx, requireRole));
@@ -64,12 +66,6 @@ export function createApp(ctx: ServiceContext): HttpApp {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(handleError(ctx.log));
 
-  // Reads that are usually answered from memory, each registered as one handler (sync-chain.ts), so that
-  // Hono and the Node adapter answer them synchronously; any other request goes on to the app.
-  // A GET has no body: of the admission steps only those of every route apply.
-  const front = new Hono();
-  front.get('/api/servers/:id', chain([requestLog, ...admission.everyRoute, requireRole('read')], serverDetail(ctx)));
-  front.notFound((c) => app.fetch(c.req.raw, c.env));
-  front.onError(handleError(ctx.log));
-  return { app: front, routes: [...front.routes, ...app.routes], admission };
+  const memoryReads = createMemoryReads({ checkKey, admission, servers: ctx.servers, detailBody, log: ctx.log });
+  return { app, routes: app.routes, admission, memoryReads };
 }

@@ -1,6 +1,7 @@
 /** API-key authentication: `Authorization: Bearer <secret>`, keys with a read or admin role, constant-time comparison. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiKey, Role } from '../config';
 import { ApiError } from './errors';
 
@@ -13,6 +14,19 @@ export interface AuthOptions {
 /** Who is calling: the key's name and role, or no key (open reads). */
 export type AuthVariables = { apiKeyName: string | null; apiKeyRole: Role | null };
 
+/** Why a request may not pass, and the WWW-Authenticate challenge that goes with a 401. */
+export interface AuthRefusal {
+  status: ContentfulStatusCode;
+  code: 'unauthorized' | 'forbidden';
+  message: string;
+  challenge?: string;
+}
+
+/** The caller of an Authorization header (undefined when absent) on a route needing `role`, or why not. */
+export type KeyCheck = (authorization: string | undefined, role: Role) => AuthVariables | AuthRefusal;
+
+export const isRefusal = (checked: AuthVariables | AuthRefusal): checked is AuthRefusal => 'status' in checked;
+
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** The key whose secret matches, comparing against every key so timing reveals nothing. */
@@ -23,34 +37,47 @@ function findKey(keys: Array<ApiKey & { hash: Buffer }>, presented: string): Api
   return found;
 }
 
-export function createAuth({ keys, openReads }: AuthOptions) {
-  const hashed = keys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex') }));
+const OPEN_READ: AuthVariables = { apiKeyName: null, apiKeyRole: null };
 
+export function createKeyCheck({ keys, openReads }: AuthOptions): KeyCheck {
+  const hashed = keys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex') }));
+  return (authorization, role) => {
+    if (!authorization) {
+      if (role === 'read' && openReads) return OPEN_READ;
+      if (hashed.length === 0)
+        return { status: 403, code: 'forbidden', message: 'admin routes are disabled: set API_KEYS with an admin key' };
+      return {
+        status: 401,
+        code: 'unauthorized',
+        message: 'missing API key: send Authorization: Bearer <key>',
+        challenge: 'Bearer',
+      };
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const key = match ? findKey(hashed, match[1]) : null;
+    if (!key)
+      return {
+        status: 401,
+        code: 'unauthorized',
+        message: 'API key not recognised',
+        challenge: 'Bearer error="invalid_token"',
+      };
+    if (role === 'admin' && key.role !== 'admin')
+      return { status: 403, code: 'forbidden', message: 'this route needs an admin key' };
+    return { apiKeyName: key.name, apiKeyRole: key.role };
+  };
+}
+
+export function createAuth(check: KeyCheck) {
   return function requireRole(role: Role): MiddlewareHandler<{ Variables: AuthVariables }> {
-    // Not async: it passes on synchronously (see sync-chain.ts).
     return (c, next) => {
-      const header = c.req.header('authorization');
-      if (!header) {
-        if (role === 'read' && openReads) {
-          c.set('apiKeyName', null);
-          c.set('apiKeyRole', null);
-          return next();
-        }
-        if (hashed.length === 0)
-          throw new ApiError(403, 'forbidden', 'admin routes are disabled: set API_KEYS with an admin key');
-        c.header('WWW-Authenticate', 'Bearer');
-        throw new ApiError(401, 'unauthorized', 'missing API key: send Authorization: Bearer <key>');
+      const checked = check(c.req.header('authorization'), role);
+      if (isRefusal(checked)) {
+        if (checked.challenge) c.header('WWW-Authenticate', checked.challenge);
+        throw new ApiError(checked.status, checked.code, checked.message);
       }
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const key = match ? findKey(hashed, match[1]) : null;
-      if (!key) {
-        c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw new ApiError(401, 'unauthorized', 'API key not recognised');
-      }
-      if (role === 'admin' && key.role !== 'admin')
-        throw new ApiError(403, 'forbidden', 'this route needs an admin key');
-      c.set('apiKeyName', key.name);
-      c.set('apiKeyRole', key.role);
+      c.set('apiKeyName', checked.apiKeyName);
+      c.set('apiKeyRole', checked.apiKeyRole);
       return next();
     };
   };

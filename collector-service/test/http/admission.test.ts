@@ -37,7 +37,7 @@ describe.each([
     const [first] = services;
     const replicas = services;
     const statuses: number[] = [];
-    // The list and a server's detail (answered by the app's synchronous front) count alike.
+    // The list and a server's detail count alike.
     const paths = ['/api/servers', '/api/servers/DB-EU-002'];
     for (let i = 0; i <= LIMIT; i++) {
       const res = await replicas[i % replicas.length].app.request(paths[i % 2], { headers: bearer(KEY_A) });

@@ -51,19 +51,6 @@ describe('cache-hit reads of a server', () => {
     expect(redisReads).not.toHaveBeenCalled();
   });
 
-  test('a cache hit is answered synchronously; an id that takes a lookup is answered as well, later', async () => {
-    const fetch = (path: string) => service.app.fetch(new Request(`http://localhost${path}`));
-    await fetch('/api/servers/DB-EU-002'); // the first request of a client asks the shared rate limiter
-    const hit = fetch('/api/servers/DB-EU-002');
-    expect(hit).toBeInstanceOf(Response);
-    expect(await (hit as Response).json()).toMatchObject({ id: 'DB-EU-002', source: 'cache' });
-    // Ids match ignoring case, which takes a search of the inventory: the slower path, same answer.
-    const lookedUp = fetch('/api/servers/db-eu-002');
-    expect(lookedUp).toBeInstanceOf(Promise);
-    expect(await (await lookedUp).json()).toMatchObject({ id: 'DB-EU-002', source: 'cache' });
-    expect((await fetch('/api/servers/NO-SUCH-SERVER')).status).toBe(404);
-  });
-
   test('an unchanged server is answered the same; the next collection run shows at once', async () => {
     const read = async () =>
       (await (await service.app.request('/api/servers/DB-EU-002')).json()) as {

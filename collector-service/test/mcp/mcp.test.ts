@@ -2,13 +2,14 @@
  * /mcp through the MCP SDK's own client (streamable HTTP) against a service listening on a free
  * loopback port, over real PostgreSQL and Redis with 24 h of dummy history, behind an API key.
  */
-import { serve, type ServerType } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AskAnswer } from '@openmanager/contract';
 import type { MetricsAnswer, ServerDetail, ServerView } from '@openmanager/contract';
+import { createHttpServer } from '../../src/http/server';
 import type { RunningService } from '../../src/service';
 import { checkAnswerShape, SCENARIO_QUESTIONS } from '../analysis/scenario-questions';
 import {
@@ -26,7 +27,7 @@ describe('MCP server at /mcp', () => {
   let db: TestDatabase;
   let prefix: string;
   let service: RunningService;
-  let server: ServerType;
+  let server: Server;
   let url: URL;
   let client: Client;
 
@@ -59,8 +60,8 @@ describe('MCP server at /mcp', () => {
     });
     await service.backfillDone;
     await service.context.manager.tick();
-    server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+    server = createHttpServer(service, '127.0.0.1').listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
     url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`);
     client = await connect(READ_KEY);
   }, 120_000);

@@ -38,15 +38,20 @@ export class BatchedLimiter {
     this.localCeiling = Math.floor(points / 2);
   }
 
-  /** Nothing when admitted here at once; else a promise that rejects with RateLimiterRes over the limit. */
-  admit(key: string): Promise<void> | undefined {
+  /** True when admitted (and counted) here at once; false when only the shared limiter can tell, and nothing was counted. */
+  admitLocally(key: string): boolean {
     const view = this.keys.get(key);
     const current = view !== undefined && this.clock() < view.resetAt;
-    if (current && view.pending < this.batch && view.known + view.pending + 1 <= this.localCeiling) {
-      view.pending++;
-      this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
-      return undefined;
-    }
+    if (!current || view.pending >= this.batch || view.known + view.pending + 1 > this.localCeiling) return false;
+    view.pending++;
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+    return true;
+  }
+
+  /** Nothing when admitted here at once; else a promise that rejects with RateLimiterRes over the limit. */
+  admit(key: string): Promise<void> | undefined {
+    if (this.admitLocally(key)) return undefined;
+    const view = this.keys.get(key);
     // This request and any waiting here go to the shared limiter together; only this one can be refused.
     const points = (view?.pending ?? 0) + 1;
     if (view) view.pending = 0;

@@ -28,8 +28,11 @@ const JSON_ROUTES = ['/api/*', '/mcp'];
 const RETRY_AFTER_SECONDS = 1;
 
 export interface Admission {
-  /** The steps every route passes (rate limit, body size), for routes registered outside the app (app.ts). */
-  everyRoute: MiddlewareHandler[];
+  /**
+   * Whether a GET passes every step at once, counted as the steps count it; false when a step would make it
+   * wait or refuse it, and nothing was counted: then only the app's middleware may answer it.
+   */
+  admitsGetAtOnce(authorization: string | undefined, remoteAddress: string | undefined): boolean;
   gate: ConcurrencyGate;
   close(): Promise<void>;
 }
@@ -57,11 +60,16 @@ export function installAdmission(app: Hono, config: AdmissionConfig): Admission 
     (handler: MiddlewareHandler): MiddlewareHandler =>
     (c, next) =>
       c.req.path === '/api/health' ? next() : handler(c, next);
-  const everyRoute = [...(rate ? [exceptHealth(rate.middleware)] : []), bodyLimit(limits.bodyBytes)];
-  for (const step of everyRoute) app.use('*', step);
+  if (rate) app.use('*', exceptHealth(rate.middleware));
+  app.use('*', bodyLimit(limits.bodyBytes));
   for (const path of JSON_ROUTES) app.use(path, requireJson());
   const shed = concurrencyLimit(gate, RETRY_AFTER_SECONDS);
   for (const path of HEAVY_ROUTES) app.use(path, shed);
 
-  return { everyRoute, gate, close: async () => rate?.close() };
+  return {
+    // A GET has no body to limit: of the steps above only the rate limit applies.
+    admitsGetAtOnce: (authorization, remoteAddress) => rate?.admitsAtOnce(authorization, remoteAddress) ?? true,
+    gate,
+    close: async () => rate?.close(),
+  };
 }

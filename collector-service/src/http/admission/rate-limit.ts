@@ -22,17 +22,25 @@ export interface RateLimitOptions {
 
 export interface RateLimit {
   middleware: MiddlewareHandler;
+  /**
+   * Admits and counts a request of this caller when that takes no round trip to the shared limiter; false
+   * when it would (or would refuse), and nothing was counted: then the middleware must decide.
+   */
+  admitsAtOnce(authorization: string | undefined, remoteAddress: string | undefined): boolean;
   close(): Promise<void>;
 }
 
 /** Whom a request is counted against: its API key (hashed, never stored as sent) or its client address. */
-function clientKey(c: Context): string {
-  const auth = c.req.header('authorization');
-  if (auth) return `key:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}`;
+function clientKey(authorization: string | undefined, remoteAddress: string | undefined): string {
+  if (authorization) return `key:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
+  return `addr:${remoteAddress ?? 'unknown'}`;
+}
+
+function remoteAddressOf(c: Context): string | undefined {
   try {
-    return `addr:${getConnInfo(c).remote.address ?? 'unknown'}`;
+    return getConnInfo(c).remote.address;
   } catch {
-    return 'addr:unknown';
+    return undefined;
   }
 }
 
@@ -66,14 +74,14 @@ export function createRateLimit({ perMinute, redisUrl, redisKeyPrefix }: RateLim
       err.msBeforeNext / 1000
     );
   };
-  // Not async: a request admitted at once passes on synchronously (see sync-chain.ts).
   const middleware: MiddlewareHandler = (c, next) => {
-    const asked = batched.admit(clientKey(c));
+    const asked = batched.admit(clientKey(c.req.header('authorization'), remoteAddressOf(c)));
     return asked ? asked.then(next, (err: unknown) => refuseOver(c, err)) : next();
   };
 
   return {
     middleware,
+    admitsAtOnce: (authorization, remoteAddress) => batched.admitLocally(clientKey(authorization, remoteAddress)),
     async close() {
       await batched.close().catch(() => undefined);
       redis?.disconnect();

@@ -1,12 +1,15 @@
-/** GET /api/servers, /api/servers/:id (read-through latest sample) and /api/servers/:id/metrics (downsampled series). */
-import { Hono, type Context, type Handler } from 'hono';
+/**
+ * GET /api/servers, /api/servers/:id (read-through latest sample; a cache hit is usually answered before the
+ * app, in memory-reads.ts) and /api/servers/:id/metrics (downsampled series).
+ */
+import { Hono } from 'hono';
 import { metricsQuery, serverListQuery, type ServerDetail } from '@openmanager/contract';
 import type { RequireRole } from '../auth';
 import type { ServiceContext } from '../../service-context';
 import { parseQuery } from '../validate';
 import { requestBudget } from '../request-budget';
 
-export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
+export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole, detailBody: DetailBody) {
   const app = new Hono();
   app.use('/api/servers', requireRole('read'));
   app.use('/api/servers/*', requireRole('read'));
@@ -15,6 +18,10 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
     const servers = await ctx.servers.list(parseQuery(c, serverListQuery));
     return c.json({ servers, total: servers.length });
   });
+
+  app.get('/api/servers/:id', async (c) =>
+    c.body(detailBody(await ctx.servers.one(c.req.param('id'))), 200, DETAIL_HEADERS)
+  );
 
   app.get('/api/servers/:id/metrics', async (c) => {
     const q = parseQuery(c, metricsQuery(ctx.now()));
@@ -29,21 +36,17 @@ export function serverRoutes(ctx: ServiceContext, requireRole: RequireRole) {
   return app;
 }
 
-/**
- * GET /api/servers/:id, answered synchronously when the server's record and newest sample are in memory
- * (see app.ts for why that matters). one() hands back the same object while a server is unchanged: its
- * JSON is encoded once, to bytes.
- */
-export function serverDetail(ctx: ServiceContext): Handler {
+export const DETAIL_HEADERS = { 'content-type': 'application/json' };
+
+/** A server's detail as JSON bytes. */
+export type DetailBody = (detail: Readonly<ServerDetail>) => Buffer<ArrayBuffer>;
+
+/** Encodes each detail once: one() hands back the same object while a server is unchanged. */
+export function detailBodies(): DetailBody {
   const bodies = new WeakMap<object, Buffer<ArrayBuffer>>();
-  const answer = (c: Context, detail: Readonly<ServerDetail>) => {
+  return (detail) => {
     let body = bodies.get(detail);
     if (body === undefined) bodies.set(detail, (body = Buffer.from(JSON.stringify(detail))));
-    return c.body(body, 200, { 'content-type': 'application/json' });
-  };
-  return (c) => {
-    const id = c.req.param('id') as string;
-    const held = ctx.servers.peekOne(id);
-    return held ? answer(c, held) : ctx.servers.one(id).then((detail) => answer(c, detail));
+    return body;
   };
 }
