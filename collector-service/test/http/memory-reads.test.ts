@@ -72,6 +72,20 @@ describe('memory reads, open reads', () => {
     else expect(body.error?.code).toBe('not_found');
     expect(served.appFetches).toHaveBeenCalledTimes(1);
   });
+
+  test('a fault in memory is answered by the app with a 500, and the service keeps serving', async () => {
+    const broken = jest.spyOn(served.service.context.servers, 'peekOne').mockImplementation(() => {
+      throw new Error('inventory corrupted');
+    });
+    try {
+      const res = await served.get('/api/servers/DB-EU-002');
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal');
+    } finally {
+      broken.mockRestore();
+    }
+    expect((await served.get('/api/servers/DB-EU-002')).status).toBe(200);
+  });
 });
 
 describe('memory reads with API keys and a rate limit', () => {
