@@ -19,6 +19,8 @@ export interface IngestBenchResult {
   runs: LatencySummary;
   skipped: number;
   peakRssBytes: number;
+  /** Event-loop delay over the watch: what a request arriving meanwhile waits before it is read. */
+  loopDelayMs: { p99: number; max: number };
   head: { samples: number; bytes: number; coveredFrom: string | null };
 }
 

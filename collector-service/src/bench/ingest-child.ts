@@ -1,8 +1,10 @@
 /**
  * One ingest benchmark run in its own process (so its RSS is the service's alone): a dummy fleet of
  * DUMMY_SERVERS collecting every COLLECT_INTERVAL_MS on an empty store, watched for BENCH_SECONDS.
- * Prints one JSON line: rows/s stored, run durations, skipped runs, peak RSS.
+ * Prints one JSON line: rows/s stored, run durations, skipped runs, peak RSS, and how long the event loop was
+ * held (what a read arriving meanwhile waits).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { tuneGarbageCollection } from '../runtime-memory';
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   durations.length = 0;
   peakRss = 0;
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const skippedBefore = manager.managerStats().skippedRuns;
   const rowsBefore = await count();
   const started = performance.now();
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   const rowsAfter = await count();
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(watch);
+  loopDelay.disable();
   const skipped = manager.managerStats().skippedRuns - skippedBefore;
   const head = storage.store.head.stats();
   await service.close();
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
       runs: summarize(durations.length > 0 ? durations : [NaN]),
       skipped,
       peakRssBytes: peakRss,
+      loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
       head,
     })
   );

@@ -128,6 +128,9 @@ async function ingestBench(): Promise<void> {
     console.log(
       `  peak RSS ${rss.toFixed(0)} MB (head: ${r.head.samples} samples, ${(r.head.bytes / MB).toFixed(1)} MB, covering from ${r.head.coveredFrom})`
     );
+    console.log(
+      `  event loop delay while collecting: p99 ${ms(r.loopDelayMs.p99)}, max ${ms(r.loopDelayMs.max)} (what a read arriving meanwhile waits)`
+    );
     const sustained = r.rowsPerSecond >= 0.95 * r.servers * (1000 / r.intervalMs) && r.skipped === 0;
     console.log(`  (d) ${verdict(sustained && rss < 300, 'sustained with RSS < 300 MB')}`);
   } finally {

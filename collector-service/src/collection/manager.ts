@@ -9,6 +9,7 @@ import type { SeriesSample } from '../domain/series';
 import type { ServerRecord } from '../domain/server-state';
 import type { WriteBatch } from '../storage/metrics-store';
 import { rejectedRows } from '../metrics/registry';
+import { ITEMS_PER_PAUSE, pauseSlice } from '../limits';
 import { cleanSample, cleanServer, idProblem, loggableId, seriesProblem } from './sanitize';
 import { initialStatus, recordRun, type CollectorStatus } from './collector-status';
 import type { SampleWriter } from './sample-writer';
@@ -137,7 +138,7 @@ export class CollectionManager {
         collector.name,
         await Promise.race([collector.collectAll(controller.signal), timeout])
       );
-      const { batch, rejected } = this.toBatch(collector, result);
+      const { batch, rejected } = await this.toBatch(collector, result);
       this.update(collector.name, {
         startedAt,
         durationMs: performance.now() - started,
@@ -168,7 +169,10 @@ export class CollectionManager {
    * Keeps samples of servers the collector listed with a storable id, stamped within retention and
    * not in the future; cleans their labels and raw data.
    */
-  private toBatch(collector: MetricCollector, result: CollectionResult): { batch: WriteBatch; rejected: number } {
+  private async toBatch(
+    collector: MetricCollector,
+    result: CollectionResult
+  ): Promise<{ batch: WriteBatch; rejected: number }> {
     const now = this.now();
     const listed = result.servers.filter((info) => {
       const problem = idProblem(info.id);
@@ -187,14 +191,15 @@ export class CollectionManager {
     const unreachable = new Set(result.unreachable);
     const accepted: ServerMetrics[] = [];
     const newest = new Map<string, ServerMetrics>();
-    for (const raw of result.samples) {
+    for (const [i, raw] of result.samples.entries()) {
+      if (i % ITEMS_PER_PAUSE === 0) await pauseSlice();
       if (!storable(raw.serverId, raw.timestamp)) continue;
       const s = cleanSample(raw);
       accepted.push(s);
       const seen = newest.get(s.serverId);
       if (!seen || s.timestamp > seen.timestamp) newest.set(s.serverId, s);
     }
-    const series = this.acceptedSeries(collector, result, storable);
+    const series = await this.acceptedSeries(collector, result, storable);
     const rejected = result.samples.length - accepted.length;
     if (rejected > 0) {
       rejectedRows.inc({ stage: 'collector' }, rejected);
@@ -203,11 +208,13 @@ export class CollectionManager {
         'samples refused: unknown or unstorable server id, or timestamp outside retention'
       );
     }
-    const servers: ServerRecord[] = listed.map((reported) => {
+    const servers: ServerRecord[] = [];
+    for (const [i, reported] of listed.entries()) {
+      if (i % ITEMS_PER_PAUSE === 0) await pauseSlice();
       const info = cleanServer(reported);
       const sample = newest.get(info.id);
       // Field by field rather than a spread: a spread of fleet entries of several shapes costs ~4× the memory.
-      return {
+      servers.push({
         id: info.id,
         provider: info.provider,
         region: info.region,
@@ -217,8 +224,8 @@ export class CollectionManager {
         reachable: !unreachable.has(info.id),
         lastSeenAt: sample?.timestamp ?? null,
         lastStatus: sample?.status ?? null,
-      };
-    });
+      });
+    }
     return {
       batch: { servers, samples: accepted, series },
       rejected: rejected + (result.series?.length ?? 0) - series.length,
@@ -226,14 +233,15 @@ export class CollectionManager {
   }
 
   /** The labelled series samples of listed servers, within retention, with storable names, labels and values. */
-  private acceptedSeries(
+  private async acceptedSeries(
     collector: MetricCollector,
     result: CollectionResult,
     storable: (serverId: string, timestamp: Date) => boolean
-  ): SeriesSample[] {
+  ): Promise<SeriesSample[]> {
     const accepted: SeriesSample[] = [];
     let firstProblem: string | null = null;
-    for (const s of result.series ?? []) {
+    for (const [i, s] of (result.series ?? []).entries()) {
+      if (i % ITEMS_PER_PAUSE === 0) await pauseSlice();
       const problem =
         seriesProblem(s) ??
         (storable(s.serverId, s.timestamp) ? null : 'unknown server or timestamp outside retention');

@@ -1,6 +1,6 @@
 /** Limits on every read: one QueryBudget per request, validated time ranges, and the LimitError (422) they raise. */
 export { LimitError, type LimitCode } from './limit-error';
-export { pauseSlice } from './loop-slice';
+export { ITEMS_PER_PAUSE, pauseSlice } from './loop-slice';
 export { QueryBudget, type QueryLimits, type BudgetOptions } from './query-budget';
 export {
   bucketCount,

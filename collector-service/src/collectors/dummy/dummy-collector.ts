@@ -3,6 +3,7 @@ import type { CollectionResult, HistoryCollector } from '../../domain/collector'
 import type { ServerInfo, ServerMetrics } from '../../domain/metrics';
 import type { SeriesSample } from '../../domain/series';
 import { statusFromThresholds, type Thresholds } from '../../domain/thresholds';
+import { ITEMS_PER_PAUSE, pauseSlice } from '../../limits';
 import { baselineOf, healthyReadings, type Baseline } from './baseline';
 import { buildFleet } from './fleet';
 import { applyScenario, SCENARIO_SERVERS } from './scenarios';
@@ -81,7 +82,9 @@ export class DummyCollector implements HistoryCollector {
     const samples: ServerMetrics[] = [];
     const unreachable: string[] = [];
     const series: SeriesSample[] = [];
-    for (const { id } of this.fleet) {
+    for (const [i, { id }] of this.fleet.entries()) {
+      // 10,000 servers' samples took 15-25 ms to make: the event loop gets its turns meanwhile.
+      if (i % ITEMS_PER_PAUSE === 0) await pauseSlice();
       if (this.answersAt(id, now)) {
         samples.push(this.sampleAt(id, timestamp));
         series.push(...this.seriesAt(id, now));

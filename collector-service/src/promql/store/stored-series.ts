@@ -4,7 +4,7 @@ import { matcherScope, type ServerQueries } from '../../servers/query';
 import { presentColumns, type RawColumn } from '../../storage/raw-samples';
 import type { ReadBudget } from '../../storage/head/read-budget';
 import type { SqlClient } from '../../storage/sql-client';
-import { storableTime, type QueryBudget } from '../../limits';
+import { ITEMS_PER_PAUSE, storableTime, type QueryBudget } from '../../limits';
 import { METRIC_NAMES, type MetricName } from '../../domain/metrics';
 import { planResolution, type Resolution } from '../../storage/rollups/resolution';
 import type { RollupResolution } from '../../storage/rollups/rollup-columns';
@@ -43,7 +43,7 @@ export class StoredSeriesSource implements SeriesSource {
     private readonly sql: SqlClient
   ) {}
 
-  private async targets(matchers: Matcher[]): Promise<Target[]> {
+  private async targets(matchers: Matcher[], budget: QueryBudget): Promise<Target[]> {
     const nameMatchers = matchers.filter((m) => m.name === METRIC_NAME);
     const metrics = METRIC_CATALOG.flatMap((metric, i) =>
       matchesLabels(nameMatchers, { [METRIC_NAME]: metric.name }) ? [i] : []
@@ -54,7 +54,8 @@ export class StoredSeriesSource implements SeriesSource {
     const servers = await this.servers.records(scope);
     if (Object.keys(scope).length === 0) this.seriesTargets.keepOnly(servers);
     const targets: Target[] = [];
-    for (const server of servers) {
+    for (const [i, server] of servers.entries()) {
+      if (i % ITEMS_PER_PAUSE === 0) await budget.pause();
       for (const metric of metrics) {
         const target = this.seriesTargets.target(server, metric);
         if (matchesLabels(matchers, target.labels)) targets.push(target);
@@ -78,7 +79,7 @@ export class StoredSeriesSource implements SeriesSource {
     // An offset or range of millions of years asks for times no table holds (nor Date represents).
     const [fromMs, toMs] = [storableTime(askedFromMs), storableTime(askedToMs)];
     if (!(fromMs < toMs)) return [];
-    const targets = await this.targets(matchers);
+    const targets = await this.targets(matchers, budget);
     const { resolution, split } = await this.rollupSplit(fromMs, toMs);
     if (split === fromMs) return this.selectRaw(targets, fromMs, toMs, budget, options);
     // Uptime and up are raw only: they read the raw rows the whole span, rolled-up metrics only after the split.
@@ -117,7 +118,7 @@ export class StoredSeriesSource implements SeriesSource {
       yield await this.select(matchers, askedFromMs, askedToMs, budget);
       return;
     }
-    const targets = await this.targets(matchers);
+    const targets = await this.targets(matchers, budget);
     if (targets.length === 0) return;
     if (this.store.head.covers(fromMs + 1)) yield* this.headBatches(targets, fromMs, toMs, budget, maxSamples);
     else yield* storedSeriesBatches(this.sql, targets, fromMs, toMs, budget, maxSamples);
@@ -174,7 +175,7 @@ export class StoredSeriesSource implements SeriesSource {
     budget: QueryBudget,
     keeps?: (value: number) => boolean
   ): Promise<StoredSeries[]> {
-    const { found, unknown } = this.newestFromHead(targets, fromMs, toMs, budget, keeps);
+    const { found, unknown } = await this.newestFromHead(targets, fromMs, toMs, budget, keeps);
     if (unknown.length === 0) return found;
     const read = await readStoredSeries(this.sql, unknown, fromMs, toMs, budget);
     const newest = read.map((s) => ({ ...s, times: s.times.slice(-1), values: s.values.slice(-1) }));
@@ -222,18 +223,19 @@ export class StoredSeriesSource implements SeriesSource {
   }
 
   /** Each target's newest sample in the span from the head, and the targets the head cannot answer. */
-  private newestFromHead(
+  private async newestFromHead(
     targets: Target[],
     fromMs: number,
     toMs: number,
     budget: QueryBudget,
     keeps?: (value: number) => boolean
-  ): { found: StoredSeries[]; unknown: Target[] } {
+  ): Promise<{ found: StoredSeries[]; unknown: Target[] }> {
     const found: StoredSeries[] = [];
     const unknown: Target[] = [];
     // A run stamps every server's sample alike: series with the same newest time share its array (read-only).
     let times: number[] = [];
-    for (const t of targets) {
+    for (const [i, t] of targets.entries()) {
+      if (i % ITEMS_PER_PAUSE === 0) await budget.pause();
       const newest = this.store.head.newestReading(t.serverId, t.metric.column, fromMs, toMs);
       if (newest === false) unknown.push(t);
       if (!newest) continue;
@@ -275,7 +277,7 @@ export class StoredSeriesSource implements SeriesSource {
   async seriesLabels(matcherSets: Matcher[][], budget: QueryBudget, fromMs?: number, toMs?: number): Promise<Labels[]> {
     const targets = new Map<string, Target>();
     for (const matchers of matcherSets.length > 0 ? matcherSets : [[]]) {
-      for (const t of await this.targets(matchers)) targets.set(`${t.serverId}\u0000${t.metric.name}`, t);
+      for (const t of await this.targets(matchers, budget)) targets.set(`${t.serverId}\u0000${t.metric.name}`, t);
     }
     const all = [...targets.values()];
     let present;
