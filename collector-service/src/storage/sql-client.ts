@@ -114,16 +114,24 @@ export function connectPostgres(url: string, log: Logger): SqlClient {
  * its turns while the chunks are made (10,000 rows took 20-45 ms); resolves to the rows copied.
  */
 async function copyInto(stream: CopyStreamQuery, chunks: Iterable<string>): Promise<number> {
+  // PostgreSQL may refuse the COPY (a retried batch's duplicate row) while chunks are still being made: the
+  // stream then has no connection left, and a further write would throw instead of that refusal.
+  let refused = false;
   const finished = new Promise<number>((resolve, reject) => {
-    stream.on('error', reject);
+    stream.on('error', (err) => {
+      refused = true;
+      reject(err);
+    });
     stream.on('finish', () => resolve(stream.rowCount));
   });
+  // Returned below; a refusal that lands during a pause is not unhandled meanwhile.
+  finished.catch(() => undefined);
   for (const chunk of chunks) {
-    if (stream.destroyed) break;
+    if (refused || stream.destroyed) break;
     if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
     await pauseSlice();
   }
-  if (!stream.destroyed) stream.end();
+  if (!refused && !stream.destroyed) stream.end();
   return finished;
 }
 

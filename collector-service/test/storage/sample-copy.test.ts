@@ -51,6 +51,20 @@ describe('COPY ingest on PostgreSQL', () => {
     expect(stored).toEqual({ count: 1_234, sum: (1_233 * 1_234) / 2 });
   });
 
+  test('a retried batch that PostgreSQL refuses while it is still being sent is stored once, new rows and all', async () => {
+    // Dozens of chunks, the refused row first: PostgreSQL answers while the later chunks are still being made.
+    const old = Array.from({ length: 20_000 }, (_, i) =>
+      sample(`LATE-${i}`, NOW - 120_000, { rawData: { note: 'x'.repeat(200) } })
+    );
+    expect(await storage.store.write({ servers: recordsFor(old), samples: old })).toBe(20_000);
+    const retried = [...old, sample('LATE-NEW', NOW - 120_000)];
+    expect(await storage.store.write({ servers: recordsFor(retried), samples: retried })).toBe(1);
+    const [stored] = await storage.store.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM server_metrics WHERE server_id LIKE 'LATE-%'`
+    );
+    expect(stored.count).toBe(20_001);
+  }, 60_000);
+
   test('tabs, newlines and backslashes in ids and raw data survive COPY; absent and non-finite readings are NULL', async () => {
     const id = 'odd\tid\\with\nbreaks';
     const raw = { note: 'a\tb\\c\nd\re "quoted" 한글' };
