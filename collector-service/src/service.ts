@@ -3,7 +3,6 @@
  * partition upkeep) → HTTP app. `main.ts` binds it to a port; tests drive it in-process.
  */
 import type { Hono } from 'hono';
-import type { RouterRoute } from 'hono/types';
 import type { Logger } from 'pino';
 import { backfill, type BackfillProgress } from './collection/backfill';
 import { PartitionMaintenance } from './collection/maintenance';
@@ -26,9 +25,8 @@ import { StoredSeriesSource } from './promql/store/stored-series';
 import packageJson from '../package.json';
 
 export interface RunningService {
+  /** Every route; `app.routes` lists them, middleware included (method ALL). */
   app: Hono;
-  /** Every route the app serves, middleware included (method ALL). */
-  routes: RouterRoute[];
   /** Cache-hit reads answered before the app; http/server.ts serves both. */
   memoryReads: MemoryReads;
   context: ServiceContext;
@@ -172,7 +170,6 @@ export async function startService(config: Config, log: Logger, options: Service
   const http = createApp(context);
   return {
     app: http.app,
-    routes: http.routes,
     memoryReads: http.memoryReads,
     context,
     backfillDone,

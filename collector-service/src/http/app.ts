@@ -1,6 +1,5 @@
 /** The Hono application: request logging, route groups, the contract's error shape for everything else. */
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { RouterRoute } from 'hono/types';
 import { installAdmission, type Admission } from './admission';
 import { createAuth, createKeyCheck } from './auth';
 import type { ServiceContext } from '../service-context';
@@ -20,9 +19,8 @@ import { detailBodies, serverRoutes } from './routes/servers';
 import { createMemoryReads, type MemoryReads } from './memory-reads';
 
 export interface HttpApp {
+  /** Every route; `app.routes` lists them, middleware included (method ALL). */
   app: Hono;
-  /** What it serves, middleware included (method ALL), as Hono lists routes. */
-  routes: RouterRoute[];
   /** Cache-hit reads answered before the app, on node:http (memory-reads.ts). */
   memoryReads: MemoryReads;
   /** Admission control's state (the concurrency gate) and its Redis connection to close. */
@@ -67,5 +65,5 @@ export function createApp(ctx: ServiceContext): HttpApp {
   app.onError(handleError(ctx.log));
 
   const memoryReads = createMemoryReads({ checkKey, admission, servers: ctx.servers, detailBody, log: ctx.log });
-  return { app, routes: app.routes, admission, memoryReads };
+  return { app, admission, memoryReads };
 }

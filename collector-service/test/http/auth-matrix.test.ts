@@ -38,7 +38,7 @@ describe('auth matrix: every route × every kind of caller', () => {
 
   const routes = () => {
     const seen = new Map<string, { method: string; path: string }>();
-    for (const r of service.routes) {
+    for (const r of service.app.routes) {
       if (r.method === 'ALL' || (r.path.endsWith('/*') && !isAdmin(r.path))) continue;
       seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
     }

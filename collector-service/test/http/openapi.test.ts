@@ -32,7 +32,7 @@ describe('GET /api/openapi.json', () => {
   test('documents every route the app registers, with its method', () => {
     // app.use() middleware shows up as method ALL; catch-alls (`/prometheus/*`) answer 404 and are not API routes.
     const served = new Set(
-      service.routes
+      service.app.routes
         .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
         .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`)
     );
